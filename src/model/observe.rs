@@ -1,0 +1,197 @@
+//! What the outside (view, runner, tests) can read of the world. Plain data, no behaviour.
+
+use super::config::Micros;
+use serde::Serialize;
+
+pub type UserId = u32;
+pub type ServerId = u32;
+pub type SessionId = u32;
+
+/// Where a message starts or ends, for drawing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Endpoint {
+    User(UserId),
+    Balancer,
+    Server(ServerId),
+    Store,
+    Replica,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageKind {
+    Request,
+    ResponseOk,
+    /// 401: the session exists elsewhere, not where it was looked up.
+    ResponseMismatch,
+    /// 401: the session was destroyed by a fault.
+    ResponseLostSession,
+    /// 5xx.
+    ResponseError,
+    Replication,
+    ReplicationAck,
+    StoreRequest,
+    StoreResponse,
+    /// A key-only server asks the backup for the full session.
+    RemoteFetch,
+    HealthCheck,
+}
+
+/// A message in flight: the view interpolates its position from `sent_at`..`arrives_at` and model time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub id: u64,
+    pub kind: MessageKind,
+    pub from: Endpoint,
+    pub to: Endpoint,
+    pub user: Option<UserId>,
+    pub sent_at: Micros,
+    pub arrives_at: Micros,
+}
+
+/// A node's health as the world knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NodeState {
+    Up,
+    /// Crashed, but the balancer (or the cluster) has not noticed yet.
+    DownUndetected,
+    /// Crashed and known to be down.
+    DownDetected,
+}
+
+impl NodeState {
+    pub fn is_up(self) -> bool {
+        self == NodeState::Up
+    }
+}
+
+/// The role a server's copy of a session plays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SessionRole {
+    /// The full session, owned here (the only copy, or the primary).
+    Full,
+    /// A full copy kept for another server (BackupManager backup, or an all-to-all replica).
+    Backup,
+    /// Only the key and where the full copy lives.
+    KeyOnly,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionEntry {
+    pub session: SessionId,
+    pub user: UserId,
+    pub role: SessionRole,
+}
+
+/// Something worth telling a person, in structured form; the view words it in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogEntry {
+    pub at: Micros,
+    pub event: Event,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    LoggedIn {
+        user: UserId,
+        server: ServerId,
+        session: SessionId,
+    },
+    LoggedOut {
+        user: UserId,
+        session: SessionId,
+    },
+    Mismatch {
+        user: UserId,
+        server: ServerId,
+        session: SessionId,
+    },
+    LostSession {
+        user: UserId,
+        server: ServerId,
+        session: SessionId,
+    },
+    ServerError {
+        user: UserId,
+        server: Option<ServerId>,
+    },
+    SessionExpired {
+        user: UserId,
+        session: SessionId,
+    },
+    ServerCrashed {
+        server: ServerId,
+        sessions_lost: u32,
+        out_of_memory: bool,
+    },
+    ServerRestarted {
+        server: ServerId,
+    },
+    ServerMarkedDown {
+        server: ServerId,
+    },
+    ServerAdded {
+        server: ServerId,
+    },
+    ServerRemoved {
+        server: ServerId,
+    },
+    StoreCrashed {
+        sessions_lost: u32,
+    },
+    StoreRestarted {
+        sessions_restored: u32,
+    },
+    ReplicaPromoted {
+        writes_lost: u32,
+    },
+    Repinned {
+        user: UserId,
+        from: ServerId,
+        to: ServerId,
+    },
+    RemoteFetched {
+        user: UserId,
+        server: ServerId,
+        from: ServerId,
+    },
+    TrafficStarted {
+        factor: f64,
+    },
+    TrafficEnded,
+    Applied(super::command::Command),
+}
+
+/// The metrics of CONTRACT.md, as the runner prints them and the page shows them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub requests: u64,
+    pub ok: u64,
+    pub mismatches: u64,
+    pub lost_session_hits: u64,
+    pub relogins: u64,
+    pub sessions_created: u64,
+    pub sessions_lost: u64,
+    pub sessions_expired: u64,
+    pub errors: u64,
+    pub replication_messages: u64,
+    pub replication_bytes: u64,
+    pub store_ops: u64,
+    pub imbalance: f64,
+    pub latency_ms: Latency,
+    pub per_server: Vec<ServerReport>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Latency {
+    pub p50: f64,
+    pub p99: f64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct ServerReport {
+    pub requests: u64,
+    pub memory_bytes: u64,
+    pub sessions_full: u64,
+    pub sessions_key_only: u64,
+    pub up: bool,
+}
