@@ -1,6 +1,11 @@
 //! PLACEHOLDER front end: a load balancer, its servers, and one working control (add a server).
 //! The visualiser work replaces it.
 
+pub mod compare;
+pub mod export;
+pub mod i18n;
+pub mod tour;
+
 use crate::model::{Command, Config, Simulation};
 use yew::prelude::*;
 
