@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod tour;
+pub mod url;
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};
 
