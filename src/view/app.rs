@@ -198,6 +198,7 @@ impl App {
         self.update_mode();
         self.report = world::report(&self.sim);
         self.report_at = dom::now_ms();
+        self.perf.record_memory();
         let layout = layout_for(&self.sim);
         if *self.layout != layout {
             self.layout = Rc::new(layout);

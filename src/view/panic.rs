@@ -6,6 +6,10 @@
 
 use super::i18n::Lang;
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// A broken app can panic again on its way down; one notice is enough.
+static NOTICE_SHOWN: AtomicBool = AtomicBool::new(false);
 
 pub const TEST_FRAGMENT: &str = "#panic-test";
 
@@ -34,8 +38,10 @@ pub fn remember(url: &str, lang: Lang) {
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         let text = info.to_string();
-        web_sys::console::error_1(&format!("SessionScope panicked: {text}").into());
-        show_notice();
+        if !NOTICE_SHOWN.swap(true, Ordering::SeqCst) {
+            web_sys::console::error_1(&format!("SessionScope {text}").into());
+            show_notice();
+        }
     }));
 }
 

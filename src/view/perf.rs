@@ -4,7 +4,7 @@
 //! Kept cheap: a few property writes per frame, the ring never grows past `CAPACITY`.
 
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const CAPACITY: u32 = 1200;
 
@@ -41,6 +41,13 @@ impl Perf {
             &"mode".into(),
             &(if flows { "flows" } else { "arrows" }).into(),
         );
+    }
+
+    /// The wasm linear memory's size (it only grows: a soak test watches it).
+    pub fn record_memory(&self) {
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        let bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        self.set("wasmBytes", (bytes as f64).into());
     }
 
     /// A plain value tests can read (e.g. the model time in µs, or the number of renders).
