@@ -5,14 +5,17 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, withPage } from './lib/harness.mjs';
+import { serveDirectory } from './lib/server.mjs';
 
 const SERVERS = '[data-testid^="server-"]';
 
+/** The server handles (server-0, server-1, …; not other handles that merely start with "server-"). */
 async function serverIds(page) {
-  return page.locator(SERVERS).evaluateAll((nodes) => nodes.map((node) => node.dataset.testid));
+  const ids = await page.locator(SERVERS).evaluateAll((nodes) => nodes.map((node) => node.dataset.testid));
+  return ids.filter((id) => /^server-\d+$/.test(id));
 }
 
 test('the page loads with its title and draws the balancer and servers', async (t) => {
@@ -63,18 +66,27 @@ test('the page ships a strict Content-Security-Policy', async (t) => {
   });
 });
 
-test('the harness notices a CSP violation (so a clean run means something)', async () => {
+test('the harness notices CSP violations, console errors, panics and exceptions (so clean means clean)', async () => {
   const ctx = await openPage({});
   try {
+    assert.deepEqual(ctx.problems(), []);
     await ctx.page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.injected = true;';
       document.body.append(script);
+      console.error('harness self-check error');
+      console.log("panicked at src/model/mod.rs:1:1: harness self-check");
+      setTimeout(() => {
+        throw new Error('harness self-check exception');
+      });
     });
-    await ctx.page.waitForFunction(() => true); // one round trip so the violation report arrives
-    await assertEventually(() => ctx.cspViolations.length > 0, 'no violation reported');
+    const expected = ['CSP violation', 'console error: harness self-check error', 'panic in console', 'page error'];
+    await assertEventually(
+      () => expected.every((start) => ctx.problems().some((problem) => problem.startsWith(start))),
+      `not all noticed: ${ctx.problems().join(' | ')}`,
+    );
     assert.equal(await ctx.page.evaluate(() => window.injected), undefined, 'the inline script ran');
-    assert.ok(ctx.problems().some((problem) => problem.startsWith('CSP violation')));
+    assert.throws(() => ctx.assertClean(), /problem\(s\):/);
   } finally {
     await ctx.close();
   }
@@ -85,12 +97,37 @@ test('the site works under a sub-path, with relative asset URLs only', async (t)
   const server = await serveDist({ prefix });
   await withPage(t, { prefix }, async (page) => {
     await page.getByTestId('server-0').waitFor();
+    const before = (await serverIds(page)).length;
     await page.getByTestId('add-server').click();
-    await page.locator(SERVERS).nth(1).waitFor();
+    await page.getByTestId(`server-${before}`).waitFor();
   });
   const outside = server.requests.filter((path) => !path.startsWith(prefix));
   assert.deepEqual(outside, [], 'requests outside the sub-path');
   assert.ok(server.requests.some((path) => path.endsWith('.wasm')), 'the wasm came from under the sub-path');
+});
+
+test('the page works inside an iframe of another origin (slides embed it)', async (t) => {
+  const site = await serveDist();
+  // The slide deck: another origin on loopback (localhost vs 127.0.0.1). A data: or public page may not
+  // frame a loopback address at all in Chromium (local network access), so it must be served too.
+  const deckDir = join(REPO_ROOT, 'e2e/out/embed-host');
+  mkdirSync(deckDir, { recursive: true });
+  writeFileSync(
+    join(deckDir, 'index.html'),
+    `<!DOCTYPE html><title>slides</title><link rel="icon" href="data:,"><iframe src="${site.baseUrl}" width="960" height="540"></iframe>`,
+  );
+  const deck = await serveDirectory(deckDir);
+  try {
+    const deckUrl = deck.baseUrl.replace('127.0.0.1', 'localhost');
+    await withPage(t, { url: deckUrl, ready: null, allowOrigins: [site.origin] }, async (page) => {
+      const frame = page.frameLocator('iframe');
+      await frame.getByTestId('server-0').waitFor();
+      await frame.getByTestId('add-server').click();
+      await frame.getByTestId('server-1').waitFor();
+    });
+  } finally {
+    await deck.close();
+  }
 });
 
 test('dist/offline.html works from file:// as one self-contained file', async (t) => {

@@ -39,6 +39,8 @@
  *   ready      CSS selector that means "the app is drawn", default '[data-testid=topology]'; null = no wait
  *   allowConsoleErrors  list of RegExp: matching console errors are not failures (use sparingly; say why)
  *   allowPageErrors     list of RegExp: same for page errors (e.g. a test that provokes a panic on purpose)
+ *   allowOrigins        more origins the page may request from (e.g. the site's, for a host page that embeds
+ *                       it in an iframe; see foundation.test.mjs)
  *   timeout    default Playwright timeout in ms for waits and actions, default 20 000
  *
  * ctx:
@@ -165,6 +167,7 @@ export async function openPage(options = {}) {
     ready = '[data-testid=topology]',
     allowConsoleErrors = [],
     allowPageErrors = [],
+    allowOrigins = [],
     timeout = 20_000,
   } = options;
 
@@ -219,6 +222,7 @@ export async function openPage(options = {}) {
     }
     const pageUrl = page.url() === 'about:blank' ? firstUrl : page.url();
     for (const requested of ctx.requests) {
+      if (allowOrigins.includes(new URL(requested).origin)) continue;
       if (!isLocalRequest(requested, origin, pageUrl)) problems.push(`request to another host: ${requested}`);
     }
     for (const v of ctx.cspViolations) {
@@ -267,8 +271,14 @@ export async function withPage(t, options, body) {
     ctx = await openPage(options);
     await body(ctx.page, ctx);
   } catch (error) {
-    if (ctx) for (const problem of ctx.problems()) t.diagnostic(problem);
-    if (ctx) await ctx.screenshot(`FAILED-${t.name}`).catch(() => {});
+    if (ctx) {
+      // The page's own trouble often explains the failure (a panic before an element appeared).
+      const problems = ctx.problems();
+      if (problems.length > 0 && error instanceof Error) {
+        error.message += `\nmeanwhile the page had:\n  ${problems.join('\n  ')}`;
+      }
+      await ctx.screenshot(`FAILED-${t.name}`).catch(() => {});
+    }
     throw error;
   } finally {
     if (ctx) await ctx.close().catch(() => {});
