@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, withPage } from './lib/harness.mjs';
+import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, waitForDataValue, withPage } from './lib/harness.mjs';
 import { serveDirectory } from './lib/server.mjs';
 
 const SERVERS = '[data-testid^="server-"]';
@@ -184,11 +184,7 @@ test('the page computes the same self-test hash as the headless runner', async (
   const expected = sim.stdout.trim();
   assert.ok(expected.length > 0, 'empty hash from the runner');
   await withPage(t, { query: { selftest: 1 }, ready: '[data-testid=selftest-hash]' }, async (page) => {
-    const handle = await page.waitForFunction(() => {
-      const node = document.querySelector('[data-testid=selftest-hash]');
-      return node?.dataset.value ? node.dataset.value : null;
-    });
-    assert.equal(await handle.jsonValue(), expected);
+    assert.equal(await waitForDataValue(page, 'selftest-hash'), expected);
   });
 });
 

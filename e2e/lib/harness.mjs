@@ -20,13 +20,17 @@
  *
  * withPage(t, options, body) opens a fresh browser context (no cookies, storage or cache shared with other
  * tests), a page in it, navigates, waits until the app is drawn, calls `await body(page, ctx)`, and then
- * FAILS the test if anything of the following happened at any moment (also when `body` threw; its error
- * wins, the problems are printed as diagnostics):
+ * FAILS the test if anything of the following happened at any moment (when `body` threw, its error wins and
+ * these problems are appended to its message):
  *   - a console message of type error, or any console message containing "panicked" (a Rust panic);
  *   - a page error (uncaught exception, unhandled rejection, a wasm trap);
  *   - a request to anything but the page's own origin (data: and blob: URLs are fine; for a file:// page,
  *     only the file itself);
  *   - a Content-Security-Policy violation (securitypolicyviolation events, caught from the first script on).
+ *     The page's policy (index.html) forbids inline style ATTRIBUTES (`style="…"` in html!, or
+ *     setAttribute('style')): use classes in static/app.css, SVG presentation attributes (fill, transform,
+ *     x, …) or the CSSOM (element.style().set_property) instead. No inline scripts, no eval, no requests
+ *     to other hosts.
  *
  * options (all optional):
  *   path       page below the site root, e.g. 'index.html' (default '': the root)
@@ -56,6 +60,11 @@
  *   problems()               the failures listed above, so far, as strings
  *   assertClean(label?)      fail now if problems() is not empty (withPage also does it at the end)
  *   screenshot(name, opts?)  PNG into e2e/out/screenshots/<name>.png (opts go to page.screenshot); → path
+ *
+ * Read-outs (CONTRACT.md: the raw number is in data-value):
+ *   await dataValue(page, 'metric-requests')                         → '42' (string or null)
+ *   await waitForDataValue(page, 'sim-time', (v) => Number(v) > 5000) → the first value that satisfies it
+ *   (polls from Node every 25 ms until `timeout`, default 20 000 ms; the predicate gets the raw string)
  *
  * Also exported: openPage(options) → ctx with ctx.close() (for a page kept across several steps; call
  * ctx.assertClean() yourself), offlineUrl(), runSim(args, { input }) to run the headless runner
@@ -285,6 +294,26 @@ export async function withPage(t, options, body) {
   }
   ctx.assertClean(t.name);
   return ctx;
+}
+
+/** data-value of the element with this data-testid (null when absent). `page` may also be a FrameLocator. */
+export async function dataValue(page, testId) {
+  const node = page.getByTestId(testId);
+  return (await node.count()) === 0 ? null : node.first().getAttribute('data-value');
+}
+
+/** Wait until dataValue(page, testId) satisfies `predicate` (default: present and not empty); returns it. */
+export async function waitForDataValue(page, testId, predicate = (v) => v !== null && v !== '', { timeout = 20_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = null;
+  for (;;) {
+    last = await dataValue(page, testId);
+    if (last !== null && predicate(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`waitForDataValue: ${testId} data-value is ${JSON.stringify(last)} after ${timeout} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 /**
