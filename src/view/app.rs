@@ -608,6 +608,10 @@ impl Component for App {
             );
         }
         self.perf.set("now", (self.sim.now() as f64).into());
+        if first_render {
+            // Milliseconds from navigation start to the first drawn frame (the benchmark reports it).
+            self.perf.set("firstRender", dom::now_ms().into());
+        }
         if first_render && dom::hash() == super::panic::TEST_FRAGMENT {
             panic!(
                 "deliberate panic requested by the {} test hook",
