@@ -289,8 +289,10 @@ impl Simulation {
             let i = s as usize;
             if self.servers[i].alive {
                 self.lb.check_failures[i] = 0;
-                if self.lb.marked_down[i] {
+                if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+                    // A good check also ends a passive `fail_timeout` exclusion.
                     self.lb.marked_down[i] = false;
+                    self.lb.fail_until[i] = 0;
                     self.note(Event::ServerMarkedUp { server: s });
                 }
             } else {

@@ -192,6 +192,7 @@ impl Simulation {
 
     fn logged_in(&mut self, u: u32, s: u32, slot: u32, uid: u32) {
         self.metrics.logins += 1;
+        self.metrics.session_writes += 1;
         let user = &mut self.users[u as usize];
         user.session_slot = slot;
         user.session_uid = uid;
@@ -229,6 +230,7 @@ impl Simulation {
             session.last_access = t;
             if kind.writes() {
                 session.store_write = t;
+                self.metrics.session_writes += 1;
             }
         } else {
             match self.find_local(slot, s, t) {
@@ -240,12 +242,14 @@ impl Simulation {
             }
             self.sessions.slots[slot as usize].last_access = t;
             if kind.writes() {
+                self.metrics.session_writes += 1;
                 let done = self.replicate_write(slot, s, ready);
                 return (Outcome::Ok, done);
             }
         }
         if kind == RequestKind::Logout {
             self.metrics.logouts += 1;
+            self.metrics.session_writes += 1;
             self.note(Event::LoggedOut {
                 user: u,
                 session: uid,

@@ -128,6 +128,7 @@ impl Simulation {
             affinity: (user.affinity != NONE).then_some(user.affinity),
             in_flight_to: (user.phase == Phase::InFlight && user.server != NONE)
                 .then_some(user.server),
+            request: (user.phase == Phase::InFlight).then_some(user.kind),
             requests: user.requests,
         })
     }
@@ -208,6 +209,12 @@ impl Simulation {
     /// The most recent events, oldest first (a bounded ring: at least `trace::LOG_KEEP` entries).
     pub fn log(&self) -> &[LogEntry] {
         self.log.entries()
+    }
+
+    /// Faults, detections, restarts, commands: the world's events without the per-request chatter,
+    /// kept much longer than `log` (a bounded ring as well).
+    pub fn incidents(&self) -> &[LogEntry] {
+        self.incidents.entries()
     }
 
     pub fn command_log(&self) -> &[(Micros, Command)] {

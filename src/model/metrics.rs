@@ -22,6 +22,8 @@ pub struct Metrics {
     pub errors: u64,
     pub logins: u64,
     pub logouts: u64,
+    /// Successful requests that changed a session (login, like, cart, logout): what a cluster replicates.
+    pub session_writes: u64,
     pub sessions_created: u64,
     /// Destroyed by a fault (crash, OOM, store loss, failover window, removal of a server).
     pub sessions_lost: u64,

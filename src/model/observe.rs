@@ -89,6 +89,26 @@ pub struct LogEntry {
     pub event: Event,
 }
 
+impl Event {
+    /// Something that happened to the world (a fault, a detection, a command), as opposed to one
+    /// user's request: rare, so kept much longer (`Simulation::incidents`).
+    pub fn is_incident(&self) -> bool {
+        !matches!(
+            self,
+            Event::LoggedIn { .. }
+                | Event::LoggedOut { .. }
+                | Event::Mismatch { .. }
+                | Event::LostSession { .. }
+                | Event::ExpiredHit { .. }
+                | Event::ServerError { .. }
+                | Event::Retried { .. }
+                | Event::Repinned { .. }
+                | Event::RemoteFetched { .. }
+                | Event::SessionExpired { .. }
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     LoggedIn {
@@ -261,8 +281,9 @@ pub struct UserView {
     pub session: Option<SessionId>,
     /// The balancer's affinity cookie (`server=N`), if any.
     pub affinity: Option<ServerId>,
-    /// The server working on this user's request right now, if any.
+    /// The server working on this user's request right now, if any, and what the request is.
     pub in_flight_to: Option<ServerId>,
+    pub request: Option<super::users::RequestKind>,
     pub requests: u64,
 }
 

@@ -39,6 +39,7 @@ pub struct Simulation {
     pub(super) window_latency: Histogram,
     pub(super) series: Ring<Sample>,
     pub(super) log: EventLog,
+    pub(super) incidents: EventLog,
     pub(super) tracer: Tracer,
     pub(super) commands: Vec<(Micros, Command)>,
     /// Commands scheduled for later (scenario timelines), in time order.
@@ -95,6 +96,7 @@ impl Simulation {
             window_latency: Histogram::default(),
             series: Ring::new(SERIES_CAPACITY),
             log: EventLog::default(),
+            incidents: EventLog::default(),
             tracer: Tracer::default(),
             commands: Vec::new(),
             timeline: VecDeque::new(),
@@ -243,6 +245,9 @@ impl Simulation {
 
     #[inline]
     pub(super) fn note(&mut self, event: Event) {
+        if event.is_incident() {
+            self.incidents.push(self.now, event.clone());
+        }
         self.log.push(self.now, event);
     }
 
