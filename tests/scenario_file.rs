@@ -65,10 +65,16 @@ fn every_contract_key_is_read() {
     assert_eq!(
         s.timeline,
         vec![
-            TimedCommand { at: SECOND, command: Command::CrashServer(63) },
+            TimedCommand {
+                at: SECOND,
+                command: Command::CrashServer(63)
+            },
             TimedCommand {
                 at: 1_500 * MS,
-                command: Command::Traffic { factor: 4.0, for_ms: 2_250 }
+                command: Command::Traffic {
+                    factor: 4.0,
+                    for_ms: 2_250
+                }
             },
         ]
     );
@@ -123,15 +129,27 @@ fn every_action_is_read() {
             C::AddServer,
             C::CrashServer(2),
             C::RestartServer(2),
-            C::PartitionServer { server: 1, partitioned: true },
-            C::PartitionServer { server: 1, partitioned: false },
-            C::SlowServer { server: 0, factor: 2.5 },
+            C::PartitionServer {
+                server: 1,
+                partitioned: true
+            },
+            C::PartitionServer {
+                server: 1,
+                partitioned: false
+            },
+            C::SlowServer {
+                server: 0,
+                factor: 2.5
+            },
             C::RemoveServer,
             C::CrashStore,
             C::RestartStore,
             C::CrashReplica,
             C::RestartReplica,
-            C::Traffic { factor: 0.5, for_ms: 30_000 },
+            C::Traffic {
+                factor: 0.5,
+                for_ms: 30_000
+            },
         ]
     );
 }
@@ -190,7 +208,10 @@ fn rejections_name_the_key_and_the_problem() {
     for (text, key, fragment) in cases {
         let (got_key, message) = reject(text);
         assert_eq!(&got_key, key, "key for {text}: {message}");
-        assert!(message.contains(fragment), "message for {text}: {message:?} lacks {fragment:?}");
+        assert!(
+            message.contains(fragment),
+            "message for {text}: {message:?} lacks {fragment:?}"
+        );
         assert!(!message.contains('\n'), "{message:?}");
     }
 }
@@ -268,7 +289,10 @@ fn compare_gives_one_report_per_strategy_in_order_from_the_same_workload() {
     for (strategy, report) in &rows {
         let v = variant(&scenario, *strategy);
         assert_eq!(v.config.strategy, *strategy);
-        assert!(v.timeline.iter().all(|t| !matches!(t.command, Command::SetStrategy(_))));
+        assert!(v
+            .timeline
+            .iter()
+            .all(|t| !matches!(t.command, Command::SetStrategy(_))));
         // Every other event stays.
         let others = scenario
             .timeline
@@ -291,7 +315,10 @@ fn the_same_scenario_runs_to_the_same_history() {
 fn written_scenarios_read_back_equal() {
     let s = reference_scenario();
     assert_eq!(parse_scenario(&s.to_json()).unwrap(), s);
-    assert_eq!(parse_scenario(&Scenario::default().to_json()).unwrap(), Scenario::default());
+    assert_eq!(
+        parse_scenario(&Scenario::default().to_json()).unwrap(),
+        Scenario::default()
+    );
 }
 
 proptest! {

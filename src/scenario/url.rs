@@ -460,7 +460,7 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
         let mut fields = entry.split('_');
         let at = Text(fields.next().unwrap_or(""))
             .fixed(3, 0, MAX_TIME)
-            .map_err(|m| problem(format!("time {m}")))?;
+            .map_err(|m| problem(format!("time: {m}")))?;
         if at < previous {
             return Err(problem(
                 "earlier than the entry before; entries go in time order".into(),
@@ -483,8 +483,9 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
         let command = actions::decode(action, &mut LogArgs { action, values })
             .and_then(|command| actions::check_servers(&command, &mut servers).map(|()| command))
             .map_err(|e| match e {
-                ArgError::Missing(arg) => problem(format!("{arg} missing")),
-                ArgError::Bad(arg, message) => problem(format!("{arg} {message}")),
+                ArgError::Missing(arg) => problem(format!("{arg}: missing")),
+                ArgError::Bad("do", message) => problem(message),
+                ArgError::Bad(arg, message) => problem(format!("{arg}: {message}")),
             })?;
         commands.push((at, command));
     }

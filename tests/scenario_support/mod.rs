@@ -33,11 +33,24 @@ pub fn arb_config() -> impl proptest::strategy::Strategy<Value = Config> {
             prop::sample::select(Persistence::ALL.to_vec()),
             any::<bool>(),
         ),
-        (1u32..=60_000, 1u32..=3_600_000, 1u64..=(1 << 40), 0u32..=3_600_000),
+        (
+            1u32..=60_000,
+            1u32..=3_600_000,
+            1u64..=(1 << 40),
+            0u32..=3_600_000,
+        ),
     )
         .prop_map(|(a, b, t)| {
             let mut c = Config::default();
-            (c.seed, c.strategy, c.sticky_by, c.balancer, c.servers, c.users, c.users_per_ip) = a;
+            (
+                c.seed,
+                c.strategy,
+                c.sticky_by,
+                c.balancer,
+                c.servers,
+                c.users,
+                c.users_per_ip,
+            ) = a;
             (
                 c.think_time_ms,
                 c.skew,
@@ -77,14 +90,17 @@ pub fn arb_command() -> impl proptest::strategy::Strategy<Value = Command> {
         Just(C::RemoveServer),
         server.clone().prop_map(C::CrashServer),
         server.clone().prop_map(C::RestartServer),
-        (server.clone(), any::<bool>())
-            .prop_map(|(server, partitioned)| C::PartitionServer { server, partitioned }),
+        (server.clone(), any::<bool>()).prop_map(|(server, partitioned)| C::PartitionServer {
+            server,
+            partitioned
+        }),
         (server, 0.1f64..=100.0).prop_map(|(server, factor)| C::SlowServer { server, factor }),
         Just(C::CrashStore),
         Just(C::RestartStore),
         Just(C::CrashReplica),
         Just(C::RestartReplica),
-        (0.01f64..=100.0, 1u64..=86_400_000).prop_map(|(factor, for_ms)| C::Traffic { factor, for_ms }),
+        (0.01f64..=100.0, 1u64..=86_400_000)
+            .prop_map(|(factor, for_ms)| C::Traffic { factor, for_ms }),
     ]
 }
 
@@ -108,7 +124,9 @@ pub fn make_valid(mut timed: Vec<(Micros, Command)>, servers: u32) -> Vec<(Micro
     timed
 }
 
-pub fn arb_timed(max_len: usize) -> impl proptest::strategy::Strategy<Value = Vec<(Micros, Command)>> {
+pub fn arb_timed(
+    max_len: usize,
+) -> impl proptest::strategy::Strategy<Value = Vec<(Micros, Command)>> {
     prop::collection::vec(
         (
             prop_oneof![0u64..=600 * SECOND, 0u64..=MAX_TIME],
@@ -135,7 +153,12 @@ pub fn arb_scenario() -> impl proptest::strategy::Strategy<Value = Scenario> {
 pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> {
     (
         arb_config(),
-        (0.001f64..=1000.0, 0u64..=MAX_TIME, any::<bool>(), any::<bool>()),
+        (
+            0.001f64..=1000.0,
+            0u64..=MAX_TIME,
+            any::<bool>(),
+            any::<bool>(),
+        ),
         (
             prop::option::of(prop::sample::select(vec!["en", "ko"])),
             prop::option::of(1u32..=99),
@@ -145,7 +168,12 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
         (arb_timed(12), prop::option::of(0u64..=MAX_TIME)),
     )
         .prop_map(
-            |(config, (speed, fast_forward, paused, embed), (lang, tour, compare, selftest), (timed, time))| {
+            |(
+                config,
+                (speed, fast_forward, paused, embed),
+                (lang, tour, compare, selftest),
+                (timed, time),
+            )| {
                 let commands = make_valid(timed, config.servers);
                 PageState {
                     config,
@@ -155,7 +183,11 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
                     embed,
                     lang: lang.map(str::to_string),
                     tour,
-                    view: if compare { PageView::Compare } else { PageView::Lab },
+                    view: if compare {
+                        PageView::Compare
+                    } else {
+                        PageView::Lab
+                    },
                     commands,
                     time,
                     selftest,
@@ -175,7 +207,8 @@ fn check_message(what: &str, text: &str) -> Result<(), String> {
 /// What must hold for any query: no panic (the caller catches it), few one-line messages each naming
 /// a parameter that was in the query, and a state that is itself valid: written back out, it reads
 /// again to the same state without a complaint.
-pub fn check_query(query: &str) -> Result<(), String> {
+/// `Ok(true)` when the query was accepted without a complaint.
+pub fn check_query(query: &str) -> Result<bool, String> {
     let (state, errors) = parse_query(query);
     if errors.len() > MAX_REPORTED_ERRORS + 1 {
         return Err(format!("{} errors reported", errors.len()));
@@ -186,7 +219,10 @@ pub fn check_query(query: &str) -> Result<(), String> {
         check_message("message", &e.message)?;
         let named = e.param == "query" || keys.iter().any(|k| shown_param(k) == e.param);
         if !named {
-            return Err(format!("error names {:?}, not a parameter of {query:?}", e.param));
+            return Err(format!(
+                "error names {:?}, not a parameter of {query:?}",
+                e.param
+            ));
         }
     }
     let again = to_query(&state);
@@ -196,7 +232,7 @@ pub fn check_query(query: &str) -> Result<(), String> {
             "the resulting state does not round-trip: {again:?} gives {complaints:?}"
         ));
     }
-    Ok(())
+    Ok(errors.is_empty())
 }
 
 /// Every parameter name in a query, decoded the lossy way a message would show it.
@@ -239,23 +275,24 @@ fn lossy(raw: &str) -> String {
 /// What must hold for any scenario text: an accepted scenario writes back out and reads again to the
 /// same value; a rejected one has a one-line message and, when the text was JSON, names a key whose
 /// first part is in the document (or names none because the document is not an object).
-pub fn check_scenario(text: &str) -> Result<(), String> {
+/// `Ok(true)` when the text was accepted.
+pub fn check_scenario(text: &str) -> Result<bool, String> {
     match parse_scenario(text) {
         Ok(scenario) => {
             let again = scenario.to_json();
             match parse_scenario(&again) {
-                Ok(reread) if reread == scenario => Ok(()),
+                Ok(reread) if reread == scenario => Ok(true),
                 other => Err(format!("accepted scenario does not round-trip: {other:?}")),
             }
         }
         Err(error) => {
             check_message("scenario error", &error.to_string())?;
             let Ok(document) = serde_json::from_str::<Value>(text) else {
-                return Ok(()); // not JSON: the message says where it broke
+                return Ok(false); // not JSON: the message says where it broke
             };
             let Value::Object(top) = &document else {
                 return if error.key.is_empty() {
-                    Ok(())
+                    Ok(false)
                 } else {
                     Err(format!("non-object document, but key {:?}", error.key))
                 };
@@ -264,13 +301,16 @@ pub fn check_scenario(text: &str) -> Result<(), String> {
                 return Err(format!("no key named for an object document: {error}"));
             }
             if error.key.starts_with('"') {
-                return Ok(()); // an unknown key with unusual characters, quoted
+                return Ok(false); // an unknown key with unusual characters, quoted
             }
             let first = error.key.split(['.', '[']).next().unwrap_or("");
             if top.contains_key(first) {
-                Ok(())
+                Ok(false)
             } else {
-                Err(format!("error names {:?}, not in the document: {error}", error.key))
+                Err(format!(
+                    "error names {:?}, not in the document: {error}",
+                    error.key
+                ))
             }
         }
     }
