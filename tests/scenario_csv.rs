@@ -38,6 +38,7 @@ fn sample() -> Report {
                 up: false,
             },
         ],
+        ..Report::default()
     }
 }
 
@@ -96,4 +97,20 @@ fn a_run_exports_one_block_per_server_and_is_stable() {
     let server_rows = csv.lines().filter(|l| l.starts_with("per_server.")).count();
     assert_eq!(server_rows, 5 * report.per_server.len());
     assert_eq!(csv, report_csv(&reference_scenario().run()));
+}
+
+#[test]
+fn rows_follow_the_runner_json_order() {
+    let csv = report_csv(&sample());
+    let names: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let position = |name: &str| names.iter().position(|n| *n == name).unwrap();
+    assert_eq!(names[0], "requests");
+    assert!(position("ok") < position("mismatches"));
+    assert!(position("latency_ms.p50") < position("latency_ms.p99"));
+    assert!(position("per_server.0.up") < position("per_server.1.requests"));
+    assert_eq!(*names.last().unwrap(), "per_server.1.up");
 }

@@ -343,6 +343,58 @@ fn the_log_codec_round_trips_every_command() {
     assert_eq!(decode_log(&text, 3), Ok(timed));
 }
 
+#[test]
+fn a_share_link_replays_the_senders_run() {
+    use sessionscope::model::Simulation;
+    // What the page does: run, and apply commands as a person clicks.
+    let config = Config {
+        servers: 4,
+        users: 30,
+        strategy: Strategy::ClusterAll,
+        ..Config::default()
+    };
+    let mut sender = Simulation::new(config.clone());
+    let clicks = [
+        (3_200_123, Command::CrashServer(2)),
+        (5_000_000, Command::SetStrategy(Strategy::Sticky)),
+        (5_000_000, Command::AddServer),
+        (
+            7_777_000,
+            Command::Traffic {
+                factor: 3.0,
+                for_ms: 2_000,
+            },
+        ),
+        (9_000_001, Command::RestartServer(2)),
+        (
+            11_000_000,
+            Command::SlowServer {
+                server: 4,
+                factor: 2.0,
+            },
+        ),
+    ];
+    for (at, command) in clicks {
+        sender.advance_to(at);
+        sender.apply(command);
+    }
+    sender.advance_to(14_250_500);
+    let shared = PageState {
+        config,
+        commands: sender.command_log().to_vec(),
+        time: Some(sender.now()),
+        ..PageState::default()
+    };
+    let (opened, errors) = parse_query(&to_query(&shared));
+    assert_eq!(errors, vec![]);
+    assert_eq!(opened, shared);
+    let receiver = opened.simulation();
+    assert_eq!(receiver.now(), sender.now());
+    assert_eq!(receiver.command_log(), sender.command_log());
+    assert_eq!(receiver.history_hash(), sender.history_hash());
+    assert_eq!(receiver.report(), sender.report());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 

@@ -13,7 +13,7 @@ use super::error::quote;
 use super::file::closest;
 use super::input::{show_fixed, Input, Text};
 use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
-use crate::model::{Command, Config, Micros, SECOND};
+use crate::model::{Command, Config, Micros, Simulation, SECOND};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -61,6 +61,21 @@ impl Default for PageState {
             time: None,
             selftest: false,
         }
+    }
+}
+
+impl PageState {
+    /// Replay a share link: a fresh simulation of `config` (the configuration the sender *started*
+    /// from), every logged command applied at its moment, then run to `time` (or `fast_forward` when
+    /// the link has no time). Commands applied by the page at model time `t` and commands scheduled for
+    /// `t` take effect alike (after the events of that instant), so this reproduces the sender's run.
+    pub fn simulation(&self) -> Simulation {
+        let mut sim = Simulation::new(self.config.clone());
+        for (at, command) in &self.commands {
+            sim.schedule(*at, command.clone());
+        }
+        sim.advance_to(self.time.unwrap_or(self.fast_forward));
+        sim
     }
 }
 
