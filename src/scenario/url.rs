@@ -130,6 +130,16 @@ impl Problems {
         }
     }
 
+    /// Like `push`, but the message is only worked out when it will be shown (suggestions cost time,
+    /// and a hostile query can hold thousands of unknown names).
+    fn push_with(&mut self, param: &str, message: impl FnOnce() -> String) {
+        if self.list.len() < MAX_REPORTED_ERRORS {
+            self.push(param, message());
+        } else {
+            self.hidden += 1;
+        }
+    }
+
     fn finish(mut self) -> Vec<ParamError> {
         if self.hidden > 0 {
             self.list.push(ParamError {
@@ -205,7 +215,7 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
         match apply(&mut state, &key, &value, &mut log) {
             Applied::Yes => seen.push(key),
             Applied::Bad(message) => problems.push(&key, message),
-            Applied::Unknown => problems.push(&key, unknown_param(&key)),
+            Applied::Unknown => problems.push_with(&key, || unknown_param(&key)),
         }
     }
     if let Some(text) = log {
