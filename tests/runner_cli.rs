@@ -4,7 +4,7 @@
 use serde_json::Value;
 use sessionscope::model::Strategy;
 use sessionscope::scenario::compare::variant;
-use sessionscope::scenario::{parse_scenario, reference_hash};
+use sessionscope::scenario::{hash_hex, parse_scenario, reference_hash};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -123,7 +123,7 @@ fn hash_prints_the_reference_hash_of_the_selftest_fixture() {
     assert!(hash
         .bytes()
         .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
-    assert_eq!(hash, format!("{:016x}", reference_hash()));
+    assert_eq!(hash, hash_hex(reference_hash()));
     assert_eq!(
         bytes,
         format!("{{\"history_hash\":\"{hash}\"}}\n").into_bytes()

@@ -6,7 +6,7 @@
 //! (which panics when standard output is closed early).
 
 use sessionscope::model::Report;
-use sessionscope::scenario::{compare, Scenario};
+use sessionscope::scenario::{compare, hash_hex, Scenario};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -76,7 +76,10 @@ fn run(args: &[OsString]) -> Result<String, Failure> {
             Ok(match name {
                 "run" => metrics_json(&scenario.run())?,
                 "compare" => compare_json(&scenario)?,
-                _ => format!("{{\"history_hash\":\"{:016x}\"}}", scenario.history_hash()),
+                _ => format!(
+                    "{{\"history_hash\":\"{}\"}}",
+                    hash_hex(scenario.history_hash())
+                ),
             } + "\n")
         }
         Some(other) => Err(usage(format!("unknown command {}", shown(other)))),

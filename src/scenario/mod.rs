@@ -16,7 +16,7 @@ pub use compare::compare;
 pub use csv::report_csv;
 pub use error::ScenarioError;
 pub use file::{parse_scenario, scenario_to_json};
-pub use selftest::{reference_hash, reference_scenario};
+pub use selftest::{hash_hex, reference_hash, reference_scenario};
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};
 

@@ -87,6 +87,12 @@ pub fn reference_scenario() -> Scenario {
     }
 }
 
+/// A history hash as the runner's `hash` command and the page's self-test show it: 16 lowercase hex
+/// digits.
+pub fn hash_hex(hash: u64) -> String {
+    format!("{hash:016x}")
+}
+
 /// The history hash of `reference_scenario()` after its 30 seconds.
 pub fn reference_hash() -> u64 {
     reference_scenario().history_hash()
