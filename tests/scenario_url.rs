@@ -395,6 +395,20 @@ fn a_share_link_replays_the_senders_run() {
     assert_eq!(receiver.report(), sender.report());
 }
 
+#[test]
+fn the_page_workload_is_a_scenario_file_the_runner_reads_alike() {
+    use sessionscope::scenario::{compare, parse_scenario};
+    let (state, errors) =
+        parse_query("strategy=sticky&servers=4&users=20&seed=5&log=2000_cs_1~4000_rs_1");
+    assert_eq!(errors, vec![]);
+    let scenario = state.scenario();
+    assert_eq!(scenario.config, state.config);
+    assert_eq!(scenario.timeline.len(), 2);
+    let file = parse_scenario(&scenario.to_json()).unwrap();
+    assert_eq!(file, scenario);
+    assert_eq!(compare(&file), compare(&scenario));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 

@@ -1,6 +1,37 @@
 //! The scenario file (CONTRACT.md "Scenario file"): JSON text <-> `Scenario`. The document is walked by
 //! hand so that every rejection names its key with a path (`timeline[2].server`) and says what was
 //! wrong; nothing in here can panic, whatever the text.
+//!
+//! Every key is optional; an unknown key is an error.
+//!
+//! | key | values (default) |
+//! | --- | --- |
+//! | `seed` | 0 to 2^64-1 (1) |
+//! | `duration_s` | simulated seconds, up to 6 decimals, 0.000001 to 1000000 (300) |
+//! | `strategy` | `none` `sticky` `cluster-all` `cluster-backup` `store` (none) |
+//! | `sticky_by` | `cookie` `ip` (cookie) |
+//! | `balancer` | `round-robin` `least-connections` `random` `ip-hash` `cookie-hash` `cookie-hash-consistent` |
+//! | `servers` | 1 to 64 (3) |
+//! | `users` | 1 to 100000 (6) |
+//! | `users_per_ip` | 1 to 100000 (1) |
+//! | `think_time_ms` | 1 to 3600000 (1500) |
+//! | `skew` | 0 to 1 (0.5) |
+//! | `replication` | `async` `sync` (async) |
+//! | `replication_lag_ms` | 0 to 600000 (50) |
+//! | `store_kind` | `memory` `rdb` (memory) |
+//! | `store_persistence` | `none` `snapshot` `aof` (none) |
+//! | `store_replica` | `true` `false` (false) |
+//! | `timing` | object of `model::Timing` fields by name, whole numbers (`keys.rs` has the ranges) |
+//! | `description` | free text, ignored |
+//! | `timeline` | list of `{"at_s": seconds, "do": ACTION, ...arguments}`, at most 100000 |
+//!
+//! Actions and their arguments (`actions.rs`): `crash-server`/`restart-server`/`partition-server`/
+//! `heal-server` (`server`, from 0, must exist at that moment), `slow-server` (`server`, `factor`
+//! 0.1–100), `add-server`, `remove-server`, `crash-store`, `restart-store`, `crash-replica`,
+//! `restart-replica`, `traffic` (`factor` 0.01–100, `for_s`), and `set-strategy`, `set-sticky-by`,
+//! `set-balancer`, `set-replication`, `set-replication-lag`, `set-store-kind`, `set-store-persistence`,
+//! `set-store-replica`, `set-users`, `set-skew`, `set-think-time`, each with one argument named like the
+//! configuration key it changes (`{"do": "set-users", "users": 50}`).
 
 use super::actions::{self, action_named, ArgError, Args};
 use super::error::{quote, ScenarioError};

@@ -13,6 +13,7 @@ use super::error::quote;
 use super::file::closest;
 use super::input::{show_fixed, Input, Text};
 use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
+use super::{Scenario, TimedCommand};
 use crate::model::{Command, Config, Micros, Simulation, SECOND};
 
 /// Which page is shown.
@@ -65,6 +66,24 @@ impl Default for PageState {
 }
 
 impl PageState {
+    /// The page's workload as a scenario (the compare view runs this): the configuration, the logged
+    /// commands as its timeline, and the default duration. `scenario().to_json()` is a file that
+    /// `sessionscope-sim compare` reads to the same numbers.
+    pub fn scenario(&self) -> Scenario {
+        Scenario {
+            config: self.config.clone(),
+            timeline: self
+                .commands
+                .iter()
+                .map(|(at, command)| TimedCommand {
+                    at: *at,
+                    command: command.clone(),
+                })
+                .collect(),
+            ..Scenario::default()
+        }
+    }
+
     /// Replay a share link: a fresh simulation of `config` (the configuration the sender *started*
     /// from), every logged command applied at its moment, then run to `time` (or `fast_forward` when
     /// the link has no time). Commands applied by the page at model time `t` and commands scheduled for
