@@ -8,20 +8,21 @@
 // Budgets (issue 4): frame interval p95 <= 16.7 ms, work per frame p95 <= 8 ms, >= 300 messages in flight
 // with 16 servers; the flow mode keeps 60 fps with thousands of messages; page <= 150 KB gzip.
 
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const JSON_OUT = process.argv.includes('--json');
 
 const RUNS = [
-  { name: 'arrows, 16 servers', query: 'servers=16&users=4000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
-  { name: 'arrows, 64 servers', query: 'servers=64&users=4000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
-  { name: 'flows, thousands', query: 'servers=16&users=40000&ff=20&speed=0.1', minInFlight: 2000, mode: 'flows' },
+  { name: 'arrows, 16 servers', query: 'servers=16&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
+  { name: 'arrows, 64 servers', query: 'servers=64&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
+  { name: 'flows, thousands', query: 'servers=16&users=100000&ff=20&speed=0.1', minInFlight: 2000, mode: 'flows' },
   { name: 'flows, high speed', query: 'servers=16&users=2000&ff=20&speed=100', minInFlight: 100, mode: 'flows' },
 ];
 

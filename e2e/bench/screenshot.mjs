@@ -2,11 +2,12 @@
 //   scripts/screenshot.sh        (build first: scripts/build.sh)
 // The state is fixed (seed, fast-forward, paused) so the picture only changes when the app does.
 
+import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const OUT = new URL('../../docs/', import.meta.url).pathname;
 const QUERY = process.env.SCREENSHOT_QUERY ?? 'strategy=none&servers=3&users=6&seed=1&ff=20&paused=1&lang=en';
 

@@ -23,6 +23,8 @@ pub enum Action {
     ToggleTheme,
     TourGo(usize),
     TourReveal,
+    /// Leave the tour and keep exploring the current run.
+    TourClose,
     ToggleHelp,
     CloseHelp,
     DismissMessage,

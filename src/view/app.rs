@@ -32,14 +32,16 @@ use yew::prelude::*;
 /// must not jump ahead by minutes when it comes back.
 const MAX_FRAME_MS: f64 = 100.0;
 /// How often the (possibly sorting) model report is read while playing.
-const REPORT_EVERY_MS: f64 = 100.0;
+const REPORT_EVERY_MS: f64 = 250.0;
 /// At most one screen-reader announcement this often.
 const ANNOUNCE_EVERY_MS: f64 = 4_000.0;
 /// Log lines shown.
 const LOG_LINES: usize = 8;
 /// Parameters only the page itself understands (not part of the shared URL codec).
-const PAGE_ONLY_PARAMS: [&str; 1] = ["selftest"];
 const THEME_KEY: &str = "sessionscope-theme";
+/// Playback factor when the URL gives none: one client hop (40 ms of model time) takes about 0.8 s on
+/// screen, slow enough to follow a single request with the eye (DESIGN.md section 5).
+const DEFAULT_SPEED: f64 = 0.05;
 
 pub enum Msg {
     Frame(f64),
@@ -58,9 +60,12 @@ pub struct App {
     playing: bool,
     speed: f64,
     help: bool,
-    selftest: bool,
+    /// `selftest=1`: the reference scenario's history hash, computed once.
+    selftest_hash: Option<String>,
     /// Tour step (from 0) and whether its answer has been revealed.
     tour: Option<(usize, bool)>,
+    /// The current tour step's end of reveal and highlighted handles.
+    tour_answer: (Micros, Vec<&'static str>),
     /// Model times before each single step, so stepping back retraces steps exactly.
     step_stack: Vec<Micros>,
     report: Report,
@@ -70,7 +75,9 @@ pub struct App {
     copied: bool,
     announcement: String,
     announced_at: f64,
-    log_seen: u64,
+    /// Model time of the newest log entry already considered for announcement.
+    log_checked_at: Micros,
+    world: Rc<world::WorldView>,
     raf: Option<AnimationFrame>,
     last_ts: Option<f64>,
     carry_us: f64,
@@ -81,15 +88,10 @@ pub struct App {
     _keys: EventListener,
 }
 
-fn page_only(param: &str) -> bool {
-    PAGE_ONLY_PARAMS.contains(&param)
-}
-
-fn url_flag(name: &str) -> bool {
+fn url_has(name: &str) -> bool {
     web_sys::UrlSearchParams::new_with_str(&dom::query_string())
-        .ok()
-        .and_then(|p| p.get(name))
-        .is_some_and(|v| v == "1")
+        .map(|p| p.has(name))
+        .unwrap_or(false)
 }
 
 /// A keyboard shortcut (embed mode and everywhere else), unless focus is in a form control that
@@ -137,33 +139,28 @@ fn tour_base(step: usize) -> Scenario {
 }
 
 /// Where a tour step stops for the viewer's prediction.
-// TODO(teaching): read `steps()[n].pause_at` once the tour data carries it.
-fn tour_pause_at(_step: usize) -> Micros {
+fn tour_pause_at(step: usize) -> Micros {
+    // TODO(teaching): steps()[step].pause_at once the tour data carries it.
+    let _ = step;
     0
 }
 
-/// The handles a revealed tour step highlights.
-// TODO(teaching): read `steps()[n].highlight` once the tour data carries it.
-fn tour_highlight(_step: usize) -> Vec<&'static str> {
-    Vec::new()
+/// After "show me" a step plays up to `reveal_until` and pauses again; `highlight` are the handles that
+/// hold the answer. Read once per step (building the steps builds every step's scenario).
+fn tour_answer(step: usize) -> (Micros, Vec<&'static str>) {
+    // TODO(teaching): (steps()[step].reveal_until(), steps()[step].highlight) once they exist.
+    let _ = step;
+    (Micros::MAX, Vec::new())
 }
 
 fn layout_for(sim: &Simulation) -> Layout {
     let c = sim.config();
     Layout::new(
         c.users,
-        sim.server_states().len() as u32,
+        world::server_count(sim),
         c.strategy == Strategy::Store,
         c.store_replica,
     )
-}
-
-/// The fixed scenario whose history hash the self-test shows (compared with the native runner).
-// TODO(scenario): use `scenario::reference_hash()` once it lands.
-fn selftest_hash() -> u64 {
-    let mut sim = Scenario::default().simulation();
-    sim.advance_to(60 * crate::model::SECOND);
-    sim.history_hash()
 }
 
 impl App {
@@ -190,13 +187,17 @@ impl App {
     }
 
     fn update_mode(&mut self) {
-        let in_flight = world::messages(&self.sim).len();
+        let in_flight = world::in_flight(&self.sim);
         self.mode = traffic::choose_mode(in_flight, self.speed, self.reduced_motion);
     }
 
     fn refresh(&mut self) {
         self.update_mode();
         self.report = world::report(&self.sim);
+        let world = world::world(&self.sim);
+        if *self.world != world {
+            self.world = Rc::new(world);
+        }
         self.report_at = dom::now_ms();
         self.perf.record_memory();
         let layout = layout_for(&self.sim);
@@ -209,19 +210,20 @@ impl App {
 
     /// Feed the live region with the latest notable event, at most every few seconds.
     fn announce(&mut self) {
-        let total = world::log_len(&self.sim);
-        if total == self.log_seen {
+        let newest = world::log_mark(&self.sim).1;
+        if newest <= self.log_checked_at {
             return;
         }
         let now = dom::now_ms();
         if now - self.announced_at < ANNOUNCE_EVERY_MS && !self.announcement.is_empty() {
             return;
         }
-        let fresh = (total - self.log_seen) as usize;
-        self.log_seen = total;
-        if let Some((_, entry)) = world::recent_log(&self.sim, fresh.min(64))
+        let checked = self.log_checked_at;
+        self.log_checked_at = newest;
+        if let Some((_, entry)) = world::recent_log(&self.sim, 64)
             .into_iter()
             .rev()
+            .take_while(|(_, e)| e.at > checked)
             .find(|(_, e)| is_notable(&e.event))
         {
             self.announcement = describe(&entry.event, self.lang);
@@ -241,14 +243,28 @@ impl App {
             view: PageView::Lab,
             commands: self.history.applied.clone(),
             time: Some(self.sim.now()),
+            selftest: false,
         };
-        to_query(&state)
+        let mut query = to_query(&state);
+        // The codec leaves out a speed equal to its own default, which is not the page's default.
+        if !query.split('&').any(|p| p.starts_with("speed=")) && self.speed != DEFAULT_SPEED {
+            let sep = if query.is_empty() { "" } else { "&" };
+            query = format!("{query}{sep}speed={}", self.speed);
+        }
+        query
     }
 
     /// Keep one parameter of the address bar in sync without touching the others.
     fn sync_url_param(name: &str, value: &str) {
         if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&dom::query_string()) {
             params.set(name, value);
+            dom::replace_query(&String::from(params.to_string()));
+        }
+    }
+
+    fn remove_url_param(name: &str) {
+        if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&dom::query_string()) {
+            params.delete(name);
             dom::replace_query(&String::from(params.to_string()));
         }
     }
@@ -262,7 +278,7 @@ impl App {
 
     fn rewind_to(&mut self, until: Micros) {
         self.sim = self.history.replay_to(until);
-        self.log_seen = world::log_len(&self.sim);
+        self.log_checked_at = self.sim.now();
     }
 
     fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
@@ -271,6 +287,7 @@ impl App {
         self.set_playing(ctx, false);
         self.history = History::new(tour_base(step), Vec::new());
         self.tour = Some((step, false));
+        self.tour_answer = tour_answer(step);
         self.step_stack.clear();
         self.rewind_to(tour_pause_at(step));
         Self::sync_url_param("tour", &(step + 1).to_string());
@@ -281,11 +298,7 @@ impl App {
         match action {
             Action::Command(command) => self.apply(command),
             Action::ToggleServer(i) => {
-                let up = self
-                    .sim
-                    .server_states()
-                    .get(i as usize)
-                    .is_some_and(|s| s.is_up());
+                let up = world::server_state(&self.sim, i).is_some_and(|s| s.is_up());
                 self.apply(if up {
                     Command::CrashServer(i)
                 } else {
@@ -293,9 +306,7 @@ impl App {
                 });
             }
             Action::ToggleStore => {
-                let up = world::world(&self.sim, &self.report)
-                    .store
-                    .is_none_or(|s| s.state.is_up());
+                let up = world::store_state(&self.sim).is_none_or(|s| s.is_up());
                 self.apply(if up {
                     Command::CrashStore
                 } else {
@@ -303,10 +314,7 @@ impl App {
                 });
             }
             Action::ToggleReplica => {
-                let up = world::world(&self.sim, &self.report)
-                    .store
-                    .and_then(|s| s.replica)
-                    .is_none_or(|r| r.is_up());
+                let up = world::replica_state(&self.sim).is_none_or(|r| r.is_up());
                 self.apply(if up {
                     Command::CrashReplica
                 } else {
@@ -382,19 +390,21 @@ impl App {
                     self.set_playing(ctx, true);
                 }
             }
+            Action::TourClose => {
+                self.tour = None;
+                Self::remove_url_param("tour");
+            }
             Action::ToggleHelp => self.help = !self.help,
             Action::CloseHelp => self.help = false,
             Action::DismissMessage => self.show_errors = false,
-            // TODO(teaching): call export::download_topology_svg() once it lands on main.
-            Action::ExportSvg => {}
-            // TODO(teaching): call export::download_metrics_csv(&self.report) once it lands on main.
-            Action::ExportCsv => {}
+            // TODO(teaching): export::download_topology_svg() / download_metrics_csv(&self.report).
+            Action::ExportSvg | Action::ExportCsv => {}
         }
         self.refresh();
     }
 
     fn store_state(&self) -> Option<NodeState> {
-        world::world(&self.sim, &self.report).store.map(|s| s.state)
+        world::store_state(&self.sim)
     }
 
     fn message_notice(&self, ctx: &Context<Self>) -> Html {
@@ -422,28 +432,30 @@ impl App {
         }
     }
 
+    /// The handles a revealed tour step points at (none otherwise).
+    fn lit_handles(&self) -> Vec<&'static str> {
+        match self.tour {
+            Some((_, true)) => self.tour_answer.1.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     fn topology(&self) -> Html {
         let t = self.lang.strings();
-        let report = &self.report;
-        let w = world::world(&self.sim, report);
-        let highlight = self
-            .tour
-            .filter(|(_, revealed)| *revealed)
-            .map(|(n, _)| tour_highlight(n))
-            .unwrap_or_default();
+        let w = &self.world;
+        let highlight = self.lit_handles();
         let lit = |id: &str| highlight.contains(&id);
-        let frame = traffic::build(
-            world::messages(&self.sim),
-            self.sim.now(),
-            &self.layout,
-            self.mode,
-        );
+        let frame = traffic::build(self.sim.messages(), self.sim.now(), &self.layout, self.mode);
         let engine = match self.sim.config().store_kind {
             crate::model::StoreKind::Memory => "Redis",
             crate::model::StoreKind::Rdb => "RDB",
         };
+        let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+        // Two layers: the nodes change a few times a second, the traffic every frame. The traffic's own
+        // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {
-            <svg data-testid="topology" class="topology" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+            <div class="picture">
+            <svg data-testid="topology" class="topology" viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
                 <StaticLayer layout={self.layout.clone()} lang={self.lang} highlight_lb={lit("lb")} />
                 <g class="servers">
@@ -458,8 +470,11 @@ impl App {
                             act={self.act.clone()} highlighted={lit("store")} engine={engine} />
                     }
                 </g>
+            </svg>
+            <svg class="traffic-overlay" viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
                 <TrafficLayer frame={frame} />
             </svg>
+            </div>
         }
     }
 }
@@ -471,10 +486,6 @@ impl Component for App {
     fn create(ctx: &Context<Self>) -> Self {
         let perf = Perf::install();
         let (page, errors) = parse_query(&dom::query_string());
-        let errors: Vec<ParamError> = errors
-            .into_iter()
-            .filter(|e| !page_only(&e.param))
-            .collect();
         let lang = page
             .lang
             .as_deref()
@@ -525,13 +536,16 @@ impl Component for App {
         );
 
         let layout = Rc::new(layout_for(&sim));
-        let speed = if page.speed.is_finite() && page.speed > 0.0 {
+        let speed = if !url_has("speed") {
+            DEFAULT_SPEED
+        } else if page.speed.is_finite() && page.speed > 0.0 {
             page.speed
         } else {
-            0.1
+            DEFAULT_SPEED
         };
         let mut app = App {
-            log_seen: world::log_len(&sim),
+            log_checked_at: sim.now(),
+            world: Rc::new(world::world(&sim)),
             sim,
             history,
             show_errors: !errors.is_empty(),
@@ -542,8 +556,11 @@ impl Component for App {
             playing: false,
             speed,
             help: false,
-            selftest: url_flag("selftest"),
+            selftest_hash: page
+                .selftest
+                .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
             tour: tour.map(|s| (s, false)),
+            tour_answer: tour.map(tour_answer).unwrap_or((Micros::MAX, Vec::new())),
             step_stack: Vec::new(),
             report: Report::default(),
             report_at: 0.0,
@@ -581,8 +598,18 @@ impl Component for App {
                 let whole = self.carry_us.floor();
                 self.carry_us -= whole;
                 let target = self.sim.now() + whole as Micros;
+                let target = match self.tour {
+                    // A revealed tour step plays its answer, then stops for the next step.
+                    Some((_, true)) => target.min(self.tour_answer.0.max(self.sim.now())),
+                    _ => target,
+                };
                 self.sim.advance_to(target);
                 self.update_mode();
+                if matches!(self.tour, Some((_, true))) && self.sim.now() >= self.tour_answer.0 {
+                    self.set_playing(ctx, false);
+                    self.refresh();
+                    return true;
+                }
                 if started - self.report_at >= REPORT_EVERY_MS {
                     self.refresh();
                 }
@@ -599,7 +626,7 @@ impl Component for App {
 
     fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
         if let Some((started, interval)) = self.frame_started.take() {
-            let in_flight = world::messages(&self.sim).len();
+            let in_flight = world::in_flight(&self.sim);
             self.perf.record(
                 interval,
                 dom::now_ms() - started,
@@ -641,13 +668,15 @@ impl Component for App {
         let metrics = html! {
             <MetricsPanel report={self.report.clone()} now={self.sim.now()} lang={self.lang}
                 memory_budget={config.timing.server_memory_bytes}
-                mismatch_series={world::mismatch_series(&self.sim)}
+                mismatch_series={world::mismatch_series(&self.sim, 120)}
                 show_store={config.strategy == Strategy::Store}
                 show_replication={matches!(config.strategy, Strategy::ClusterAll | Strategy::ClusterBackup)}
-                compact={embed} />
+                compact={embed} highlight={self.lit_handles()} />
         };
-        let tour = self.tour.map(|(step, _)| {
+        let tour = self.tour.map(|(step, revealed)| {
             let on_go = ctx.link().callback(|n: usize| Msg::Act(Action::TourGo(n)));
+            // TODO(teaching): on_reveal / revealed / on_close once TourPanel takes them.
+            let _ = revealed;
             html! { <TourPanel step={step} lang={self.lang} on_go={on_go} /> }
         });
         let help = html! {
@@ -659,9 +688,9 @@ impl Component for App {
         };
         let selftest = html! {
             <div class="selftest-slot">
-                if self.selftest {
-                    <output data-testid="selftest-hash" data-value={format!("{:016x}", selftest_hash())}>
-                        { format!("{:016x}", selftest_hash()) }
+                if let Some(hash) = &self.selftest_hash {
+                    <output data-testid="selftest-hash" data-value={hash.clone()}>
+                        { hash.clone() }
                     </output>
                 }
             </div>
@@ -732,7 +761,7 @@ impl Component for App {
                         { metrics }
                     </div>
                     <div class="side-column">
-                        <Controls config={config.clone()} servers={self.sim.server_states().len() as u32}
+                        <Controls config={config.clone()} servers={world::server_count(&self.sim)}
                             playing={self.playing} speed={self.speed} seed={self.history.base.config.seed}
                             lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} copied={self.copied}
                             store_up={store_up} act={self.act.clone()} />

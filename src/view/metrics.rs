@@ -17,20 +17,33 @@ pub struct MetricsProps {
     pub show_replication: bool,
     /// Embed mode: headline numbers only.
     pub compact: bool,
+    /// Read-outs a revealed tour step points at.
+    #[prop_or_default]
+    pub highlight: Vec<&'static str>,
 }
 
-fn readout(
-    testid: &'static str,
-    label: &'static str,
-    raw: String,
-    shown: String,
-    emphasis: bool,
-) -> Html {
-    html! {
-        <div class={classes!("metric", emphasis.then_some("headline"))} data-testid={testid} data-value={raw}>
-            <dt>{ label }</dt>
-            <dd>{ shown }</dd>
-        </div>
+/// One read-out: the label, the number as people read it, and the raw number in `data-value`.
+struct Readout<'a> {
+    highlight: &'a [&'static str],
+}
+
+impl Readout<'_> {
+    fn show(
+        &self,
+        testid: &'static str,
+        label: &'static str,
+        raw: String,
+        shown: String,
+        emphasis: bool,
+    ) -> Html {
+        let lit = self.highlight.contains(&testid);
+        html! {
+            <div class={classes!("metric", emphasis.then_some("headline"), lit.then_some("tour-highlight"))}
+                 data-testid={testid} data-value={raw}>
+                <dt>{ label }</dt>
+                <dd>{ shown }</dd>
+            </div>
+        }
     }
 }
 
@@ -70,7 +83,11 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
     let t = props.lang.strings();
     let r = &props.report;
     let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
-    let count = |id, label, v: u64, emph| readout(id, label, v.to_string(), group_digits(v), emph);
+    let out = Readout {
+        highlight: &props.highlight,
+    };
+    let readout = |id, label, raw, shown, emph| out.show(id, label, raw, shown, emph);
+    let count = |id, label, v: u64, emph| out.show(id, label, v.to_string(), group_digits(v), emph);
     let sim_ms = props.now as f64 / 1_000.0;
     html! {
         <section class="metrics" aria-labelledby="metrics-title">

@@ -46,7 +46,10 @@ impl Perf {
     /// The wasm linear memory's size (it only grows: a soak test watches it).
     pub fn record_memory(&self) {
         let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
-        let bytes = memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        let bytes = memory
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length();
         self.set("wasmBytes", (bytes as f64).into());
     }
 

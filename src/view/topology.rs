@@ -69,8 +69,11 @@ fn activation_handlers(
 }
 
 /// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
+/// Returns the drawing and how many chips it holds.
 fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
-    let size = (h / 3.0).clamp(5.0, 12.0);
+    // As large as the box allows for this many chips (readable from the back of a room), within bounds.
+    let n = sessions.len().max(1) as f64;
+    let size = ((w * h / n).sqrt() * 0.72).clamp(4.0, (h / 2.2).clamp(4.0, 20.0));
     let pitch = size + 2.0;
     let cols = ((w / pitch).floor() as usize).max(1);
     let rows = ((h / pitch).floor() as usize).max(1);
@@ -120,7 +123,7 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
             }) }
         </g>
     };
-    (html, sessions.len() - shown)
+    (html, shown)
 }
 
 #[derive(Properties, PartialEq)]
@@ -158,7 +161,8 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     let bar_h = (r.h * 0.08).clamp(3.0, 8.0);
     let chips_y = pad + name_size + 2.0;
     let chips_h = (r.h - chips_y - bar_h - pad * 2.0).max(4.0);
-    let (chips, hidden) = chip_paths(&s.sessions, pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let (chips, shown) = chip_paths(&s.sessions, pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let hidden = sessions_total.saturating_sub(shown as u64);
     let mem_frac = if s.memory_budget > 0 {
         (s.memory_used as f64 / s.memory_budget as f64).clamp(0.0, 1.0)
     } else {

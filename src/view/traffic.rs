@@ -173,15 +173,21 @@ fn end_key(layout: &Layout, e: Endpoint) -> (u8, u32) {
 }
 
 pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> TrafficFrame {
+    // The model may record a send a moment ahead of now: only what is on the wire is drawn.
+    let on_wire = || {
+        messages
+            .iter()
+            .filter(|m| m.sent_at <= now && m.arrives_at >= now)
+    };
     let mut frame = TrafficFrame {
-        in_flight: messages.len(),
+        in_flight: on_wire().count(),
         ..Default::default()
     };
     match mode {
         Mode::Arrows => {
             let mut tails: BTreeMap<Look, (String, String)> = BTreeMap::new();
-            let label = messages.len() <= LABEL_LIMIT;
-            for m in messages {
+            let label = frame.in_flight <= LABEL_LIMIT;
+            for m in on_wire() {
                 let look = Look::of(m.kind);
                 let (x0, y0) = layout.anchor(m.from, m.to);
                 let (x1, y1) = layout.anchor(m.to, m.from);
@@ -224,7 +230,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
         Mode::Flows => {
             type WireKey = (Look, (u8, u32), (u8, u32));
             let mut wires: BTreeMap<WireKey, (u32, Endpoint, Endpoint)> = BTreeMap::new();
-            for m in messages {
+            for m in on_wire() {
                 let key = (
                     Look::of(m.kind),
                     end_key(layout, m.from),

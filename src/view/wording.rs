@@ -65,6 +65,30 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 )
             }
         }
+        Event::ExpiredHit {
+            user,
+            server,
+            session,
+        } => {
+            let (u, s, id) = (
+                user_name(*user),
+                server_letter(*server),
+                session_label(*session),
+            );
+            if ko {
+                format!("{u} → 서버 {s}: 세션 {id} 만료됨 → 401, 다시 로그인")
+            } else {
+                format!("{u} → server {s}: session {id} had expired → 401, log in again")
+            }
+        }
+        Event::Retried { user, server } => {
+            let (u, s) = (user_name(*user), server_letter(*server));
+            if ko {
+                format!("{u}: 요청 처리 중 서버가 멈춰 서버 {s}에서 다시 시도")
+            } else {
+                format!("{u}: the server died mid-request, retried on server {s}")
+            }
+        }
         Event::ServerError { user, server } => {
             let u = user_name(*user);
             match (server, ko) {
@@ -115,6 +139,37 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 format!("load balancer: server {s} marked down")
             }
         }
+        Event::ServerMarkedUp { server } => {
+            let s = server_letter(*server);
+            if ko {
+                format!("로드 밸런서: 서버 {s}를 다시 사용")
+            } else {
+                format!("load balancer: server {s} back in rotation")
+            }
+        }
+        Event::Partitioned {
+            server,
+            partitioned,
+        } => {
+            let s = server_letter(*server);
+            match (ko, partitioned) {
+                (true, true) => format!("서버 {s}: 다른 서버들과 연결 끊김"),
+                (true, false) => format!("서버 {s}: 다시 연결됨"),
+                (false, true) => format!("server {s}: cut off from its peers"),
+                (false, false) => format!("server {s}: reconnected"),
+            }
+        }
+        Event::PeerLost {
+            server,
+            copies_sent,
+        } => {
+            let s = server_letter(*server);
+            if ko {
+                format!("클러스터: 서버 {s}를 잃음, 사본 {copies_sent}개를 다시 보냄")
+            } else {
+                format!("cluster: peer server {s} lost, {copies_sent} copies re-sent")
+            }
+        }
         Event::ServerAdded { server } => {
             let s = server_letter(*server);
             if ko {
@@ -150,6 +205,20 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 format!("복제본이 새 주 저장소가 됨: 지연 구간의 쓰기 {writes_lost}건 소실")
             } else {
                 format!("replica promoted to primary: {writes_lost} writes in the lag window lost")
+            }
+        }
+        Event::ReplicaCrashed => {
+            if ko {
+                "저장소 복제본 중단".to_string()
+            } else {
+                "store replica crashed".to_string()
+            }
+        }
+        Event::ReplicaRestarted => {
+            if ko {
+                "저장소 복제본 다시 시작".to_string()
+            } else {
+                "store replica restarted".to_string()
             }
         }
         Event::Repinned { user, from, to } => {
@@ -325,5 +394,6 @@ pub fn is_notable(event: &Event) -> bool {
             | Event::StoreCrashed { .. }
             | Event::ReplicaPromoted { .. }
             | Event::ServerError { .. }
+            | Event::PeerLost { .. }
     )
 }

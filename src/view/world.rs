@@ -3,22 +3,32 @@
 //! Nothing here keeps state or estimates anything the model does not say.
 
 use crate::model::{
-    Message, NodeState, Report, ServerId, SessionEntry, SessionRole, Simulation, Strategy,
+    LogEntry, Message, Micros, NodeState, Report, ServerId, SessionEntry, SessionRole, Simulation,
+    Strategy,
 };
+
+/// Chips drawn per box at most; the rest is a count.
+const CHIPS_KEPT: usize = 160;
+/// Above this many (live sessions × servers), listing sessions per server costs too much per refresh:
+/// boxes show counts and memory only.
+const CHIP_WORK_LIMIT: u64 = 3_000_000;
 
 /// What one server box shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ServerView {
     pub id: ServerId,
     pub state: NodeState,
-    /// The session table, in the model's order (chips are drawn from these).
+    /// The first entries of the session table, in the model's order (chips are drawn from these).
     pub sessions: Vec<SessionEntry>,
     pub sessions_full: u64,
     pub sessions_key_only: u64,
     pub memory_used: u64,
     pub memory_budget: u64,
     pub queue: u32,
+    pub in_service: u32,
     pub requests: u64,
+    pub partitioned: bool,
+    pub slow: bool,
 }
 
 /// The external store (only under `Strategy::Store`) and its replica.
@@ -28,6 +38,7 @@ pub struct StoreView {
     pub sessions: Vec<SessionEntry>,
     pub session_count: u64,
     pub replica: Option<NodeState>,
+    pub unreplicated: u32,
     pub ops: u64,
 }
 
@@ -39,33 +50,56 @@ pub struct WorldView {
     pub store: Option<StoreView>,
 }
 
-pub fn world(sim: &Simulation, report: &Report) -> WorldView {
+pub fn world(sim: &Simulation) -> WorldView {
     let config = sim.config();
+    let count = sim.server_count();
+    let chips = u64::from(sim.live_sessions()) * u64::from(count.max(1)) <= CHIP_WORK_LIMIT;
+    let mut lists = if chips {
+        sim.sessions_by_server()
+    } else {
+        Vec::new()
+    };
     let servers = sim
-        .server_states()
-        .iter()
-        .enumerate()
-        .map(|(i, state)| {
-            let per = report.per_server.get(i).cloned().unwrap_or_default();
+        .servers()
+        .into_iter()
+        .map(|v| {
+            let mut sessions = lists
+                .get_mut(v.id as usize)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            sessions.truncate(CHIPS_KEPT);
             ServerView {
-                id: i as ServerId,
-                state: *state,
-                sessions: Vec::new(),
-                sessions_full: per.sessions_full,
-                sessions_key_only: per.sessions_key_only,
-                memory_used: per.memory_bytes,
-                memory_budget: config.timing.server_memory_bytes,
-                queue: 0,
-                requests: per.requests,
+                id: v.id,
+                state: v.state,
+                sessions,
+                sessions_full: u64::from(v.sessions_full),
+                sessions_key_only: u64::from(v.sessions_key_only),
+                memory_used: v.memory_bytes,
+                memory_budget: v.memory_budget,
+                queue: v.queue,
+                in_service: v.in_service,
+                requests: v.requests,
+                partitioned: v.partitioned,
+                slow: v.slow_factor > 1.0,
             }
         })
         .collect();
-    let store = (config.strategy == Strategy::Store).then(|| StoreView {
-        state: NodeState::Up,
-        sessions: Vec::new(),
-        session_count: 0,
-        replica: config.store_replica.then_some(NodeState::Up),
-        ops: report.store_ops,
+    let store = (config.strategy == Strategy::Store).then(|| {
+        let s = sim.store();
+        let mut sessions = if chips {
+            sim.store_sessions()
+        } else {
+            Vec::new()
+        };
+        sessions.truncate(CHIPS_KEPT);
+        StoreView {
+            state: s.state,
+            sessions,
+            session_count: u64::from(s.sessions),
+            replica: s.replica,
+            unreplicated: s.unreplicated_writes,
+            ops: sim.metrics().store_ops,
+        }
     });
     WorldView {
         strategy: config.strategy,
@@ -75,35 +109,72 @@ pub fn world(sim: &Simulation, report: &Report) -> WorldView {
     }
 }
 
-/// Messages in flight (the model records them while tracing is on).
-pub fn messages(sim: &Simulation) -> &[Message] {
+/// Messages on the wire now: sent already (the model may record a send a moment ahead) and not arrived.
+pub fn messages_now(sim: &Simulation) -> impl Iterator<Item = &Message> {
+    let now = sim.now();
     sim.messages()
+        .iter()
+        .filter(move |m| m.sent_at <= now && m.arrives_at >= now)
 }
 
-/// The model's metrics. Called at most a few times per second while playing: it may sort latencies.
+pub fn in_flight(sim: &Simulation) -> usize {
+    messages_now(sim).count()
+}
+
+/// The model's metrics. Read a few times per second while playing, and after every action.
 pub fn report(sim: &Simulation) -> Report {
     sim.report()
 }
 
-/// Recent log entries with a key that stays the same while the entry is shown.
-pub fn recent_log(sim: &Simulation, count: usize) -> Vec<(u64, crate::model::LogEntry)> {
+pub fn server_count(sim: &Simulation) -> u32 {
+    sim.server_count()
+}
+
+pub fn server_state(sim: &Simulation, server: ServerId) -> Option<NodeState> {
+    sim.server(server).map(|s| s.state)
+}
+
+pub fn store_state(sim: &Simulation) -> Option<NodeState> {
+    (sim.config().strategy == Strategy::Store).then(|| sim.store().state)
+}
+
+pub fn replica_state(sim: &Simulation) -> Option<NodeState> {
+    if sim.config().strategy == Strategy::Store {
+        sim.store().replica
+    } else {
+        None
+    }
+}
+
+/// Recent log entries, each with a key that stays the same while the entry is shown (the model's ring
+/// drops old entries in chunks, so a position is not stable; time plus rank within that instant is).
+pub fn recent_log(sim: &Simulation, count: usize) -> Vec<(u64, LogEntry)> {
     let log = sim.log();
     let start = log.len().saturating_sub(count);
-    log[start..]
-        .iter()
-        .enumerate()
-        .map(|(i, e)| ((start + i) as u64, e.clone()))
+    (start..log.len())
+        .map(|i| {
+            let at = log[i].at;
+            let rank = log[..i].iter().rev().take_while(|e| e.at == at).count() as u64;
+            (at.wrapping_mul(1024).wrapping_add(rank), log[i].clone())
+        })
         .collect()
 }
 
-/// Total log entries so far (to notice new ones cheaply).
-pub fn log_len(sim: &Simulation) -> u64 {
-    sim.log().len() as u64
+/// The newest log entry's key (to notice new ones cheaply).
+pub fn log_mark(sim: &Simulation) -> (usize, Micros) {
+    let log = sim.log();
+    (log.len(), log.last().map(|e| e.at).unwrap_or(0))
 }
 
-/// Time series of mismatches (cumulative count per sample) from the model's history ring.
-pub fn mismatch_series(_sim: &Simulation) -> Vec<f64> {
-    Vec::new()
+/// Mismatches per sampling interval over the recent history (the model's bounded series ring).
+pub fn mismatch_series(sim: &Simulation, points: usize) -> Vec<f64> {
+    let series = sim.series();
+    let skip = series.len().saturating_sub(points + 1);
+    let cumulative: Vec<u64> = series.iter().skip(skip).map(|s| s.mismatches).collect();
+    cumulative
+        .windows(2)
+        .map(|w| w[1].saturating_sub(w[0]) as f64)
+        .collect()
 }
 
 pub fn role_rank(role: SessionRole) -> u8 {
