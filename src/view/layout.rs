@@ -65,14 +65,14 @@ impl Layout {
                 UserSlot {
                     first,
                     last,
-                    x: 60.0,
+                    x: 105.0,
                     y: top + pitch * (g as f64 + 0.5),
                     r,
                 }
             })
             .collect();
         let lb = Rect {
-            x: 215.0,
+            x: 235.0,
             y: HEIGHT / 2.0 - 45.0,
             w: 80.0,
             h: 90.0,
@@ -80,9 +80,9 @@ impl Layout {
         let area_right = if store { 770.0 } else { 975.0 };
         let servers = grid(
             servers.max(1),
-            370.0,
+            390.0,
             20.0,
-            area_right - 370.0,
+            area_right - 390.0,
             HEIGHT - 40.0,
         );
         let store_rect = store.then_some(Rect {
@@ -152,7 +152,7 @@ impl Layout {
 
     pub fn server_rect(&self, server: u32) -> Rect {
         self.servers.get(server as usize).copied().unwrap_or(Rect {
-            x: 370.0,
+            x: 390.0,
             y: 20.0,
             w: 10.0,
             h: 10.0,
@@ -176,18 +176,21 @@ fn grid(n: u32, x: f64, y: f64, w: f64, h: f64) -> Vec<Rect> {
     }
     let cols = best.0;
     let rows = n.div_ceil(cols);
-    let cell_w = w / cols as f64;
     let cell_h = h / rows as f64;
-    let bw = (cell_w - gap).min(320.0);
+    let bw = (w / cols as f64 - gap).min(360.0);
     let bh = (cell_h - gap).min(150.0);
     // Centre the block vertically when boxes hit their maximum height.
     let used_h = rows as f64 * (bh + gap);
     let y0 = y + (h - used_h).max(0.0) / 2.0;
+    // ... and horizontally when they hit their maximum width (a third of the spare room on the left, so
+    // the wires from the balancer stay short).
+    let used_w = cols as f64 * (bw + gap);
+    let x0 = x + (w - used_w).max(0.0) / 3.0;
     (0..n)
         .map(|i| {
             let (c, r) = (i / rows, i % rows);
             Rect {
-                x: x + c as f64 * cell_w,
+                x: x0 + c as f64 * (bw + gap),
                 y: y0 + r as f64 * (bh + gap),
                 w: bw,
                 h: bh,

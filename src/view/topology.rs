@@ -179,13 +179,20 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     } else {
         "mem-fill"
     };
+    // Short words in the box (the full state is in the label); sized to fit the box.
+    let down_text = match s.state {
+        NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
+        _ => format!("✕ {}", t.short_down),
+    };
+    let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
+        .min(name_size * 1.2)
+        .max(8.0);
     let status = html! {
         <g class="status">
             if !s.state.is_up() {
                 <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
-                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + name_size * 0.35)} text-anchor="middle" font-size={fmt1(name_size)}>
-                    { if s.state == NodeState::DownUndetected { "⚠" } else { "✕" } }
-                    { " " }{ state_text(s.state, props.lang) }
+                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
+                    { down_text.clone() }
                 </text>
             }
         </g>
@@ -295,7 +302,9 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
                 <g class="status">
                     if !s.state.is_up() {
                         <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
-                        <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + 6.0)} text-anchor="middle" font-size="16">{ "✕ " }{ state_text(s.state, props.lang) }</text>
+                        <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + 6.0)} text-anchor="middle" font-size="16">
+                            { if s.state == NodeState::DownUndetected { format!("⚠ {}", t.short_crashed) } else { format!("✕ {}", t.short_down) } }
+                        </text>
                     }
                 </g>
             </g>

@@ -103,7 +103,7 @@ fn r1(v: f64) -> f64 {
 
 fn head(d: &mut String, look: Look, x: f64, y: f64, ux: f64, uy: f64) {
     let (px, py) = (-uy, ux);
-    let s = 6.0;
+    let s = 7.5;
     match look {
         Look::Replication => {
             let _ = write!(
@@ -197,7 +197,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                 let len = (dx * dx + dy * dy).sqrt().max(1e-6);
                 let (ux, uy) = (dx / len, dy / len);
                 let (x, y) = (x0 + dx * f, y0 + dy * f);
-                let tail = (len * f).min(22.0);
+                let tail = (len * f).min(28.0);
                 let entry = tails.entry(look).or_default();
                 if tail > 0.5 {
                     let _ = write!(
