@@ -37,21 +37,21 @@ fn input_value(e: &web_sys::Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-fn select<T: Copy + PartialEq + 'static>(
+/// A labelled select of (value name, shown text) options. Not generic on purpose: one copy of this code
+/// serves every select (wasm size).
+fn select(
     id: &'static str,
     label: &'static str,
-    options: &[(T, &'static str, &'static str)],
-    current: T,
+    options: &[(&'static str, &'static str)],
+    current: &'static str,
     act: &Callback<Action>,
-    to_action: fn(T) -> Action,
+    to_action: fn(&str) -> Option<Action>,
 ) -> Html {
-    let opts: Vec<(T, &'static str)> = options.iter().map(|(v, name, _)| (*v, *name)).collect();
     let onchange = {
         let act = act.clone();
         Callback::from(move |e: web_sys::Event| {
-            let v = select_value(&e);
-            if let Some((value, _)) = opts.iter().find(|(_, name)| *name == v) {
-                act.emit(to_action(*value));
+            if let Some(action) = to_action(&select_value(&e)) {
+                act.emit(action);
             }
         })
     };
@@ -59,8 +59,8 @@ fn select<T: Copy + PartialEq + 'static>(
         <div class="field">
             <label for={id}>{ label }</label>
             <select id={id} data-testid={id} {onchange}>
-                { for options.iter().map(|(v, name, text)| html! {
-                    <option key={*name} value={*name} selected={*v == current}>{ *text }</option>
+                { for options.iter().map(|(name, text)| html! {
+                    <option key={*name} value={*name} selected={*name == current}>{ *text }</option>
                 }) }
             </select>
         </div>
@@ -77,15 +77,15 @@ pub fn controls(props: &ControlsProps) -> Html {
         Callback::from(move |_: MouseEvent| act.emit(action.clone()))
     };
 
-    let strategies: Vec<(Strategy, &str, &str)> = Strategy::ALL
+    let strategies: Vec<(&str, &str)> = Strategy::ALL
         .iter()
-        .enumerate()
-        .map(|(i, s)| (*s, s.name(), t.strategy_names[i]))
+        .zip(t.strategy_names)
+        .map(|(s, text)| (s.name(), text))
         .collect();
-    let balancers: Vec<(Balancer, &str, &str)> = Balancer::ALL
+    let balancers: Vec<(&str, &str)> = Balancer::ALL
         .iter()
-        .enumerate()
-        .map(|(i, b)| (*b, b.name(), t.balancer_names[i]))
+        .zip(t.balancer_names)
+        .map(|(b, text)| (b.name(), text))
         .collect();
     let strategy_index = Strategy::ALL
         .iter()
@@ -96,8 +96,8 @@ pub fn controls(props: &ControlsProps) -> Html {
         <div class="options">
             if c.strategy == Strategy::Sticky {
                 { select("sticky-by", t.sticky_by,
-                    &[(StickyBy::Cookie, "cookie", t.sticky_cookie), (StickyBy::Ip, "ip", t.sticky_ip)],
-                    c.sticky_by, act, |v| Action::Command(Command::SetStickyBy(v))) }
+                    &[("cookie", t.sticky_cookie), ("ip", t.sticky_ip)],
+                    c.sticky_by.name(), act, |v| StickyBy::from_name(v).map(|v| Action::Command(Command::SetStickyBy(v)))) }
             }
         </div>
     };
@@ -105,8 +105,8 @@ pub fn controls(props: &ControlsProps) -> Html {
         <div class="options">
             if matches!(c.strategy, Strategy::ClusterAll | Strategy::ClusterBackup) {
                 { select("replication", t.replication,
-                    &[(Replication::Async, "async", t.replication_async), (Replication::Sync, "sync", t.replication_sync)],
-                    c.replication, act, |v| Action::Command(Command::SetReplication(v))) }
+                    &[("async", t.replication_async), ("sync", t.replication_sync)],
+                    c.replication.name(), act, |v| Replication::from_name(v).map(|v| Action::Command(Command::SetReplication(v)))) }
                 <div class="field">
                     <label for="replication-lag">{ t.replication_lag }</label>
                     <input id="replication-lag" data-testid="replication-lag" type="number" min="0" max="60000" step="10"
@@ -127,13 +127,11 @@ pub fn controls(props: &ControlsProps) -> Html {
         <div class="options">
             if c.strategy == Strategy::Store {
                 { select("store-kind", t.store_kind,
-                    &[(StoreKind::Memory, "memory", t.store_memory), (StoreKind::Rdb, "rdb", t.store_rdb)],
-                    c.store_kind, act, |v| Action::Command(Command::SetStoreKind(v))) }
+                    &[("memory", t.store_memory), ("rdb", t.store_rdb)],
+                    c.store_kind.name(), act, |v| StoreKind::from_name(v).map(|v| Action::Command(Command::SetStoreKind(v)))) }
                 { select("store-persistence", t.persistence,
-                    &[(Persistence::None, "none", t.persistence_names[0]),
-                      (Persistence::Snapshot, "snapshot", t.persistence_names[1]),
-                      (Persistence::AppendOnly, "aof", t.persistence_names[2])],
-                    c.store_persistence, act, |v| Action::Command(Command::SetStorePersistence(v))) }
+                    &[("none", t.persistence_names[0]), ("snapshot", t.persistence_names[1]), ("aof", t.persistence_names[2])],
+                    c.store_persistence.name(), act, |v| Persistence::from_name(v).map(|v| Action::Command(Command::SetStorePersistence(v)))) }
                 <div class="field check">
                     <input id="store-replica" data-testid="store-replica" type="checkbox" checked={c.store_replica}
                         onchange={{
@@ -229,12 +227,12 @@ pub fn controls(props: &ControlsProps) -> Html {
             </fieldset>
             <fieldset class="group setup">
                 <legend>{ t.strategy }</legend>
-                { select("strategy", t.strategy, &strategies, c.strategy, act, |v| Action::Command(Command::SetStrategy(v))) }
+                { select("strategy", t.strategy, &strategies, c.strategy.name(), act, |v| Strategy::from_name(v).map(|v| Action::Command(Command::SetStrategy(v)))) }
                 <p class="hint">{ t.strategy_hints[strategy_index] }</p>
                 { sticky_options }
                 { cluster_options }
                 { store_options }
-                { select("balancer", t.balancer, &balancers, c.balancer, act, |v| Action::Command(Command::SetBalancer(v))) }
+                { select("balancer", t.balancer, &balancers, c.balancer.name(), act, |v| Balancer::from_name(v).map(|v| Action::Command(Command::SetBalancer(v)))) }
                 <div class="field servers">
                     <span class="label" id="servers-label">{ t.servers }</span>
                     <div class="stepper" role="group" aria-labelledby="servers-label">
