@@ -39,7 +39,7 @@ fn interventions(minute: u64) -> Vec<Command> {
     let server = (minute % 5) as u32;
     let strategies = Strategy::ALL;
     let mut commands = match minute % 12 {
-        0 => vec![Command::SetStickyBy(if minute % 24 == 0 {
+        0 => vec![Command::SetStickyBy(if minute.is_multiple_of(24) {
             StickyBy::Ip
         } else {
             StickyBy::Cookie
@@ -47,7 +47,10 @@ fn interventions(minute: u64) -> Vec<Command> {
         1 => vec![Command::CrashServer(server)],
         2 => vec![Command::AddServer, Command::SetUsers(6_000)],
         3 => vec![Command::CrashStore],
-        4 => vec![Command::RestartStore, Command::SetStoreReplica(minute % 24 == 4)],
+        4 => vec![
+            Command::RestartStore,
+            Command::SetStoreReplica(minute % 24 == 4),
+        ],
         5 => vec![Command::PartitionServer {
             server,
             partitioned: true,
@@ -65,17 +68,26 @@ fn interventions(minute: u64) -> Vec<Command> {
         7 => vec![Command::RemoveServer, Command::SetUsers(3_000)],
         8 => vec![
             Command::SetBalancer(Balancer::ALL[(minute / 12 % 6) as usize]),
-            Command::SlowServer { server, factor: 4.0 },
+            Command::SlowServer {
+                server,
+                factor: 4.0,
+            },
         ],
         9 => vec![
-            Command::SlowServer { server, factor: 1.0 },
+            Command::SlowServer {
+                server,
+                factor: 1.0,
+            },
             Command::SetReplication(if minute % 24 < 12 {
                 Replication::Async
             } else {
                 Replication::Sync
             }),
         ],
-        10 => vec![Command::CrashReplica, Command::SetSkew((minute % 7) as f64 / 7.0)],
+        10 => vec![
+            Command::CrashReplica,
+            Command::SetSkew((minute % 7) as f64 / 7.0),
+        ],
         _ => vec![Command::RestartReplica],
     };
     // Every strategy in turn, switched at run time.
@@ -91,7 +103,10 @@ fn check(sim: &Simulation, warm_rss: Option<u64>) {
     let m = sim.metrics();
     assert_eq!(m.requests, m.answered() + sim.in_flight());
     assert!(sim.in_flight() <= u64::from(sim.user_count()));
-    assert_eq!(m.relogins, m.mismatches + m.lost_session_hits + m.expired_hits);
+    assert_eq!(
+        m.relogins,
+        m.mismatches + m.lost_session_hits + m.expired_hits
+    );
     assert_eq!(
         m.sessions_created,
         u64::from(sim.live_sessions()) + m.sessions_lost + m.sessions_expired + m.logouts
