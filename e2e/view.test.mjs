@@ -113,6 +113,22 @@ test('play, pause, step and speed drive the model clock; pause freezes it', asyn
   });
 });
 
+test('the page honours prefers-reduced-motion (flows, no moving arrows) and prefers-color-scheme', async (t) => {
+  await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=10&speed=1' }, async (page) => {
+    await page.waitForFunction(() => window.__sessionscope.frames.length > 5);
+    assert.equal(await page.evaluate(() => window.__sessionscope.mode), 'arrows');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await page.reload();
+    await page.getByTestId('topology').waitFor();
+    await page.waitForFunction(() => window.__sessionscope.frames.length > 5);
+    assert.equal(await page.evaluate(() => window.__sessionscope.mode), 'flows');
+    assert.equal(await page.locator('.traffic .arrows path').count(), 0, 'no individual arrows');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  });
+});
+
 test('screenshots of the main states', async (t) => {
   for (const strategy of ['none', 'sticky', 'cluster-all', 'cluster-backup', 'store']) {
     await withPage(t, { query: `strategy=${strategy}&servers=3&ff=40&paused=1` }, async (page, ctx) => {

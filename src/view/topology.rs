@@ -398,7 +398,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
     let single = l.users as usize == l.slots.len();
     html! {
         <g class="static-layer">
-            <path class="wire" d={wires} />
+            <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
             <g class="users">
                 { for l.slots.iter().map(|slot| {
                     let label = if single {
