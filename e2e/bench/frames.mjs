@@ -23,7 +23,7 @@ const RUNS = [
   { name: 'arrows, 16 servers', query: 'servers=16&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
   { name: 'arrows, 64 servers', query: 'servers=64&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
   { name: 'flows, thousands', query: 'servers=16&users=100000&ff=20&speed=0.1', minInFlight: 2000, mode: 'flows' },
-  { name: 'flows, high speed', query: 'servers=16&users=2000&ff=20&speed=100', minInFlight: 100, mode: 'flows' },
+  { name: 'flows, high speed', query: 'servers=16&users=3000&ff=20&speed=100', minInFlight: 100, mode: 'flows' },
 ];
 
 const quantile = (values, q) => {

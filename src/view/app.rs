@@ -32,7 +32,7 @@ use yew::prelude::*;
 /// must not jump ahead by minutes when it comes back.
 const MAX_FRAME_MS: f64 = 100.0;
 /// How often the (possibly sorting) model report is read while playing.
-const REPORT_EVERY_MS: f64 = 250.0;
+const REFRESH_EVERY_MS: f64 = 250.0;
 /// At most one screen-reader announcement this often.
 const ANNOUNCE_EVERY_MS: f64 = 4_000.0;
 /// Log lines shown.
@@ -68,8 +68,10 @@ pub struct App {
     tour_answer: (Micros, Vec<&'static str>),
     /// Model times before each single step, so stepping back retraces steps exactly.
     step_stack: Vec<Micros>,
-    report: Report,
+    report: Rc<Report>,
     report_at: f64,
+    world_at: f64,
+    mismatch_series: Rc<Vec<f64>>,
     layout: Rc<Layout>,
     share_value: String,
     copied: bool,
@@ -191,20 +193,33 @@ impl App {
         self.mode = traffic::choose_mode(in_flight, self.speed, self.reduced_motion);
     }
 
+    /// Re-read everything the page shows from the model (after an action, or when paused).
     fn refresh(&mut self) {
         self.update_mode();
-        self.report = world::report(&self.sim);
+        self.refresh_numbers();
+        self.refresh_world();
+    }
+
+    /// The read-outs, charts and live region.
+    fn refresh_numbers(&mut self) {
+        self.report = Rc::new(world::report(&self.sim));
+        self.mismatch_series = Rc::new(world::mismatch_series(&self.sim, 120));
+        self.report_at = dom::now_ms();
+        self.perf.record_memory();
+        self.announce();
+    }
+
+    /// The nodes of the picture (session tables, states, layout).
+    fn refresh_world(&mut self) {
         let world = world::world(&self.sim);
         if *self.world != world {
             self.world = Rc::new(world);
         }
-        self.report_at = dom::now_ms();
-        self.perf.record_memory();
+        self.world_at = dom::now_ms();
         let layout = layout_for(&self.sim);
         if *self.layout != layout {
             self.layout = Rc::new(layout);
         }
-        self.announce();
         super::panic::remember(&dom::share_url(&self.share_query(false)), self.lang);
     }
 
@@ -562,8 +577,10 @@ impl Component for App {
             tour: tour.map(|s| (s, false)),
             tour_answer: tour.map(tour_answer).unwrap_or((Micros::MAX, Vec::new())),
             step_stack: Vec::new(),
-            report: Report::default(),
+            report: Rc::default(),
             report_at: 0.0,
+            world_at: 0.0,
+            mismatch_series: Rc::default(),
             layout,
             share_value: String::new(),
             copied: false,
@@ -610,8 +627,14 @@ impl Component for App {
                     self.refresh();
                     return true;
                 }
-                if started - self.report_at >= REPORT_EVERY_MS {
-                    self.refresh();
+                // Numbers and nodes are re-read a few times a second, never both in the same frame, so no
+                // frame carries the whole cost.
+                if started - self.report_at >= REFRESH_EVERY_MS {
+                    self.refresh_numbers();
+                    self.perf.set("tNumbers", (dom::now_ms() - started).into());
+                } else if started - self.world_at >= REFRESH_EVERY_MS {
+                    self.refresh_world();
+                    self.perf.set("tWorld", (dom::now_ms() - started).into());
                 }
                 self.frame_started = Some((started, interval));
                 self.schedule_frame(ctx);
@@ -668,7 +691,7 @@ impl Component for App {
         let metrics = html! {
             <MetricsPanel report={self.report.clone()} now={self.sim.now()} lang={self.lang}
                 memory_budget={config.timing.server_memory_bytes}
-                mismatch_series={world::mismatch_series(&self.sim, 120)}
+                mismatch_series={self.mismatch_series.clone()}
                 show_store={config.strategy == Strategy::Store}
                 show_replication={matches!(config.strategy, Strategy::ClusterAll | Strategy::ClusterBackup)}
                 compact={embed} highlight={self.lit_handles()} />

@@ -8,11 +8,11 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MetricsProps {
-    pub report: Report,
+    pub report: std::rc::Rc<Report>,
     pub now: Micros,
     pub lang: Lang,
     pub memory_budget: u64,
-    pub mismatch_series: Vec<f64>,
+    pub mismatch_series: std::rc::Rc<Vec<f64>>,
     pub show_store: bool,
     pub show_replication: bool,
     /// Embed mode: headline numbers only.

@@ -1,6 +1,8 @@
 //! Per-frame timing for benchmarks and tests, on `window.__sessionscope`:
 //! `frames` is a bounded ring of `[interval_ms, work_ms, in_flight]` (work = model step + render),
-//! `mode` is "arrows" or "flows", `inFlight` the messages in flight at the last frame.
+//! `mode` is "arrows" or "flows", `inFlight` the messages in flight at the last frame, `tNumbers` /
+//! `tWorld` the last cost (ms) of re-reading the read-outs / the picture's nodes from the model,
+//! `firstRender` ms from navigation to the first drawn frame, `wasmBytes` the wasm memory size.
 //! Kept cheap: a few property writes per frame, the ring never grows past `CAPACITY`.
 
 use js_sys::{Array, Object, Reflect};

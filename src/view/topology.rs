@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 fn fmt1(v: f64) -> String {
-    format!("{v:.1}")
+    super::svgnum::fmt(v)
 }
 
 fn state_name(state: NodeState) -> &'static str {

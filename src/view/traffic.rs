@@ -5,9 +5,9 @@
 
 use super::layout::Layout;
 use super::names::user_name;
+use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use yew::prelude::*;
 
 /// Above this many messages in flight, individual arrows become flows.
@@ -106,57 +106,30 @@ fn head(d: &mut String, look: Look, x: f64, y: f64, ux: f64, uy: f64) {
     let s = 7.5;
     match look {
         Look::Replication => {
-            let _ = write!(
-                d,
-                "M{} {}a{s} {s} 0 1 0 {} 0a{s} {s} 0 1 0 -{} 0",
-                r1(x - 4.5),
-                r1(y),
-                9,
-                9,
-                s = 4.5
-            );
+            cmd(d, 'M', &[x - 4.5, y]);
+            d.push_str("a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0 -9 0");
         }
         Look::Store | Look::Fetch => {
-            let _ = write!(
-                d,
-                "M{} {}L{} {}L{} {}L{} {}z",
-                r1(x + ux * s),
-                r1(y + uy * s),
-                r1(x + px * s * 0.7),
-                r1(y + py * s * 0.7),
-                r1(x - ux * s),
-                r1(y - uy * s),
-                r1(x - px * s * 0.7),
-                r1(y - py * s * 0.7)
-            );
+            cmd(d, 'M', &[x + ux * s, y + uy * s]);
+            cmd(d, 'L', &[x + px * s * 0.7, y + py * s * 0.7]);
+            cmd(d, 'L', &[x - ux * s, y - uy * s]);
+            cmd(d, 'L', &[x - px * s * 0.7, y - py * s * 0.7]);
+            d.push('z');
         }
         Look::Error => {
-            let h = 5.0;
-            let _ = write!(
-                d,
-                "M{} {}h{}v{}h-{}z",
-                r1(x - h),
-                r1(y - h),
-                2.0 * h,
-                2.0 * h,
-                2.0 * h
-            );
+            cmd(d, 'M', &[x - 5.0, y - 5.0]);
+            d.push_str("h10v10h-10z");
         }
         Look::Health => {
-            let _ = write!(d, "M{} {}h3v3h-3z", r1(x - 1.5), r1(y - 1.5));
+            cmd(d, 'M', &[x - 1.5, y - 1.5]);
+            d.push_str("h3v3h-3z");
         }
         _ => {
             let (bx, by) = (x - ux * s * 1.6, y - uy * s * 1.6);
-            let _ = write!(
-                d,
-                "M{} {}L{} {}L{} {}z",
-                r1(x),
-                r1(y),
-                r1(bx + px * s * 0.8),
-                r1(by + py * s * 0.8),
-                r1(bx - px * s * 0.8),
-                r1(by - py * s * 0.8)
-            );
+            cmd(d, 'M', &[x, y]);
+            cmd(d, 'L', &[bx + px * s * 0.8, by + py * s * 0.8]);
+            cmd(d, 'L', &[bx - px * s * 0.8, by - py * s * 0.8]);
+            d.push('z');
         }
     }
 }
@@ -200,14 +173,8 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                 let tail = (len * f).min(28.0);
                 let entry = tails.entry(look).or_default();
                 if tail > 0.5 {
-                    let _ = write!(
-                        entry.0,
-                        "M{} {}L{} {}",
-                        r1(x - ux * tail),
-                        r1(y - uy * tail),
-                        r1(x),
-                        r1(y)
-                    );
+                    cmd(&mut entry.0, 'M', &[x - ux * tail, y - uy * tail]);
+                    cmd(&mut entry.0, 'L', &[x, y]);
                 }
                 head(&mut entry.1, look, x, y, ux, uy);
                 if label {
