@@ -153,11 +153,15 @@ function untranslated(text) {
 async function visibleText(page) {
   // Include labels that only exist as accessible names or tooltips of the picture.
   return page.evaluate(() => {
-    const parts = [document.body.innerText];
+    const cookies = [...document.querySelectorAll('svg text.cookie')].map((el) => el.textContent);
+    let body = document.body.innerText;
+    for (const c of cookies) body = body.replace(c, '');
+    const parts = [body];
     for (const el of document.querySelectorAll('[aria-label], [title]')) {
       parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');
     }
-    for (const el of document.querySelectorAll('svg text')) parts.push(el.textContent);
+    // Cookie values (`server=B`) are literal wire data, like code: not interface text.
+    for (const el of document.querySelectorAll('svg text:not(.cookie)')) parts.push(el.textContent);
     return parts.join('\n');
   });
 }

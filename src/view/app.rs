@@ -14,7 +14,7 @@ use super::layout::{Layout, HEIGHT, WIDTH};
 use super::legend::Legend;
 use super::metrics::MetricsPanel;
 use super::perf::Perf;
-use super::topology::{ServerNode, StaticLayer, StoreNode};
+use super::topology::{CookieLayer, ServerNode, StaticLayer, StoreNode};
 use super::tour::TourPanel;
 use super::traffic::{self, Mode, TrafficLayer};
 use super::wording::{describe, is_notable};
@@ -473,6 +473,7 @@ impl App {
             <svg data-testid="topology" class="topology" viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
                 <StaticLayer layout={self.layout.clone()} lang={self.lang} highlight_lb={lit("lb")} />
+                <CookieLayer layout={self.layout.clone()} cookies={w.cookies.clone()} />
                 <g class="servers">
                     { for w.servers.iter().map(|s| html! {
                         <ServerNode key={s.id} server={s.clone()} rect={self.layout.server_rect(s.id)} lang={self.lang}

@@ -65,14 +65,14 @@ impl Layout {
                 UserSlot {
                     first,
                     last,
-                    x: 105.0,
+                    x: 150.0,
                     y: top + pitch * (g as f64 + 0.5),
                     r,
                 }
             })
             .collect();
         let lb = Rect {
-            x: 235.0,
+            x: 255.0,
             y: HEIGHT / 2.0 - 45.0,
             w: 80.0,
             h: 90.0,

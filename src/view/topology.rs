@@ -349,6 +349,33 @@ pub struct StaticProps {
     pub highlight_lb: bool,
 }
 
+#[derive(Properties, PartialEq)]
+pub struct CookieProps {
+    pub layout: Rc<Layout>,
+    pub cookies: Vec<super::world::Cookie>,
+}
+
+/// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
+/// the user, the server id (`server=B`). The log speaks of the same ids.
+#[function_component(CookieLayer)]
+pub fn cookie_layer(props: &CookieProps) -> Html {
+    let l = &props.layout;
+    html! {
+        <g class="cookies" aria-hidden="true">
+            { for props.cookies.iter().zip(&l.slots).map(|(c, slot)| {
+                let mut text = c.session.map(super::names::session_label).unwrap_or_else(|| "—".to_string());
+                if let Some(server) = c.pinned {
+                    text.push_str(&format!(" · server={}", server_letter(server)));
+                }
+                html! {
+                    <text key={slot.first} class="cookie" x={fmt1(slot.x - slot.r - 6.0)} y={fmt1(slot.y + 16.0)}
+                          text-anchor="end" font-size="10">{ text }</text>
+                }
+            }) }
+        </g>
+    }
+}
+
 /// Users, the balancer and the wires: changes only when the layout or the language does.
 #[function_component(StaticLayer)]
 pub fn static_layer(props: &StaticProps) -> Html {

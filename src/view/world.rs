@@ -42,10 +42,19 @@ pub struct StoreView {
     pub ops: u64,
 }
 
+/// What a user's browser holds: the session cookie and, with sticky sessions, the server it is pinned to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Cookie {
+    pub session: Option<crate::model::SessionId>,
+    pub pinned: Option<ServerId>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorldView {
     pub strategy: Strategy,
     pub users: u32,
+    /// Per user, when users are drawn one by one (a handful); empty for crowds.
+    pub cookies: Vec<Cookie>,
     pub servers: Vec<ServerView>,
     pub store: Option<StoreView>,
 }
@@ -101,9 +110,23 @@ pub fn world(sim: &Simulation) -> WorldView {
             ops: sim.metrics().store_ops,
         }
     });
+    let cookies = if config.users <= super::layout::MAX_USER_SLOTS {
+        (0..config.users)
+            .map(|u| {
+                let user = sim.user(u);
+                Cookie {
+                    session: user.and_then(|v| v.session),
+                    pinned: user.and_then(|v| v.affinity),
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     WorldView {
         strategy: config.strategy,
         users: config.users,
+        cookies,
         servers,
         store,
     }
