@@ -126,6 +126,7 @@ pub struct Strings {
     pub activate_crash: &'static str,
     pub activate_restart: &'static str,
     pub sessions: &'static str,
+    pub session_one: &'static str,
     pub queue: &'static str,
     pub memory: &'static str,
     pub role_full: &'static str,
@@ -168,6 +169,17 @@ pub struct Strings {
     pub panic_title: &'static str,
     pub panic_body: &'static str,
     pub panic_reload: &'static str,
+}
+
+impl Strings {
+    /// "1 session", "2 sessions" (Korean has one form).
+    pub fn sessions_word(&self, count: u64) -> &'static str {
+        if count == 1 {
+            self.session_one
+        } else {
+            self.sessions
+        }
+    }
 }
 
 pub static EN: Strings = Strings {
@@ -274,6 +286,7 @@ pub static EN: Strings = Strings {
     activate_crash: "activate to crash it",
     activate_restart: "activate to restart it",
     sessions: "sessions",
+    session_one: "session",
     queue: "queue",
     memory: "memory",
     role_full: "full session",
@@ -429,6 +442,7 @@ pub static KO: Strings = Strings {
     activate_crash: "누르면 장애가 납니다",
     activate_restart: "누르면 다시 시작합니다",
     sessions: "세션",
+    session_one: "세션",
     queue: "대기열",
     memory: "메모리",
     role_full: "전체 세션",

@@ -148,7 +148,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
         t.server,
         state_text(s.state, props.lang),
         sessions_total,
-        t.sessions,
+        t.sessions_word(sessions_total),
         if s.state.is_up() {
             t.activate_crash
         } else {
@@ -210,7 +210,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
             <g class="queue-slot">
             if !small {
                 <text class="queue" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.8)} text-anchor="end" font-size={fmt1((name_size * 0.6).max(9.0))}>
-                    { format!("{} {} · {} {}", t.queue, s.queue, sessions_total, t.sessions) }
+                    { format!("{} {} · {} {}", t.queue, s.queue, sessions_total, t.sessions_word(sessions_total)) }
                 </text>
             }
             </g>
@@ -250,7 +250,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
         props.engine,
         state_text(s.state, props.lang),
         s.session_count,
-        t.sessions,
+        t.sessions_word(s.session_count),
         if s.state.is_up() {
             t.activate_crash
         } else {
@@ -297,7 +297,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
                 <title>{ label }</title>
                 <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="10" />
                 <text class="name" x="8" y="20" font-size="14">{ t.store_node }</text>
-                <text class="detail" x="8" y="36" font-size="11">{ format!("{} · {} {}", props.engine, s.session_count, t.sessions) }</text>
+                <text class="detail" x="8" y="36" font-size="11">{ format!("{} · {} {}", props.engine, s.session_count, t.sessions_word(s.session_count)) }</text>
                 { chips }
                 <g class="status">
                     if !s.state.is_up() {
