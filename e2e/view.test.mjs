@@ -129,6 +129,20 @@ test('the page honours prefers-reduced-motion (flows, no moving arrows) and pref
   });
 });
 
+test('the compare link opens the compare view of the same workload', async (t) => {
+  await withPage(t, { query: 'strategy=sticky&servers=4&users=9&paused=1' }, async (page) => {
+    await page.getByTestId('add-server').click();
+    await page.getByTestId('server-4').waitFor();
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-table').waitFor({ state: 'attached' });
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('view'), 'compare');
+    assert.equal(url.searchParams.get('servers'), '4');
+    assert.equal(url.searchParams.get('users'), '9');
+    assert.ok(url.searchParams.get('log'), 'the commands applied so far come along');
+  });
+});
+
 test('screenshots of the main states', async (t) => {
   for (const strategy of ['none', 'sticky', 'cluster-all', 'cluster-backup', 'store']) {
     await withPage(t, { query: `strategy=${strategy}&servers=3&ff=40&paused=1` }, async (page, ctx) => {

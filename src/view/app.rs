@@ -74,6 +74,7 @@ pub struct App {
     mismatch_series: Rc<Vec<f64>>,
     layout: Rc<Layout>,
     share_value: String,
+    compare_href: String,
     copied: bool,
     announcement: String,
     announced_at: f64,
@@ -221,6 +222,10 @@ impl App {
             self.layout = Rc::new(layout);
         }
         super::panic::remember(&dom::share_url(&self.share_query(false)), self.lang);
+        let compare = dom::share_url(&self.compare_query());
+        if self.compare_href != compare {
+            self.compare_href = compare;
+        }
     }
 
     /// Feed the live region with the latest notable event, at most every few seconds.
@@ -267,6 +272,17 @@ impl App {
             query = format!("{query}{sep}speed={}", self.speed);
         }
         query
+    }
+
+    /// The compare view of this page's workload (same configuration and commands, every strategy).
+    fn compare_query(&self) -> String {
+        to_query(&PageState {
+            config: self.history.base.config.clone(),
+            lang: Some(self.lang.code().to_string()),
+            view: PageView::Compare,
+            commands: self.history.applied.clone(),
+            ..PageState::default()
+        })
     }
 
     /// Keep one parameter of the address bar in sync without touching the others.
@@ -534,7 +550,8 @@ impl Component for App {
             page.fast_forward
         });
         let sim = history.replay_to(start_at);
-        let playing = !page.paused && tour.is_none();
+        // The compare view has no animation; a tour step waits for the viewer's prediction.
+        let playing = !page.paused && tour.is_none() && page.view == PageView::Lab;
 
         let link = ctx.link().clone();
         let keys = EventListener::new_with_options(
@@ -584,6 +601,7 @@ impl Component for App {
             mismatch_series: Rc::default(),
             layout,
             share_value: String::new(),
+            compare_href: String::new(),
             copied: false,
             announcement: String::new(),
             announced_at: f64::NEG_INFINITY,
@@ -674,10 +692,7 @@ impl Component for App {
     fn view(&self, ctx: &Context<Self>) -> Html {
         let t = self.lang.strings();
         if self.page.view == PageView::Compare {
-            let scenario = Scenario {
-                config: self.page.config.clone(),
-                ..Scenario::default()
-            };
+            let scenario = self.page.scenario();
             return html! {
                 <main class="app compare-page">
                     { self.message_notice(ctx) }
@@ -787,7 +802,7 @@ impl Component for App {
                     <div class="side-column">
                         <Controls config={config.clone()} servers={world::server_count(&self.sim)}
                             playing={self.playing} speed={self.speed} seed={self.history.base.config.seed}
-                            lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} copied={self.copied}
+                            lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} compare_href={self.compare_href.clone()} copied={self.copied}
                             store_up={store_up} act={self.act.clone()} />
                         <EventLog entries={world::recent_log(&self.sim, LOG_LINES)} lang={self.lang} announcement={self.announcement.clone()} />
                         <Legend lang={self.lang} />

@@ -24,6 +24,8 @@ pub struct ControlsProps {
     pub lang: Lang,
     pub dark: bool,
     pub share_value: String,
+    /// Link to the compare view of this workload.
+    pub compare_href: String,
     pub copied: bool,
     pub store_up: bool,
     pub act: Callback<Action>,
@@ -267,6 +269,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <label for="share-link" class="visually-hidden">{ t.share_link }</label>
                 <input id="share-link" data-testid="share-link" type="text" readonly=true value={props.share_value.clone()} />
                 <p class="copied" role="status">{ if props.copied { t.copied } else { "" } }</p>
+                <a class="compare-link" data-testid="open-compare" href={props.compare_href.clone()}>{ t.open_compare }</a>
                 <div class="buttons">
                     <button type="button" data-testid="export-svg" onclick={emit(Action::ExportSvg)}>{ t.export_svg }</button>
                     <button type="button" data-testid="export-csv" onclick={emit(Action::ExportCsv)}>{ t.export_csv }</button>

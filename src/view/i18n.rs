@@ -92,6 +92,7 @@ pub struct Strings {
     pub copied: &'static str,
     pub export_svg: &'static str,
     pub export_csv: &'static str,
+    pub open_compare: &'static str,
     pub playback: &'static str,
     pub faults: &'static str,
 
@@ -252,6 +253,7 @@ pub static EN: Strings = Strings {
     copied: "Copied to the clipboard.",
     export_svg: "Download picture (SVG)",
     export_csv: "Download metrics (CSV)",
+    open_compare: "Compare every strategy on this workload",
     playback: "Playback",
     faults: "Faults and load",
 
@@ -408,6 +410,7 @@ pub static KO: Strings = Strings {
     copied: "클립보드에 복사했습니다.",
     export_svg: "그림 내려받기(SVG)",
     export_csv: "지표 내려받기(CSV)",
+    open_compare: "이 부하로 모든 전략 비교하기",
     playback: "재생",
     faults: "장애와 부하",
 
