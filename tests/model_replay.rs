@@ -197,6 +197,9 @@ fn user_names_and_views() {
     assert!(servers.iter().all(|s| s.state == NodeState::Up));
     let sessions: u32 = servers.iter().map(|s| s.sessions_full).sum();
     assert_eq!(sessions, sim.live_sessions());
+    let rates = sim.request_rates();
+    assert_eq!(rates.len(), 3);
+    assert!(rates.iter().all(|&r| r > 0.5 && r < 20.0), "{rates:?}");
     let store = sim.store();
     assert_eq!(store.replica, None);
     assert_eq!(store.state, NodeState::Up);
