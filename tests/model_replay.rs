@@ -204,3 +204,14 @@ fn user_names_and_views() {
     assert_eq!(store.replica, None);
     assert_eq!(store.state, NodeState::Up);
 }
+
+#[test]
+fn the_reference_run_is_stable_and_eventful() {
+    let hash = reference::reference_hash();
+    assert_eq!(hash, reference::reference_hash());
+    println!("reference hash {hash:#018x}");
+    for strategy in Strategy::ALL {
+        let m = reference::reference_run(strategy).metrics().clone();
+        assert!(m.requests > 1_000 && m.crashes > 0, "{strategy:?}: {m:?}");
+    }
+}
