@@ -197,7 +197,25 @@ fn user_names_and_views() {
     assert!(servers.iter().all(|s| s.state == NodeState::Up));
     let sessions: u32 = servers.iter().map(|s| s.sessions_full).sum();
     assert_eq!(sessions, sim.live_sessions());
+    let rates = sim.request_rates();
+    assert_eq!(rates.len(), 3);
+    assert!(rates.iter().all(|&r| r > 0.5 && r < 20.0), "{rates:?}");
     let store = sim.store();
     assert_eq!(store.replica, None);
     assert_eq!(store.state, NodeState::Up);
+}
+
+#[test]
+fn the_reference_run_is_stable_and_eventful() {
+    // The self-test scenario is the one whose hash the page computes under wasm32 (e2e compares them).
+    let scenario = sessionscope::scenario::reference_scenario();
+    let run = || {
+        let mut sim = scenario.simulation();
+        sim.advance_to(scenario.duration);
+        sim
+    };
+    let sim = run();
+    assert_eq!(sim.history_hash(), run().history_hash());
+    let m = sim.metrics();
+    assert!(m.requests > 1_000 && m.crashes > 0, "{m:?}");
 }
