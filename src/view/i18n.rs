@@ -477,7 +477,7 @@ pub static KO: Strings = Strings {
     no_events: "아직 아무 일도 없습니다.",
 
     bad_url: "주소의 일부 설정을 이해하지 못해 기본값을 사용합니다:",
-    bad_param: "잘못된 값:",
+    bad_param: "값이 올바르지 않습니다",
     dismiss: "닫기",
 
     shortcuts: "단축키",

@@ -8,7 +8,7 @@ use crate::model::{
 };
 
 /// Chips drawn per box at most; the rest is a count.
-const CHIPS_KEPT: usize = 160;
+const CHIPS_KEPT: usize = 120;
 /// Above this many (live sessions × servers), listing sessions per server costs too much per refresh:
 /// boxes show counts and memory only.
 const CHIP_WORK_LIMIT: u64 = 3_000_000;
