@@ -1,1 +1,246 @@
-//! PLACEHOLDER: downloads (topology as SVG, metrics as CSV). The teaching work fills it in.
+//! Downloads: the topology as a standalone SVG file and the metrics as CSV. Both are built in the page
+//! and handed to the browser as a Blob behind a temporary object URL: no network request is made.
+
+use crate::model::Report;
+use gloo::file::{Blob, ObjectUrl};
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+pub const TOPOLOGY_FILE: &str = "sessionscope-topology.svg";
+pub const METRICS_FILE: &str = "sessionscope-metrics.csv";
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// The styles that make the drawing look the same outside the page (the page's stylesheet does not
+/// travel with the file, so each element's computed value is written onto the copy as an attribute).
+const INLINED: &[&str] = &[
+    "fill",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+    "dominant-baseline",
+    "visibility",
+    "display",
+];
+
+/// Download the `[data-testid=topology]` drawing as `sessionscope-topology.svg`.
+pub fn download_topology_svg() {
+    if let Err(problem) = try_download_topology_svg() {
+        gloo::console::error!(format!("SVG export failed: {problem}"));
+    }
+}
+
+/// Download the metrics as `sessionscope-metrics.csv`.
+pub fn download_metrics_csv(report: &Report) {
+    if let Err(problem) = try_download_metrics_csv(report) {
+        gloo::console::error!(format!("CSV export failed: {problem}"));
+    }
+}
+
+pub fn try_download_topology_svg() -> Result<(), String> {
+    let document = gloo::utils::document();
+    let svg = document
+        .query_selector("[data-testid=topology]")
+        .map_err(describe)?
+        .ok_or("no topology on the page")?;
+    let text = standalone_svg(&svg)?;
+    download(&text, "image/svg+xml;charset=utf-8", TOPOLOGY_FILE)
+}
+
+pub fn try_download_metrics_csv(report: &Report) -> Result<(), String> {
+    download(&report_csv(report), "text/csv;charset=utf-8", METRICS_FILE)
+}
+
+/// A copy of `svg` that renders the same on its own: namespace, computed styles and background inlined.
+fn standalone_svg(svg: &Element) -> Result<String, String> {
+    let copy: Element = svg
+        .clone_node_with_deep(true)
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "the topology is not an element")?;
+    copy.set_attribute("xmlns", SVG_NS).map_err(describe)?;
+    inline_styles(svg, &copy)?;
+    add_background(svg, &copy)?;
+    let serializer = construct_global("XMLSerializer")?;
+    let text = call_method(&serializer, "serializeToString", &copy)?
+        .as_string()
+        .ok_or("XMLSerializer returned no text")?;
+    Ok(format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{text}\n"
+    ))
+}
+
+/// Walk the original and the copy in step (same shape) and write the original's computed styles onto
+/// the copy as presentation attributes.
+fn inline_styles(original: &Element, copy: &Element) -> Result<(), String> {
+    let style = computed_style(original)?;
+    for property in INLINED {
+        let value = call_method(&style, "getPropertyValue", &JsValue::from_str(property))?
+            .as_string()
+            .unwrap_or_default();
+        if !value.is_empty() {
+            copy.set_attribute(property, &value).map_err(describe)?;
+        }
+    }
+    let mut from = original.first_element_child();
+    let mut to = copy.first_element_child();
+    while let (Some(a), Some(b)) = (from, to) {
+        inline_styles(&a, &b)?;
+        from = a.next_element_sibling();
+        to = b.next_element_sibling();
+    }
+    Ok(())
+}
+
+/// The page behind the drawing, as a first rectangle: otherwise a dark theme's light text lands on a
+/// viewer's white (or a light theme's on black).
+fn add_background(svg: &Element, copy: &Element) -> Result<(), String> {
+    let colour = background_of(svg)?.unwrap_or_else(|| "#ffffff".to_string());
+    let rect = gloo::utils::document()
+        .create_element_ns(Some(SVG_NS), "rect")
+        .map_err(describe)?;
+    let view_box: Vec<String> = svg
+        .get_attribute("viewBox")
+        .unwrap_or_default()
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let [x, y, w, h] = match view_box.as_slice() {
+        [x, y, w, h] => [x.as_str(), y.as_str(), w.as_str(), h.as_str()],
+        _ => ["0", "0", "100%", "100%"],
+    };
+    for (name, value) in [
+        ("x", x),
+        ("y", y),
+        ("width", w),
+        ("height", h),
+        ("fill", colour.as_str()),
+    ] {
+        rect.set_attribute(name, value).map_err(describe)?;
+    }
+    copy.insert_before(&rect, copy.first_child().as_ref())
+        .map_err(describe)?;
+    Ok(())
+}
+
+/// The first non-transparent background colour from the drawing up to the document.
+fn background_of(element: &Element) -> Result<Option<String>, String> {
+    let mut current = Some(element.clone());
+    while let Some(node) = current {
+        let style = computed_style(&node)?;
+        let colour = call_method(
+            &style,
+            "getPropertyValue",
+            &JsValue::from_str("background-color"),
+        )?
+        .as_string()
+        .unwrap_or_default();
+        let transparent = colour.is_empty()
+            || colour == "transparent"
+            || colour.replace(' ', "") == "rgba(0,0,0,0)";
+        if !transparent {
+            return Ok(Some(colour));
+        }
+        current = node.parent_element();
+    }
+    Ok(None)
+}
+
+// web-sys types for XMLSerializer and CSSStyleDeclaration are behind features the crate does not enable;
+// these two calls go through js_sys instead.
+
+fn computed_style(element: &Element) -> Result<JsValue, String> {
+    call_method(&gloo::utils::window().into(), "getComputedStyle", element)
+}
+
+fn construct_global(name: &str) -> Result<JsValue, String> {
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
+            .map_err(describe)?
+            .dyn_into()
+            .map_err(|_| format!("{name} is not available"))?;
+    js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).map_err(describe)
+}
+
+fn call_method(target: &JsValue, name: &str, argument: &JsValue) -> Result<JsValue, String> {
+    let method: js_sys::Function = js_sys::Reflect::get(target, &JsValue::from_str(name))
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| format!("{name} is not a function"))?;
+    method.call1(target, argument).map_err(describe)
+}
+
+/// Hand `text` to the browser as a file: a Blob, an object URL and a temporary `<a download>`.
+fn download(text: &str, mime: &str, file_name: &str) -> Result<(), String> {
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    let document = gloo::utils::document();
+    let link: HtmlElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "no anchor element")?;
+    link.set_attribute("href", &url).map_err(describe)?;
+    link.set_attribute("download", file_name)
+        .map_err(describe)?;
+    link.set_attribute("hidden", "").map_err(describe)?;
+    let body = gloo::utils::body();
+    body.append_child(&link).map_err(describe)?;
+    link.click();
+    link.remove();
+    // The browser reads the Blob after this task; revoke the URL (by dropping it) a little later.
+    Timeout::new(10_000, move || drop(url)).forget();
+    Ok(())
+}
+
+fn describe(error: JsValue) -> String {
+    error
+        .as_string()
+        .or_else(|| {
+            js_sys::Reflect::get(&error, &JsValue::from_str("message"))
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// FALLBACK until `scenario::csv::report_csv` lands: `metric,value` rows, then one row per server.
+fn report_csv(report: &Report) -> String {
+    let mut out = String::from("metric,value\n");
+    let counts = [
+        ("requests", report.requests),
+        ("ok", report.ok),
+        ("mismatches", report.mismatches),
+        ("lost_session_hits", report.lost_session_hits),
+        ("relogins", report.relogins),
+        ("sessions_created", report.sessions_created),
+        ("sessions_lost", report.sessions_lost),
+        ("errors", report.errors),
+        ("replication_messages", report.replication_messages),
+        ("store_ops", report.store_ops),
+    ];
+    for (name, value) in counts {
+        out.push_str(&format!("{name},{value}\n"));
+    }
+    out.push_str(&format!("imbalance,{}\n", report.imbalance));
+    out.push_str(&format!("latency_p50_ms,{}\n", report.latency_ms.p50));
+    out.push_str(&format!("latency_p99_ms,{}\n", report.latency_ms.p99));
+    out.push_str("\nserver,requests,memory_bytes,sessions_full,sessions_key_only,up\n");
+    for (i, s) in report.per_server.iter().enumerate() {
+        out.push_str(&format!(
+            "{i},{},{},{},{},{}\n",
+            s.requests, s.memory_bytes, s.sessions_full, s.sessions_key_only, s.up
+        ));
+    }
+    out
+}
