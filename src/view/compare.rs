@@ -3,7 +3,7 @@
 //! runner's `compare`, so the page and the runner agree exactly.
 
 use super::i18n::Lang;
-use crate::model::{Report, Strategy, SECOND};
+use crate::model::{Report, Strategy, MS, SECOND};
 use crate::scenario::compare::compare;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
@@ -252,6 +252,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <div class="compare-table-wrap">
                 <table class="compare-table" data-testid="compare-table"
                     data-complete={if done.is_some() { "true" } else { "false" }}
+                    data-duration-ms={(scenario.duration / MS).to_string()}
                     aria-busy={if done.is_some() { "false" } else { "true" }}>
                     <caption>{ tr(lang, "Metrics per strategy", "전략별 지표") }</caption>
                     <thead>

@@ -90,7 +90,7 @@ pub fn tour_panel(props: &TourProps) -> Html {
     let at_end = index + 1 == n;
 
     html! {
-        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()}
+        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()}
             aria-labelledby="tour-title">
             <header class="tour-head">
                 <p class="tour-progress" data-testid="tour-progress">{ progress(lang, index + 1, n) }</p>
