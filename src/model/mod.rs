@@ -1,12 +1,36 @@
 //! The pure, deterministic simulation. Nothing here knows about browsers, frameworks or the clock:
 //! given a `Config` (with its seed) and a timeline of `Command`s it produces the same history everywhere.
+//!
+//! Files, one job each: `simulation` (state, clock, event loop, replay), `events` (the queue), `flow`
+//! (a request's life), `balancer` (routing), `cluster` (where session copies live), `faults` (crashes,
+//! the store, periodic checks), `commands` (interventions), `inspect` (read-outs), `users`, `server`,
+//! `sessions`, `store`, `metrics`, `series`, `trace`, `rng`, `hash`.
 
+pub mod balancer;
+mod cluster;
 pub mod command;
+mod commands;
 pub mod config;
+mod events;
+mod faults;
+mod flow;
+mod hash;
+mod inspect;
+pub mod metrics;
 pub mod observe;
+mod rng;
+pub mod series;
+mod server;
+mod sessions;
 pub mod simulation;
+mod store;
+pub mod trace;
+pub mod users;
 
 pub use command::Command;
 pub use config::*;
+pub use metrics::Metrics;
 pub use observe::*;
+pub use series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
 pub use simulation::Simulation;
+pub use users::{user_name, RequestKind};

@@ -89,6 +89,26 @@ pub struct LogEntry {
     pub event: Event,
 }
 
+impl Event {
+    /// Something that happened to the world (a fault, a detection, a command), as opposed to one
+    /// user's request: rare, so kept much longer (`Simulation::incidents`).
+    pub fn is_incident(&self) -> bool {
+        !matches!(
+            self,
+            Event::LoggedIn { .. }
+                | Event::LoggedOut { .. }
+                | Event::Mismatch { .. }
+                | Event::LostSession { .. }
+                | Event::ExpiredHit { .. }
+                | Event::ServerError { .. }
+                | Event::Retried { .. }
+                | Event::Repinned { .. }
+                | Event::RemoteFetched { .. }
+                | Event::SessionExpired { .. }
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     LoggedIn {
@@ -110,9 +130,20 @@ pub enum Event {
         server: ServerId,
         session: SessionId,
     },
+    /// 401: the session had expired (idle timeout).
+    ExpiredHit {
+        user: UserId,
+        server: ServerId,
+        session: SessionId,
+    },
     ServerError {
         user: UserId,
         server: Option<ServerId>,
+    },
+    /// A GET whose server died mid-request is retried on the next server (nginx).
+    Retried {
+        user: UserId,
+        server: ServerId,
     },
     SessionExpired {
         user: UserId,
@@ -129,6 +160,19 @@ pub enum Event {
     ServerMarkedDown {
         server: ServerId,
     },
+    /// A health check found the server answering again.
+    ServerMarkedUp {
+        server: ServerId,
+    },
+    Partitioned {
+        server: ServerId,
+        partitioned: bool,
+    },
+    /// The cluster noticed a lost peer and restored its copies (promoted backups, chose new ones).
+    PeerLost {
+        server: ServerId,
+        copies_sent: u32,
+    },
     ServerAdded {
         server: ServerId,
     },
@@ -144,6 +188,8 @@ pub enum Event {
     ReplicaPromoted {
         writes_lost: u32,
     },
+    ReplicaCrashed,
+    ReplicaRestarted,
     Repinned {
         user: UserId,
         from: ServerId,
@@ -165,9 +211,13 @@ pub enum Event {
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub requests: u64,
+    /// Requests that carried a session cookie (the base of the mismatch share).
+    pub authenticated_requests: u64,
     pub ok: u64,
     pub mismatches: u64,
     pub lost_session_hits: u64,
+    /// 401 because the session had expired (idle timeout): neither a mismatch nor a loss.
+    pub expired_hits: u64,
     pub relogins: u64,
     pub sessions_created: u64,
     pub sessions_lost: u64,
@@ -194,4 +244,76 @@ pub struct ServerReport {
     pub sessions_full: u64,
     pub sessions_key_only: u64,
     pub up: bool,
+}
+
+/// One server as the view draws it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServerView {
+    pub id: ServerId,
+    pub state: NodeState,
+    /// The balancer has taken it out (health checks, or nginx `fail_timeout` after a refusal).
+    pub marked_down: bool,
+    pub memory_bytes: u64,
+    pub memory_budget: u64,
+    /// Full copies (role Full or Backup) and key-only entries.
+    pub sessions_full: u32,
+    pub sessions_key_only: u32,
+    /// Requests waiting for a worker (or on the wire to it), and requests being worked on.
+    pub queue: u32,
+    pub in_service: u32,
+    pub requests: u64,
+    pub partitioned: bool,
+    pub slow_factor: f64,
+}
+
+/// One user as the view draws it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct UserView {
+    pub id: UserId,
+    /// Stable colour index (the view maps it to a palette).
+    pub colour: u32,
+    /// IPv4 address, most significant octet first.
+    pub ip: u32,
+    pub heavy: bool,
+    /// Part of the population now (users beyond `users` have left).
+    pub active: bool,
+    /// The session id in the cookie jar, if any.
+    pub session: Option<SessionId>,
+    /// The balancer's affinity cookie (`server=N`), if any.
+    pub affinity: Option<ServerId>,
+    /// The server working on this user's request right now, if any, and what the request is.
+    pub in_flight_to: Option<ServerId>,
+    pub request: Option<super::users::RequestKind>,
+    pub requests: u64,
+}
+
+/// The external store and its replica.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StoreView {
+    /// `DownUndetected` while Sentinel has not failed over yet.
+    pub state: NodeState,
+    /// `None` without a replica.
+    pub replica: Option<NodeState>,
+    pub sessions: u32,
+    /// Writes of the last replication-lag window (what a failover now would lose).
+    pub unreplicated_writes: u32,
+    pub failover_pending: bool,
+}
+
+/// Sizes of every growing structure, for the soak test: each must stay under a fixed cap.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Footprint {
+    pub live_sessions: u64,
+    pub session_slots: u64,
+    pub session_slot_capacity: u64,
+    pub expiry_entries: u64,
+    pub queued_events: u64,
+    pub users: u64,
+    pub log_entries: u64,
+    pub log_capacity: u64,
+    pub series_len: u64,
+    pub messages: u64,
+    pub store_write_buckets: u64,
+    pub commands: u64,
+    pub timeline: u64,
 }

@@ -1,32 +1,131 @@
-//! PLACEHOLDER: the public surface of the simulation, so the view and the runner can be built against it.
-//! The model work replaces the bodies (and may split this file); the method names are what others call.
+//! The simulation's state and its clock: construction, the event loop, scheduled commands, replay and the
+//! history hash. What happens at each event lives next door: `flow` (requests), `cluster` (where session
+//! copies live), `faults` (crashes, restarts, the store), `commands` (interventions), `inspect` (read-outs).
 
+use super::balancer::BalancerState;
 use super::command::Command;
-use super::config::{Config, Micros};
-use super::observe::*;
+use super::config::{Config, Micros, MAX_SERVERS, MAX_USERS, MS};
+use super::events::{Ev, Queue};
+use super::hash::HistoryHash;
+use super::metrics::{Histogram, Metrics};
+use super::observe::Event;
+use super::rng::Rng;
+use super::series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
+use super::server::Server;
+use super::sessions::Sessions;
+use super::store::Store;
+use super::trace::{EventLog, Tracer};
+use super::users::{new_user, Phase, User};
+use std::collections::VecDeque;
 
 pub struct Simulation {
-    config: Config,
-    now: Micros,
-    servers: Vec<NodeState>,
-    commands: Vec<(Micros, Command)>,
-    log: Vec<LogEntry>,
-    messages: Vec<Message>,
-    report: Report,
+    pub(super) initial: Config,
+    pub(super) config: Config,
+    pub(super) now: Micros,
+    pub(super) queue: Queue,
+    pub(super) rng: Rng,
+    pub(super) hash: HistoryHash,
+    pub(super) users: Vec<User>,
+    pub(super) servers: Vec<Server>,
+    /// Servers in the pool (indices `0..count`); records beyond it are kept for their epochs.
+    pub(super) count: u32,
+    /// Bitmask of pool servers that are up and not partitioned.
+    pub(super) connected: u64,
+    pub(super) lb: BalancerState,
+    pub(super) sessions: Sessions,
+    pub(super) store: Store,
+    pub(super) metrics: Metrics,
+    pub(super) latency: Histogram,
+    pub(super) window_latency: Histogram,
+    pub(super) series: Ring<Sample>,
+    pub(super) log: EventLog,
+    pub(super) incidents: EventLog,
+    pub(super) tracer: Tracer,
+    pub(super) commands: Vec<(Micros, Command)>,
+    /// Commands scheduled for later (scenario timelines), in time order.
+    pub(super) timeline: VecDeque<(Micros, Command)>,
+    pub(super) traffic_factor: f64,
+    pub(super) traffic_gen: u32,
+    /// Round-robin choice of BackupManager backups.
+    pub(super) backup_rr: u32,
+    pub(super) events_processed: u64,
+}
+
+/// Keep a configuration inside the ranges the model is built for (the scenario code reports bad input;
+/// this only guarantees the model never panics on it).
+fn sanitize(mut config: Config) -> Config {
+    config.servers = config.servers.clamp(1, MAX_SERVERS);
+    config.users = config.users.clamp(1, MAX_USERS);
+    config.users_per_ip = config.users_per_ip.max(1);
+    config.think_time_ms = config.think_time_ms.max(1);
+    if !config.skew.is_finite() {
+        config.skew = 0.0;
+    }
+    config.skew = config.skew.clamp(0.0, 1.0);
+    let t = &mut config.timing;
+    t.concurrency = t.concurrency.clamp(1, 1024);
+    t.service_ms = t.service_ms.max(1);
+    t.health_check_interval_ms = t.health_check_interval_ms.max(1);
+    t.health_check_failures = t.health_check_failures.max(1);
+    t.session_timeout_ms = t.session_timeout_ms.max(1);
+    config
 }
 
 impl Simulation {
     pub fn new(config: Config) -> Self {
-        let servers = vec![NodeState::Up; config.servers as usize];
-        Simulation {
-            config,
+        let config = sanitize(config);
+        let timing = &config.timing;
+        let servers = (0..config.servers)
+            .map(|_| Server::new(timing, 0))
+            .collect();
+        let mut sim = Simulation {
+            initial: config.clone(),
             now: 0,
+            queue: Queue::default(),
+            rng: Rng::new(config.seed),
+            hash: HistoryHash::default(),
+            users: Vec::new(),
             servers,
+            count: config.servers,
+            connected: 0,
+            lb: BalancerState::new(config.servers),
+            sessions: Sessions::new(timing.session_timeout_ms.saturating_mul(MS)),
+            store: Store::new(config.store_kind, config.store_replica),
+            metrics: Metrics::default(),
+            latency: Histogram::default(),
+            window_latency: Histogram::default(),
+            series: Ring::new(SERIES_CAPACITY),
+            log: EventLog::default(),
+            incidents: EventLog::default(),
+            tracer: Tracer::default(),
             commands: Vec::new(),
-            log: Vec::new(),
-            messages: Vec::new(),
-            report: Report::default(),
+            timeline: VecDeque::new(),
+            traffic_factor: 1.0,
+            traffic_gen: 0,
+            backup_rr: 0,
+            events_processed: 0,
+            config,
+        };
+        sim.refresh_connected();
+        sim.hash.fold(sim.config.seed);
+        sim.set_population(sim.config.users);
+        sim.queue.push(sim.health_check_interval(), Ev::HealthCheck);
+        sim.queue.push(SAMPLE_EVERY, Ev::Sample);
+        sim.queue.push(sim.sessions.granularity, Ev::ExpiryTick);
+        sim
+    }
+
+    /// Rebuild a run from its starting configuration and command log: for each logged (t, command),
+    /// advance to t and apply it; then advance to `until`. Share links and "step back" use this. Pass
+    /// `initial_config()` of the original run (commands change `config()`).
+    pub fn replay(config: Config, log: &[(Micros, Command)], until: Micros) -> Simulation {
+        let mut sim = Simulation::new(config);
+        for (at, command) in log {
+            sim.advance_to(*at);
+            sim.apply(command.clone());
         }
+        sim.advance_to(until);
+        sim
     }
 
     /// The configuration as it is now (commands change it).
@@ -34,62 +133,168 @@ impl Simulation {
         &self.config
     }
 
+    /// The configuration the run started from (what `replay` needs).
+    pub fn initial_config(&self) -> &Config {
+        &self.initial
+    }
+
     /// Model time.
     pub fn now(&self) -> Micros {
         self.now
     }
 
-    /// Apply a command at the current model time (recorded in the command log).
+    /// Apply a command now, at the end of the current instant: every event already due at `now` is
+    /// processed first, so replaying the command log reproduces the run exactly. Recorded in the log.
     pub fn apply(&mut self, command: Command) {
-        match command {
-            Command::AddServer => self.servers.push(NodeState::Up),
-            Command::RemoveServer if self.servers.len() > 1 => {
-                self.servers.pop();
-            }
-            _ => {}
-        }
-        self.commands.push((self.now, command));
+        let now = self.now;
+        self.advance_to(now);
+        self.apply_now(command);
+        self.tracer.prune(self.now);
     }
 
-    /// Schedule a command for a later model time (scenario timelines).
-    pub fn schedule(&mut self, _at: Micros, _command: Command) {}
+    /// Schedule a command for model time `at` (scenario timelines). It is applied after the events of
+    /// that instant and then appears in the command log like any other.
+    pub fn schedule(&mut self, at: Micros, command: Command) {
+        let i = self.timeline.partition_point(|(t, _)| *t <= at);
+        self.timeline.insert(i, (at, command));
+    }
 
-    /// Process the next event; false when nothing is left to happen before the horizon.
+    /// Process exactly one event (or one scheduled command); false when nothing is left to happen.
     pub fn step(&mut self) -> bool {
-        self.now += 1_000;
-        true
+        let next_event = self.queue.peek_time();
+        let next_command = self.timeline.front().map(|(t, _)| *t);
+        let stepped = match (next_command, next_event) {
+            (Some(c), e) if e.is_none_or(|e| c < e) => {
+                self.apply_scheduled();
+                true
+            }
+            (_, Some(_)) => {
+                self.process_next();
+                true
+            }
+            _ => false,
+        };
+        self.tracer.prune(self.now);
+        stepped
     }
 
-    /// Process every event up to and including `t`, then set the clock to `t`.
+    /// Process every event (and scheduled command) up to and including `t`, then set the clock to `t`.
     pub fn advance_to(&mut self, t: Micros) {
+        loop {
+            let next_event = self.queue.peek_time().filter(|&e| e <= t);
+            let next_command = self.timeline.front().map(|(c, _)| *c).filter(|&c| c <= t);
+            match (next_command, next_event) {
+                (Some(c), e) if e.is_none_or(|e| c < e) => self.apply_scheduled(),
+                (_, Some(_)) => self.process_next(),
+                _ => break,
+            }
+        }
         self.now = self.now.max(t);
+        self.tracer.prune(self.now);
     }
 
-    /// Record messages in flight for drawing (off in the runner: it costs time).
-    pub fn set_tracing(&mut self, _on: bool) {}
-
-    pub fn server_states(&self) -> &[NodeState] {
-        &self.servers
+    /// Record messages in flight for drawing (off by default: it costs time; never changes the run).
+    pub fn set_tracing(&mut self, on: bool) {
+        self.tracer.on = on;
+        if !on {
+            self.tracer.clear();
+        }
     }
 
-    pub fn messages(&self) -> &[Message] {
-        &self.messages
+    pub fn tracing(&self) -> bool {
+        self.tracer.on
     }
 
-    pub fn log(&self) -> &[LogEntry] {
-        &self.log
-    }
-
-    pub fn command_log(&self) -> &[(Micros, Command)] {
-        &self.commands
-    }
-
-    pub fn report(&self) -> Report {
-        self.report.clone()
-    }
-
-    /// A hash of everything that happened, to compare runs across machines.
+    /// A hash of everything that happened (every event, outcome and command), the same on every target.
     pub fn history_hash(&self) -> u64 {
-        0
+        self.hash.value()
+    }
+
+    fn apply_scheduled(&mut self) {
+        if let Some((at, command)) = self.timeline.pop_front() {
+            self.now = self.now.max(at);
+            self.apply_now(command);
+        }
+    }
+
+    fn process_next(&mut self) {
+        let Some((t, ev)) = self.queue.pop() else {
+            return;
+        };
+        self.now = t;
+        self.events_processed += 1;
+        self.hash.fold(t);
+        self.hash.fold(ev.code());
+        match ev {
+            Ev::UserArrive { user } => self.on_arrive(user),
+            Ev::ServerDone { user } => self.on_done(user),
+            Ev::Replicate { slot, uid } => self.on_replicate(slot, uid),
+            Ev::HealthCheck => self.on_health_check(),
+            Ev::ExpiryTick => self.on_expiry_tick(),
+            Ev::Sample => self.on_sample(),
+            Ev::PeerLoss { server, epoch } => self.on_peer_loss(server, epoch),
+            Ev::StoreFailover { epoch } => self.on_store_failover(epoch),
+            Ev::TrafficEnd { gen } => {
+                if gen == self.traffic_gen {
+                    self.traffic_factor = 1.0;
+                    self.note(Event::TrafficEnded);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    pub(super) fn note(&mut self, event: Event) {
+        if event.is_incident() {
+            self.incidents.push(self.now, event.clone());
+        }
+        self.log.push(self.now, event);
+    }
+
+    pub(super) fn health_check_interval(&self) -> Micros {
+        u64::from(self.config.timing.health_check_interval_ms) * MS
+    }
+
+    /// Grow or shrink the population. Users beyond `n` leave: their next request is never sent, and
+    /// their sessions stay behind until they expire.
+    pub(super) fn set_population(&mut self, n: u32) {
+        let n = n.clamp(1, MAX_USERS);
+        let seed = self.config.seed;
+        let per_ip = self.config.users_per_ip;
+        let skew = self.config.skew;
+        while (self.users.len() as u32) < n {
+            let id = self.users.len() as u32;
+            self.users.push(new_user(seed, id, per_ip, skew));
+        }
+        let think = f64::from(self.config.think_time_ms) * 1000.0;
+        let first = self.now == 0;
+        for id in 0..self.users.len() as u32 {
+            let want = id < n;
+            let user = &mut self.users[id as usize];
+            user.active = want;
+            if want && user.phase == Phase::Idle {
+                user.phase = Phase::Thinking;
+                // At the start, users arrive one after another (userA first), spread over one think
+                // time; later arrivals come after a think time of their own.
+                let wait = if first {
+                    (think * f64::from(id) / f64::from(n)) as Micros
+                } else {
+                    let mean = think * user.think_scale;
+                    self.rng.exp_micros(mean)
+                };
+                let at = self.now + wait + self.client_hop();
+                self.queue.push(at, Ev::UserArrive { user: id });
+            }
+        }
+    }
+
+    #[inline]
+    pub(super) fn client_hop(&self) -> Micros {
+        u64::from(self.config.timing.client_hop_ms) * MS
+    }
+
+    #[inline]
+    pub(super) fn lan_hop(&self) -> Micros {
+        u64::from(self.config.timing.lan_hop_ms) * MS
     }
 }

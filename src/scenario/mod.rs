@@ -1,9 +1,22 @@
 //! The serialisable description of a run: scenario files and the page URL. Built on the model; the
 //! model knows nothing of formats.
 
+mod actions;
 pub mod compare;
+pub mod csv;
+pub mod error;
+pub mod file;
+mod input;
+mod keys;
+pub mod selftest;
 pub mod tour;
 pub mod url;
+
+pub use compare::compare;
+pub use csv::report_csv;
+pub use error::ScenarioError;
+pub use file::{parse_scenario, scenario_to_json};
+pub use selftest::{hash_hex, reference_hash, reference_scenario};
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};
 
@@ -33,6 +46,16 @@ impl Default for Scenario {
 }
 
 impl Scenario {
+    /// Read a scenario file (CONTRACT.md); the error names the key and what was wrong.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        parse_scenario(text)
+    }
+
+    /// The scenario as a file that `from_json` reads back to the same value.
+    pub fn to_json(&self) -> String {
+        scenario_to_json(self)
+    }
+
     /// A fresh simulation with the timeline scheduled.
     pub fn simulation(&self) -> Simulation {
         let mut sim = Simulation::new(self.config.clone());
@@ -42,10 +65,21 @@ impl Scenario {
         sim
     }
 
+    /// The simulation after `duration`. Tracing stays off: nothing is drawn, and it costs time.
+    pub fn finished(&self) -> Simulation {
+        let mut sim = self.simulation();
+        sim.set_tracing(false);
+        sim.advance_to(self.duration);
+        sim
+    }
+
     /// Run for `duration` and report the metrics.
     pub fn run(&self) -> Report {
-        let mut sim = self.simulation();
-        sim.advance_to(self.duration);
-        sim.report()
+        self.finished().report()
+    }
+
+    /// The history hash after `duration`: equal on every machine and target for the same scenario.
+    pub fn history_hash(&self) -> u64 {
+        self.finished().history_hash()
     }
 }

@@ -1,7 +1,20 @@
-//! PLACEHOLDER: the page URL <-> page state codec. The scenario work fills in `parse_query` and
-//! `to_query` (same names and values as scenario keys, CONTRACT.md "URL of the page").
+//! The page URL <-> page state codec (CONTRACT.md "URL of the page"). Scenario parameters share names,
+//! values and ranges with the scenario file (one table, `keys.rs`). A bad parameter falls back to its
+//! default and is reported by name; the others are kept; nothing here can panic or run long, whatever
+//! the text.
+//!
+//! Share links add `t` (the model time in milliseconds, up to three decimals: exact microseconds) and
+//! `log`, the commands applied so far: entries joined by `~`, each `<ms>_<code>[_<arg>...]`, e.g.
+//! `log=4000_cs_1~9500_st_sticky~12000_tf_3_10` (see `actions.rs` for the codes). Every character of
+//! it is URL-safe, so links need no percent-encoding.
 
-use crate::model::{Command, Config, Micros};
+use super::actions::{self, action_coded, ArgError, Args};
+use super::error::quote;
+use super::file::closest;
+use super::input::{show_fixed, Input, Text};
+use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
+use super::{Scenario, TimedCommand};
+use crate::model::{Command, Config, Micros, Simulation, SECOND};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -30,6 +43,8 @@ pub struct PageState {
     pub commands: Vec<(Micros, Command)>,
     /// Model time the sender was at (share links).
     pub time: Option<Micros>,
+    /// `selftest=1`: show the reference history hash (`scenario::reference_hash`).
+    pub selftest: bool,
 }
 
 impl Default for PageState {
@@ -45,7 +60,41 @@ impl Default for PageState {
             view: PageView::Lab,
             commands: Vec::new(),
             time: None,
+            selftest: false,
         }
+    }
+}
+
+impl PageState {
+    /// The page's workload as a scenario (the compare view runs this): the configuration, the logged
+    /// commands as its timeline, and the default duration. `scenario().to_json()` is a file that
+    /// `sessionscope-sim compare` reads to the same numbers.
+    pub fn scenario(&self) -> Scenario {
+        Scenario {
+            config: self.config.clone(),
+            timeline: self
+                .commands
+                .iter()
+                .map(|(at, command)| TimedCommand {
+                    at: *at,
+                    command: command.clone(),
+                })
+                .collect(),
+            ..Scenario::default()
+        }
+    }
+
+    /// Replay a share link: a fresh simulation of `config` (the configuration the sender *started*
+    /// from), every logged command applied at its moment, then run to `time` (or `fast_forward` when
+    /// the link has no time). Commands applied by the page at model time `t` and commands scheduled for
+    /// `t` take effect alike (after the events of that instant), so this reproduces the sender's run.
+    pub fn simulation(&self) -> Simulation {
+        let mut sim = Simulation::new(self.config.clone());
+        for (at, command) in &self.commands {
+            sim.schedule(*at, command.clone());
+        }
+        sim.advance_to(self.time.unwrap_or(self.fast_forward));
+        sim
     }
 }
 
@@ -56,13 +105,433 @@ pub struct ParamError {
     pub message: String,
 }
 
+/// Longest query (in bytes) that is read; the rest is cut at a parameter boundary and reported.
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+/// Most commands a share link's `log` may hold.
+pub const MAX_LOG_ENTRIES: usize = 10_000;
+/// Most problems reported one by one; the rest are counted in one last message.
+pub const MAX_REPORTED_ERRORS: usize = 10;
+/// Accepted playback factors.
+pub const SPEED: (f64, f64) = (0.001, 1_000.0);
+/// Highest tour step a URL may name (the page clamps to the steps it has).
+pub const MAX_TOUR_STEP: u64 = 99;
+/// Longest model time a URL may name (`ff`, `t`, log entries): a million simulated seconds.
+pub const MAX_TIME: Micros = 1_000_000 * SECOND;
+/// Languages of the interface.
+pub const LANGS: [&str; 2] = ["en", "ko"];
+
+/// Parameters added by mail, chat and analytics tools to any link: dropped without a message, since a
+/// student who follows such a link did nothing wrong.
+fn is_tracking_param(key: &str) -> bool {
+    key.starts_with("utm_") || matches!(key, "fbclid" | "gclid" | "msclkid" | "mc_cid" | "mc_eid")
+}
+
+/// Page parameters besides the scenario keys, for "did you mean" suggestions.
+const PAGE_PARAMS: [&str; 11] = [
+    "speed", "ff", "paused", "embed", "lang", "tour", "view", "t", "log", "selftest", "query",
+];
+
+#[derive(Default)]
+struct Problems {
+    list: Vec<ParamError>,
+    hidden: usize,
+}
+
+impl Problems {
+    fn push(&mut self, param: &str, message: impl Into<String>) {
+        if self.list.len() < MAX_REPORTED_ERRORS {
+            self.list.push(ParamError {
+                param: shown_param(param),
+                message: message.into(),
+            });
+        } else {
+            self.hidden += 1;
+        }
+    }
+
+    /// Like `push`, but the message is only worked out when it will be shown (suggestions cost time,
+    /// and a hostile query can hold thousands of unknown names).
+    fn push_with(&mut self, param: &str, message: impl FnOnce() -> String) {
+        if self.list.len() < MAX_REPORTED_ERRORS {
+            self.push(param, message());
+        } else {
+            self.hidden += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<ParamError> {
+        if self.hidden > 0 {
+            self.list.push(ParamError {
+                param: "query".to_string(),
+                message: format!("{} more problems not shown", self.hidden),
+            });
+        }
+        self.list
+    }
+}
+
+/// A parameter name as a message shows it: plain names as they are, anything else quoted and cut.
+pub fn shown_param(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= 40
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    if plain {
+        key.to_string()
+    } else {
+        quote(key)
+    }
+}
+
 /// Parse a query string (with or without the leading `?`). Bad parameters fall back to defaults and are
 /// reported; the good ones are kept. Never panics.
-pub fn parse_query(_query: &str) -> (PageState, Vec<ParamError>) {
-    (PageState::default(), Vec::new())
+pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
+    let mut problems = Problems::default();
+    let mut query = query.strip_prefix('?').unwrap_or(query);
+    if let Some(hash) = query.find('#') {
+        query = &query[..hash];
+    }
+    if query.len() > MAX_QUERY_BYTES {
+        let total = query.len();
+        // Cut at the last parameter boundary inside the limit ('&' is ASCII: a char boundary).
+        let cut = query.as_bytes()[..=MAX_QUERY_BYTES]
+            .iter()
+            .rposition(|&b| b == b'&')
+            .unwrap_or(0);
+        query = &query[..cut];
+        problems.push(
+            "query",
+            format!("the address is {total} characters long; only the first {cut} were read"),
+        );
+    }
+    let mut state = PageState::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut log: Option<String> = None;
+    for piece in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
+        let key = match percent_decode(raw_key) {
+            Ok(key) => key,
+            Err(message) => {
+                problems.push(&lossy_decode(raw_key), format!("name {message}"));
+                continue;
+            }
+        };
+        if is_tracking_param(&key) {
+            continue;
+        }
+        let value = match percent_decode(raw_value) {
+            Ok(value) => value,
+            Err(message) => {
+                problems.push(&key, format!("value {message}"));
+                continue;
+            }
+        };
+        if seen.contains(&key) {
+            problems.push(&key, "given more than once; the first value is kept");
+            continue;
+        }
+        match apply(&mut state, &key, &value, &mut log) {
+            Applied::Yes => seen.push(key),
+            Applied::Bad(message) => problems.push(&key, message),
+            Applied::Unknown => problems.push_with(&key, || unknown_param(&key)),
+        }
+    }
+    if let Some(text) = log {
+        match decode_log(&text, state.config.servers) {
+            Ok(commands) => state.commands = commands,
+            Err(message) => problems.push("log", message),
+        }
+    }
+    (state, problems.finish())
+}
+
+enum Applied {
+    Yes,
+    Bad(String),
+    Unknown,
+}
+
+fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>) -> Applied {
+    let text = Text(value);
+    let result: Result<(), String> = if let Some(config) = config_key(key) {
+        (config.read)(&mut state.config, &text)
+    } else if let Some(field) = timing_field(key) {
+        text.whole(field.min, field.max)
+            .map(|v| (field.set)(&mut state.config.timing, v))
+    } else {
+        match key {
+            "speed" => text.real(SPEED.0, SPEED.1).map(|v| state.speed = v),
+            "ff" => text.fixed(6, 0, MAX_TIME).map(|v| state.fast_forward = v),
+            "t" => text.fixed(3, 0, MAX_TIME).map(|v| state.time = Some(v)),
+            "paused" => switch(value).map(|v| state.paused = v),
+            "embed" => switch(value).map(|v| state.embed = v),
+            "selftest" => switch(value).map(|v| state.selftest = v),
+            "lang" => match LANGS.iter().find(|l| **l == value) {
+                Some(lang) => {
+                    state.lang = Some(lang.to_string());
+                    Ok(())
+                }
+                None => Err(format!(
+                    "unknown language {}; expected en or ko",
+                    quote(value)
+                )),
+            },
+            "tour" => text
+                .whole(1, MAX_TOUR_STEP)
+                .map(|v| state.tour = Some(v as u32)),
+            "view" => match value {
+                "compare" => Ok(PageView::Compare),
+                "lab" => Ok(PageView::Lab),
+                _ => Err(format!(
+                    "unknown view {}; expected compare or lab",
+                    quote(value)
+                )),
+            }
+            .map(|v| state.view = v),
+            "log" => {
+                *log = Some(value.to_string());
+                Ok(())
+            }
+            _ => return Applied::Unknown,
+        }
+    };
+    match result {
+        Ok(()) => Applied::Yes,
+        Err(message) => Applied::Bad(message),
+    }
+}
+
+/// An on/off parameter: `embed`, `embed=1` and `embed=true` turn it on, `0`/`false` off.
+fn switch(value: &str) -> Result<bool, String> {
+    match value {
+        "" | "1" | "true" => Ok(true),
+        "0" | "false" => Ok(false),
+        other => Err(format!("expected 1 or 0, got {}", quote(other))),
+    }
+}
+
+fn unknown_param(key: &str) -> String {
+    let known: Vec<&str> = CONFIG_KEYS
+        .iter()
+        .map(|k| k.name)
+        .chain(TIMING_FIELDS.iter().map(|f| f.name))
+        .chain(PAGE_PARAMS.iter().copied().filter(|p| *p != "query"))
+        .collect();
+    match closest(key, &known) {
+        Some(near) => format!("unknown parameter; did you mean {near}?"),
+        None => "unknown parameter".to_string(),
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, and the bytes must be
+/// UTF-8. A `%` not followed by two hex digits is an error, not a guess.
+fn percent_decode(raw: &str) -> Result<String, String> {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+                let Some(hex) = hex else {
+                    let end = raw.len().min(i + 3);
+                    let near = String::from_utf8_lossy(&bytes[i..end]);
+                    return Err(format!("has broken percent-encoding near {}", quote(&near)));
+                };
+                out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| "is not valid UTF-8 once decoded".to_string())
+}
+
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        b'A'..=b'F' => digit - b'A' + 10,
+        _ => 0,
+    }
+}
+
+/// Best-effort decoding for naming a parameter whose name itself is broken.
+fn lossy_decode(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+        match (bytes[i], hex) {
+            (b'%', Some(hex)) => {
+                out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
+                i += 2;
+            }
+            (b'+', _) => out.push(b' '),
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encode everything but the unreserved characters (RFC 3986).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A value as URL text.
+fn url_value(out: Out) -> String {
+    match out {
+        Out::Whole(n) => n.to_string(),
+        // Rust prints the shortest text that parses back to the same f64, never with an exponent.
+        Out::Real(f) => f.to_string(),
+        Out::Fixed(units, decimals) => show_fixed(units, decimals),
+        Out::Word(w) => percent_encode(w),
+        Out::Flag(b) => b.to_string(),
+    }
 }
 
 /// The query string (without `?`) that reproduces `state`; only values that differ from defaults.
-pub fn to_query(_state: &PageState) -> String {
-    String::new()
+pub fn to_query(state: &PageState) -> String {
+    let defaults = PageState::default();
+    let mut parts: Vec<String> = Vec::new();
+    for key in CONFIG_KEYS {
+        let value = (key.write)(&state.config);
+        if value != (key.write)(&defaults.config) {
+            parts.push(format!("{}={}", key.name, url_value(value)));
+        }
+    }
+    for field in TIMING_FIELDS {
+        let value = (field.get)(&state.config.timing);
+        if value != (field.get)(&defaults.config.timing) {
+            parts.push(format!("{}={value}", field.name));
+        }
+    }
+    if state.speed != defaults.speed {
+        parts.push(format!("speed={}", url_value(Out::Real(state.speed))));
+    }
+    if state.fast_forward != 0 {
+        parts.push(format!("ff={}", show_fixed(state.fast_forward, 6)));
+    }
+    if state.paused {
+        parts.push("paused=1".to_string());
+    }
+    if state.embed {
+        parts.push("embed=1".to_string());
+    }
+    if let Some(lang) = &state.lang {
+        parts.push(format!("lang={}", percent_encode(lang)));
+    }
+    if let Some(tour) = state.tour {
+        parts.push(format!("tour={tour}"));
+    }
+    if state.view == PageView::Compare {
+        parts.push("view=compare".to_string());
+    }
+    if state.selftest {
+        parts.push("selftest=1".to_string());
+    }
+    if let Some(time) = state.time {
+        parts.push(format!("t={}", show_fixed(time, 3)));
+    }
+    if !state.commands.is_empty() {
+        parts.push(format!("log={}", encode_log(&state.commands)));
+    }
+    parts.join("&")
+}
+
+/// The `log` parameter's text for a command log (see the module comment).
+pub fn encode_log(commands: &[(Micros, Command)]) -> String {
+    let entries: Vec<String> = commands
+        .iter()
+        .map(|(at, command)| {
+            let (action, values) = actions::encode(command);
+            let mut fields = vec![show_fixed(*at, 3), action.code.to_string()];
+            fields.extend(values.into_iter().map(url_value));
+            fields.join("_")
+        })
+        .collect();
+    entries.join("~")
+}
+
+/// One log entry's arguments, by position.
+struct LogArgs<'a> {
+    action: &'static actions::Action,
+    values: Vec<Text<'a>>,
+}
+
+impl Args for LogArgs<'_> {
+    fn arg(&mut self, name: &'static str) -> Option<&dyn Input> {
+        let position = self.action.args.iter().position(|a| *a == name)?;
+        self.values.get(position).map(|v| v as &dyn Input)
+    }
+}
+
+/// Read a `log` parameter. `servers` is the server count the log starts from: a command naming a
+/// server that does not exist at its moment is rejected, as in a scenario timeline.
+pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, String> {
+    if text.is_empty() {
+        return Ok(Vec::new());
+    }
+    let count = text.split('~').count();
+    if count > MAX_LOG_ENTRIES {
+        return Err(format!(
+            "has {count} commands; at most {MAX_LOG_ENTRIES} are read"
+        ));
+    }
+    let mut commands = Vec::with_capacity(count);
+    let mut servers = servers;
+    let mut previous: Micros = 0;
+    for (index, entry) in text.split('~').enumerate() {
+        let problem = |message: String| format!("entry {} {}: {message}", index + 1, quote(entry));
+        let mut fields = entry.split('_');
+        let at = Text(fields.next().unwrap_or(""))
+            .fixed(3, 0, MAX_TIME)
+            .map_err(|m| problem(format!("time: {m}")))?;
+        if at < previous {
+            return Err(problem(
+                "earlier than the entry before; entries go in time order".into(),
+            ));
+        }
+        previous = at;
+        let code = fields.next().unwrap_or("");
+        let Some(action) = action_coded(code) else {
+            return Err(problem(format!("unknown command code {}", quote(code))));
+        };
+        let values: Vec<Text> = fields.map(Text).collect();
+        if values.len() != action.args.len() {
+            return Err(problem(format!(
+                "{} takes {} values, got {}",
+                action.code,
+                action.args.len(),
+                values.len()
+            )));
+        }
+        let command = actions::decode(action, &mut LogArgs { action, values })
+            .and_then(|command| actions::check_servers(&command, &mut servers).map(|()| command))
+            .map_err(|e| match e {
+                ArgError::Missing(arg) => problem(format!("{arg}: missing")),
+                ArgError::Bad("do", message) => problem(message),
+                ArgError::Bad(arg, message) => problem(format!("{arg}: {message}")),
+            })?;
+        commands.push((at, command));
+    }
+    Ok(commands)
 }

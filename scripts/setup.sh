@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Install whatever the build and the tests need and is missing; skip what is present (quiet then).
+# Versions and the reasons behind them: ../shared/TOOLCHAIN.md.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+say() { printf 'setup: %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
+
+# Rust target and components.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "installing the Rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "installing the Rust component $component"
+    rustup component add "$component"
+  fi
+done
+
+# Trunk: 0.22 needs a newer rustc than this machine's, 0.21.14 installs with --locked.
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (takes several minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# wasm-bindgen CLI equal to the crate in Cargo.lock (Trunk offline refuses any other). Not --locked: one of
+# its locked dependencies is missing from the registry.
+if [ -z "$WASM_BINDGEN_VERSION" ]; then
+  echo "setup: no wasm-bindgen in Cargo.lock" >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (takes several minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Chromium for the end-to-end tests (playwright-core drives it), and chromedriver for wasm-bindgen-test.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  say "installing chromium and chromium-driver (apt)"
+  apt_install chromium chromium-driver
+fi
+
+# Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt).
+if ! command -v npm >/dev/null 2>&1; then
+  say "installing nodejs and npm (apt)"
+  apt_install nodejs npm
+fi
+lock_stamp="node_modules/.sessionscope-lock.sha256"
+lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ "$(cat "$lock_stamp" 2>/dev/null || true)" != "$lock_sum" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
+  say "installing the JavaScript packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > "$lock_stamp"
+fi
+
+# Trunk runs cargo with --offline: every crate must be downloaded beforehand.
+cargo fetch --quiet

@@ -1,0 +1,51 @@
+// Print the gzip size (level 9) of the built site: the wasm alone, the page as a browser loads it
+// (wasm + JS + CSS + HTML, without offline.html), and everything in dist/.
+// Budget (issue 4): the page as loaded <= 150 KB gzip (150 000 bytes). Printed as PASS/FAIL; the run fails
+// on FAIL only when SESSIONSCOPE_ENFORCE_SIZE_BUDGET=1.
+//
+// Usage: node scripts/size-report.mjs [dist]
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 150_000;
+const dist = process.argv[2] ?? 'dist';
+
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const files = filesUnder(dist).map((path) => {
+  const bytes = readFileSync(path);
+  return { name: relative(dist, path), raw: statSync(path).size, gzip: gzipSync(bytes, { level: 9 }).length };
+});
+const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+const wasm = files.filter((f) => extname(f.name) === '.wasm');
+const page = files.filter((f) => ['.wasm', '.js', '.css'].includes(extname(f.name)) || f.name === 'index.html');
+if (wasm.length === 0) {
+  console.error(`size-report: no .wasm file in ${dist}/ (build first)`);
+  process.exit(1);
+}
+
+const rows = [
+  ['wasm', wasm],
+  ['page (wasm + JS + CSS + index.html)', page],
+  [`whole ${dist}/`, files],
+];
+for (const [label, list] of rows) {
+  console.log(`${label.padEnd(40)} ${kb(sum(list, 'gzip')).padStart(10)} gzip  ${kb(sum(list, 'raw')).padStart(10)} raw`);
+}
+for (const file of files.sort((a, b) => b.gzip - a.gzip)) {
+  console.log(`  ${file.name.padEnd(38)} ${kb(file.gzip).padStart(10)} gzip  ${kb(file.raw).padStart(10)} raw`);
+}
+
+const pageGzip = sum(page, 'gzip');
+const verdict = pageGzip <= BUDGET_BYTES ? 'PASS' : 'FAIL';
+console.log(`size budget: page ${kb(pageGzip)} gzip of ${kb(BUDGET_BYTES)} allowed: ${verdict}`);
+if (verdict === 'FAIL' && process.env.SESSIONSCOPE_ENFORCE_SIZE_BUDGET === '1') process.exit(1);

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# THE test command (README, .ci/run): installs what is missing, then every quality gate in order.
+# Any failing step stops the run with a non-zero exit.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+
+timings=()
+run_step() {
+  local name="$1"
+  shift
+  step "$name"
+  local start=$SECONDS
+  "$@"
+  local took=$((SECONDS - start))
+  timings+=("$(printf '%-44s %5ss' "$name" "$took")")
+  printf -- '---- %s: ok (%ss)\n' "$name" "$took"
+}
+
+run_step "setup (install what is missing)" scripts/setup.sh
+run_step "cargo fmt --check" cargo fmt --check
+run_step "cargo clippy native (all targets)" cargo clippy --all-targets --quiet -- -D warnings
+run_step "cargo clippy wasm32 (lib + app)" \
+  cargo clippy --target wasm32-unknown-unknown --lib --bin sessionscope --quiet -- -D warnings
+run_step "cargo test (native)" cargo test
+# Browser tests written with wasm-bindgen-test (tests/*.rs that use it), run in headless Chromium.
+wasm_tests=()
+for file in tests/*.rs; do
+  [ -e "$file" ] && grep -q 'wasm_bindgen_test_configure' "$file" && wasm_tests+=(--test "$(basename "$file" .rs)")
+done
+if [ "${#wasm_tests[@]}" -gt 0 ]; then
+  run_step "cargo test wasm32 (wasm-bindgen-test in Chromium)" \
+    env CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60 \
+    cargo test --target wasm32-unknown-unknown "${wasm_tests[@]}"
+fi
+run_step "release build, offline.html, sizes" env SKIP_SETUP=1 scripts/build.sh
+
+step "timings so far"
+printf '  %s\n' "${timings[@]}"
+
+# Node's runner; the explicit file list works with every Node version (directory arguments do not).
+step "end-to-end tests (headless Chromium)"
+node --test --test-reporter=spec e2e/*.test.mjs

@@ -1,0 +1,360 @@
+//! Things that go wrong, and the periodic machinery that notices: server crash (and OOM), restart,
+//! scale in/out, partitions, the store and its replica with persistence and failover, health checks,
+//! idle expiry and time-series sampling.
+
+use super::config::{Micros, Strategy, MS};
+use super::events::Ev;
+use super::observe::{Endpoint, Event, MessageKind};
+use super::series::{Sample, SAMPLE_EVERY};
+use super::server::Server;
+use super::simulation::Simulation;
+use super::store::persisted;
+use super::users::Fate;
+
+impl Simulation {
+    /// A server dies: everything in its memory is gone. Sessions with no other copy are lost.
+    pub(super) fn crash_server(&mut self, s: u32, out_of_memory: bool) {
+        if !self.servers[s as usize].alive {
+            return;
+        }
+        let lost = self.drop_server_copies(s);
+        self.servers[s as usize].crash();
+        self.refresh_connected();
+        self.metrics.crashes += 1;
+        if out_of_memory {
+            self.metrics.oom_crashes += 1;
+        }
+        self.note(Event::ServerCrashed {
+            server: s,
+            sessions_lost: lost,
+            out_of_memory,
+        });
+        if matches!(
+            self.config.strategy,
+            Strategy::ClusterAll | Strategy::ClusterBackup
+        ) {
+            let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
+            let epoch = self.servers[s as usize].epoch;
+            self.queue
+                .push(self.now + peer_loss, Ev::PeerLoss { server: s, epoch });
+        }
+    }
+
+    /// Forget every copy on `s`; destroy (as lost) the sessions that had no other copy. Returns how many.
+    fn drop_server_copies(&mut self, s: u32) -> u32 {
+        let b = 1u64 << s;
+        let mut orphans = Vec::new();
+        for slot in 0..self.sessions.slots.len() as u32 {
+            let session = &mut self.sessions.slots[slot as usize];
+            if session.uid == 0 || (session.full | session.key | session.pending_full) & b == 0 {
+                continue;
+            }
+            let had_full = session.full & b != 0;
+            session.full &= !b;
+            session.key &= !b;
+            session.pending_full &= !b;
+            session.pending_key &= !b;
+            if had_full && session.full == 0 && session.pending_full == 0 && !session.in_store {
+                orphans.push(slot);
+            }
+        }
+        // The server's own counters are reset by its crash; only other servers' counts change below.
+        let server = &mut self.servers[s as usize];
+        server.full_copies = 0;
+        server.key_only_sessions = 0;
+        for &slot in &orphans {
+            self.destroy(slot, Fate::Lost);
+        }
+        orphans.len() as u32
+    }
+
+    pub(super) fn restart_server(&mut self, s: u32) {
+        let server = &mut self.servers[s as usize];
+        if server.alive {
+            return;
+        }
+        server.alive = true;
+        server.slots.iter_mut().for_each(|t| *t = 0);
+        self.refresh_connected();
+        self.note(Event::ServerRestarted { server: s });
+        // In a cluster it pulls the sessions before serving.
+        self.spread_all();
+    }
+
+    pub(super) fn add_server(&mut self) {
+        if self.count >= super::config::MAX_SERVERS {
+            return;
+        }
+        let s = self.count;
+        let server = Server::new(&self.config.timing, 0);
+        if (s as usize) < self.servers.len() {
+            let epoch = self.servers[s as usize].epoch.wrapping_add(1);
+            self.servers[s as usize] = Server { epoch, ..server };
+        } else {
+            self.servers.push(server);
+        }
+        self.count += 1;
+        self.config.servers = self.count;
+        self.lb.reset_server(s, self.count);
+        self.refresh_connected();
+        self.note(Event::ServerAdded { server: s });
+        self.spread_all();
+    }
+
+    /// Scale in: the last server leaves at once; what only it held is lost.
+    pub(super) fn remove_server(&mut self) {
+        if self.count <= 1 {
+            return;
+        }
+        let s = self.count - 1;
+        let lost = self.drop_server_copies(s);
+        self.servers[s as usize].crash();
+        self.count -= 1;
+        self.config.servers = self.count;
+        self.lb.reset_server(s, self.count);
+        self.refresh_connected();
+        if lost > 0 {
+            self.note(Event::ServerCrashed {
+                server: s,
+                sessions_lost: lost,
+                out_of_memory: false,
+            });
+        }
+        self.note(Event::ServerRemoved { server: s });
+        self.spread_all();
+    }
+
+    pub(super) fn set_partition(&mut self, s: u32, partitioned: bool) {
+        if self.servers[s as usize].partitioned == partitioned {
+            return;
+        }
+        self.servers[s as usize].partitioned = partitioned;
+        self.refresh_connected();
+        self.note(Event::Partitioned {
+            server: s,
+            partitioned,
+        });
+        if !partitioned {
+            self.spread_all();
+        }
+    }
+
+    pub(super) fn on_peer_loss(&mut self, server: u32, _epoch: u32) {
+        let before = self.metrics.replication_messages;
+        self.spread_all();
+        let copies = self.metrics.replication_messages - before;
+        self.note(Event::PeerLost {
+            server,
+            copies_sent: copies.min(u64::from(u32::MAX)) as u32,
+        });
+    }
+
+    /// Destroy (as lost) the store's sessions for which `survives` is false; returns how many.
+    fn lose_store_sessions(&mut self, survives: impl Fn(&super::sessions::Session) -> bool) -> u32 {
+        let doomed: Vec<u32> = self
+            .sessions
+            .live_slots()
+            .filter(|&slot| {
+                let s = &self.sessions.slots[slot as usize];
+                s.in_store && !survives(s)
+            })
+            .collect();
+        for &slot in &doomed {
+            self.destroy(slot, Fate::Lost);
+        }
+        doomed.len() as u32
+    }
+
+    fn lose_unpersisted(&mut self, crash: Micros) -> u32 {
+        let persistence = self.config.store_persistence;
+        let timing = self.config.timing.clone();
+        self.lose_store_sessions(|s| persisted(persistence, s.created, crash, &timing))
+    }
+
+    pub(super) fn crash_store(&mut self) {
+        if !self.store.primary_up {
+            return;
+        }
+        self.store.primary_up = false;
+        self.store.epoch = self.store.epoch.wrapping_add(1);
+        self.store.crashed_at = self.now;
+        if self.config.store_replica && self.store.replica_up {
+            // Sentinel will promote the replica; what it lacks is decided then.
+            self.store.failover_pending = true;
+            let after = u64::from(self.config.timing.store_failover_ms) * MS;
+            let epoch = self.store.epoch;
+            self.queue
+                .push(self.now + after, Ev::StoreFailover { epoch });
+            self.note(Event::StoreCrashed { sessions_lost: 0 });
+        } else {
+            let lost = self.lose_unpersisted(self.now);
+            self.note(Event::StoreCrashed {
+                sessions_lost: lost,
+            });
+        }
+    }
+
+    pub(super) fn restart_store(&mut self) {
+        if self.store.primary_up {
+            return;
+        }
+        if self.store.failover_pending {
+            // Back before the failover: it reloads what its persistence kept.
+            self.store.failover_pending = false;
+            let crash = self.store.crashed_at;
+            self.lose_unpersisted(crash);
+        }
+        self.store.primary_up = true;
+        self.note(Event::StoreRestarted {
+            sessions_restored: self.store.sessions,
+        });
+    }
+
+    pub(super) fn crash_replica(&mut self) {
+        if !self.store.replica_up {
+            return;
+        }
+        self.store.replica_up = false;
+        self.note(Event::ReplicaCrashed);
+        if self.store.failover_pending {
+            // Nothing left to promote: only persistence can bring sessions back.
+            self.store.failover_pending = false;
+            let crash = self.store.crashed_at;
+            let lost = self.lose_unpersisted(crash);
+            self.note(Event::StoreCrashed {
+                sessions_lost: lost,
+            });
+        }
+    }
+
+    pub(super) fn restart_replica(&mut self) {
+        if self.store.replica_up || !self.config.store_replica {
+            return;
+        }
+        // It resynchronises fully from the primary.
+        self.store.replica_up = true;
+        self.note(Event::ReplicaRestarted);
+    }
+
+    /// Sentinel promotes the replica. Sessions created, and writes made, in the replication lag window
+    /// before the crash never reached it.
+    pub(super) fn on_store_failover(&mut self, epoch: u32) {
+        if epoch != self.store.epoch || !self.store.failover_pending || !self.store.replica_up {
+            return;
+        }
+        let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
+        let horizon = self.store.crashed_at.saturating_sub(lag);
+        let mut writes_lost = 0u32;
+        for slot in self.sessions.live_slots() {
+            let s = &self.sessions.slots[slot as usize];
+            if s.in_store && s.created <= horizon && s.store_write > horizon {
+                writes_lost += 1;
+            }
+        }
+        let lost = self.lose_store_sessions(|s| s.created <= horizon);
+        self.metrics.store_writes_lost += u64::from(writes_lost + lost);
+        self.store.failover_pending = false;
+        // Roles swap: the replica is the store now; the old primary (down) is the replica.
+        self.store.primary_up = true;
+        self.store.replica_up = false;
+        self.note(Event::ReplicaPromoted {
+            writes_lost: writes_lost + lost,
+        });
+    }
+
+    pub(super) fn set_store_replica(&mut self, on: bool) {
+        self.config.store_replica = on;
+        if on {
+            self.store.replica_up = true;
+        } else {
+            self.crash_replica();
+            self.store.replica_up = false;
+        }
+    }
+
+    /// HAProxy-style active checks: a dead server is marked down after `health_check_failures`
+    /// consecutive failed checks, and back up after one good check.
+    pub(super) fn on_health_check(&mut self) {
+        let lan = self.lan_hop();
+        let failures = self.config.timing.health_check_failures;
+        for s in 0..self.count {
+            self.tracer.send(
+                MessageKind::HealthCheck,
+                Endpoint::Balancer,
+                Endpoint::Server(s),
+                None,
+                self.now,
+                self.now + lan,
+            );
+            let i = s as usize;
+            if self.servers[i].alive {
+                self.lb.check_failures[i] = 0;
+                if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+                    // A good check also ends a passive `fail_timeout` exclusion.
+                    self.lb.marked_down[i] = false;
+                    self.lb.fail_until[i] = 0;
+                    self.note(Event::ServerMarkedUp { server: s });
+                }
+            } else {
+                self.lb.check_failures[i] += 1;
+                if self.lb.check_failures[i] >= failures && !self.lb.marked_down[i] {
+                    self.lb.marked_down[i] = true;
+                    self.note(Event::ServerMarkedDown { server: s });
+                }
+            }
+        }
+        let next = self.now + self.health_check_interval();
+        self.queue.push(next, Ev::HealthCheck);
+    }
+
+    pub(super) fn on_expiry_tick(&mut self) {
+        let now = self.now;
+        let due = self.sessions.due(now);
+        for &(slot, uid) in &due {
+            let Some(session) = self.sessions.get(slot, uid) else {
+                continue;
+            };
+            let deadline = session.last_access + self.sessions.timeout;
+            if deadline <= now {
+                self.destroy(slot, Fate::Expired);
+            } else {
+                self.sessions.watch(slot, uid, deadline);
+            }
+        }
+        self.sessions.recycle(now, due);
+        self.queue
+            .push(now + self.sessions.granularity, Ev::ExpiryTick);
+    }
+
+    pub(super) fn on_sample(&mut self) {
+        let m = &self.metrics;
+        let mut sample = Sample {
+            at: self.now,
+            requests: m.requests,
+            ok: m.ok,
+            mismatches: m.mismatches,
+            lost_session_hits: m.lost_session_hits,
+            relogins: m.relogins,
+            errors: m.errors,
+            sessions_lost: m.sessions_lost,
+            sessions_expired: m.sessions_expired,
+            replication_messages: m.replication_messages,
+            store_ops: m.store_ops,
+            live_sessions: u64::from(self.sessions.live),
+            latency_p50_ms: self.window_latency.quantile_ms(0.5),
+            latency_p99_ms: self.window_latency.quantile_ms(0.99),
+            server_memory: Vec::new(),
+            server_requests: Vec::new(),
+        };
+        let timing = &self.config.timing;
+        for s in 0..self.count as usize {
+            sample
+                .server_memory
+                .push(self.servers[s].memory_used(timing));
+            sample.server_requests.push(self.servers[s].requests);
+        }
+        self.window_latency.clear();
+        self.series.push(sample);
+        self.queue.push(self.now + SAMPLE_EVERY, Ev::Sample);
+    }
+}

@@ -1,0 +1,419 @@
+//! One request's life: it reaches the balancer, is routed (affinity, base algorithm, connection refused →
+//! next server), waits for a worker, is served against wherever the session lives, and the answer goes
+//! back to the user, who thinks and sends the next one. Two events per request: arrival and completion.
+
+use super::balancer::Pool;
+use super::config::{Micros, StickyBy, Strategy, MS};
+use super::events::Ev;
+use super::observe::{Endpoint, Event, MessageKind};
+use super::simulation::Simulation;
+use super::users::{Fate, Phase, RequestKind, NONE};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Outcome {
+    Ok,
+    Mismatch,
+    LostHit,
+    ExpiredHit,
+    Error,
+}
+
+impl Outcome {
+    fn code(self) -> u64 {
+        match self {
+            Outcome::Ok => 1,
+            Outcome::Mismatch => 2,
+            Outcome::LostHit => 3,
+            Outcome::ExpiredHit => 4,
+            Outcome::Error => 5,
+        }
+    }
+}
+
+impl Simulation {
+    pub(super) fn on_arrive(&mut self, u: u32) {
+        let client_hop = self.client_hop();
+        let roll = self.rng.unit();
+        let user = &mut self.users[u as usize];
+        if !user.active {
+            user.phase = Phase::Idle;
+            return;
+        }
+        let kind = if !user.has_session() {
+            RequestKind::Login
+        } else if roll < 0.55 {
+            RequestKind::Feed
+        } else if roll < 0.80 {
+            RequestKind::Like
+        } else if roll < 0.95 {
+            RequestKind::Cart
+        } else {
+            RequestKind::Logout
+        };
+        user.kind = kind;
+        user.tried = 0;
+        user.sent_at = self.now.saturating_sub(client_hop);
+        user.requests += 1;
+        user.phase = Phase::InFlight;
+        self.metrics.requests += 1;
+        if kind != RequestKind::Login {
+            self.metrics.authenticated_requests += 1;
+        }
+        self.dispatch(u, self.now);
+    }
+
+    /// The balancer picks a server for the user's request at `t`.
+    fn choose(&mut self, u: u32, t: Micros) -> Option<u32> {
+        let user = &self.users[u as usize];
+        let pool = Pool {
+            count: self.count,
+            servers: &self.servers,
+            now: t,
+            tried: user.tried,
+        };
+        let cookie = user.has_session().then_some(user.session_uid);
+        if self.config.strategy == Strategy::Sticky {
+            match self.config.sticky_by {
+                StickyBy::Cookie => {
+                    if user.affinity != NONE && self.lb.usable(user.affinity, &pool) {
+                        return Some(user.affinity);
+                    }
+                }
+                StickyBy::Ip => {
+                    return self.lb.route(
+                        super::config::Balancer::IpHash,
+                        cookie,
+                        user.ip,
+                        &pool,
+                        &mut self.rng,
+                    );
+                }
+            }
+        }
+        self.lb
+            .route(self.config.balancer, cookie, user.ip, &pool, &mut self.rng)
+    }
+
+    /// Route the request from the balancer at `t`; a dead server refuses the connection and nginx passes
+    /// the request to the next one (the client sees no error).
+    pub(super) fn dispatch(&mut self, u: u32, t: Micros) {
+        let lan = self.lan_hop();
+        let mut at = t;
+        loop {
+            let Some(s) = self.choose(u, at) else {
+                self.answer(u, at, Outcome::Error, None);
+                return;
+            };
+            self.tracer.send(
+                MessageKind::Request,
+                Endpoint::Balancer,
+                Endpoint::Server(s),
+                Some(u),
+                at,
+                at + lan,
+            );
+            if !self.servers[s as usize].alive {
+                let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
+                self.lb.fail_until[s as usize] = at + fail_timeout;
+                self.users[u as usize].tried |= 1u64 << s;
+                self.metrics.passed_to_next += 1;
+                at += 2 * lan;
+                continue;
+            }
+            let mean = f64::from(self.config.timing.service_ms) * 1000.0;
+            let server = &mut self.servers[s as usize];
+            let service = self.rng.exp_micros(mean * server.slow_factor).max(1);
+            server.active += 1;
+            server.requests += 1;
+            let finish = server.occupy(at + lan, service);
+            let user = &mut self.users[u as usize];
+            user.server = s;
+            user.server_epoch = server.epoch;
+            self.queue.push(finish, Ev::ServerDone { user: u });
+            return;
+        }
+    }
+
+    pub(super) fn on_done(&mut self, u: u32) {
+        let s = self.users[u as usize].server;
+        let server = &mut self.servers[s as usize];
+        server.active = server.active.saturating_sub(1);
+        if server.epoch != self.users[u as usize].server_epoch {
+            // The server died with the request on it. nginx retries an idempotent request on the next
+            // server; a POST gets a 502.
+            let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
+            self.lb.fail_until[s as usize] = self.now + fail_timeout;
+            let user = &mut self.users[u as usize];
+            user.tried |= 1u64 << s;
+            if user.kind.is_idempotent() {
+                self.metrics.retried += 1;
+                self.note(Event::Retried { user: u, server: s });
+                self.dispatch(u, self.now);
+            } else {
+                self.answer(u, self.now, Outcome::Error, None);
+            }
+            return;
+        }
+        let (outcome, ready) = match self.users[u as usize].kind {
+            RequestKind::Login => self.login(u, s),
+            _ => self.authenticated(u, s),
+        };
+        // A server that crashed serving this very request (out of memory) never answers: the
+        // balancer does, with a 502.
+        let answered_by = self.servers[s as usize].alive.then_some(s);
+        self.answer(u, ready, outcome, answered_by);
+    }
+
+    fn login(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+        let t = self.now;
+        if self.config.strategy == Strategy::Store {
+            if !self.store_reachable(s) {
+                return (Outcome::Error, t);
+            }
+            let done = self.store_ops(s, t, 1, true);
+            let (slot, uid) = self.sessions.create(u, t);
+            let session = &mut self.sessions.slots[slot as usize];
+            session.in_store = true;
+            self.store.sessions += 1;
+            self.metrics.sessions_created += 1;
+            self.logged_in(u, s, slot, uid);
+            return (Outcome::Ok, done);
+        }
+        let (slot, uid) = self.sessions.create(u, t);
+        self.metrics.sessions_created += 1;
+        let ready = self.place_new_session(slot, s, t);
+        if !self.servers[s as usize].alive {
+            // Out of memory while creating it: the server and every session on it are gone.
+            return (Outcome::Error, t);
+        }
+        self.logged_in(u, s, slot, uid);
+        (Outcome::Ok, ready)
+    }
+
+    fn logged_in(&mut self, u: u32, s: u32, slot: u32, uid: u32) {
+        self.metrics.logins += 1;
+        self.metrics.session_writes += 1;
+        let user = &mut self.users[u as usize];
+        user.session_slot = slot;
+        user.session_uid = uid;
+        user.fate = Fate::Alive;
+        self.note(Event::LoggedIn {
+            user: u,
+            server: s,
+            session: uid,
+        });
+    }
+
+    fn authenticated(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+        let t = self.now;
+        let user = &self.users[u as usize];
+        let (slot, uid, kind) = (user.session_slot, user.session_uid, user.kind);
+        let Some(session) = self.sessions.get(slot, uid) else {
+            return match user.fate {
+                Fate::Expired => (Outcome::ExpiredHit, t),
+                // A session gone for any other reason was destroyed by a fault.
+                _ => (Outcome::LostHit, t),
+            };
+        };
+        if session.last_access + self.sessions.timeout <= t {
+            self.destroy(slot, Fate::Expired);
+            return (Outcome::ExpiredHit, t);
+        }
+        let ready;
+        if session.in_store {
+            if !self.store_reachable(s) {
+                return (Outcome::Error, t);
+            }
+            let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
+            ready = self.store_ops(s, t, ops, kind.writes());
+            let session = &mut self.sessions.slots[slot as usize];
+            session.last_access = t;
+            if kind.writes() {
+                session.store_write = t;
+                self.metrics.session_writes += 1;
+            }
+        } else {
+            match self.find_local(slot, s, t) {
+                Some(at) => ready = at,
+                None => return (Outcome::Mismatch, t),
+            }
+            if !self.servers[s as usize].alive {
+                return (Outcome::Error, t);
+            }
+            self.sessions.slots[slot as usize].last_access = t;
+            if kind.writes() {
+                self.metrics.session_writes += 1;
+                let done = self.replicate_write(slot, s, ready);
+                return (Outcome::Ok, done);
+            }
+        }
+        if kind == RequestKind::Logout {
+            self.metrics.logouts += 1;
+            self.metrics.session_writes += 1;
+            self.note(Event::LoggedOut {
+                user: u,
+                session: uid,
+            });
+            self.end_session(slot, s);
+            self.users[u as usize].drop_session_cookie();
+        }
+        (Outcome::Ok, ready)
+    }
+
+    /// The answer leaves the server (or the balancer, when no server took it) at `t`.
+    pub(super) fn answer(&mut self, u: u32, t: Micros, outcome: Outcome, server: Option<u32>) {
+        let lan = self.lan_hop();
+        let client_hop = self.client_hop();
+        let at_balancer = if server.is_some() { t + lan } else { t };
+        let at_client = at_balancer + client_hop;
+        let user = &self.users[u as usize];
+        let session = user.session_uid;
+        let where_ = server.unwrap_or(NONE);
+        match outcome {
+            Outcome::Ok => self.metrics.ok += 1,
+            Outcome::Mismatch => {
+                self.metrics.mismatches += 1;
+                self.note(Event::Mismatch {
+                    user: u,
+                    server: where_,
+                    session,
+                });
+            }
+            Outcome::LostHit => {
+                self.metrics.lost_session_hits += 1;
+                self.note(Event::LostSession {
+                    user: u,
+                    server: where_,
+                    session,
+                });
+            }
+            Outcome::ExpiredHit => {
+                self.metrics.expired_hits += 1;
+                self.note(Event::ExpiredHit {
+                    user: u,
+                    server: where_,
+                    session,
+                });
+            }
+            Outcome::Error => {
+                self.metrics.errors += 1;
+                self.note(Event::ServerError { user: u, server });
+            }
+        }
+        if matches!(
+            outcome,
+            Outcome::Mismatch | Outcome::LostHit | Outcome::ExpiredHit
+        ) {
+            // 401: back to the login page.
+            self.metrics.relogins += 1;
+            self.users[u as usize].drop_session_cookie();
+        }
+        self.hash
+            .fold(outcome.code() << 32 ^ u64::from(u) ^ u64::from(where_) << 40);
+        let latency = at_client.saturating_sub(self.users[u as usize].sent_at);
+        self.latency.record(latency);
+        self.window_latency.record(latency);
+
+        if let Some(s) = server {
+            if self.config.strategy == Strategy::Sticky
+                && self.config.sticky_by == StickyBy::Cookie
+                && self.users[u as usize].affinity != s
+            {
+                // The balancer's Set-Cookie: server=s on this response.
+                let from = self.users[u as usize].affinity;
+                self.users[u as usize].affinity = s;
+                if from != NONE {
+                    self.metrics.repins += 1;
+                    self.note(Event::Repinned {
+                        user: u,
+                        from,
+                        to: s,
+                    });
+                }
+            }
+            self.tracer.send(
+                response_kind(outcome),
+                Endpoint::Server(s),
+                Endpoint::Balancer,
+                Some(u),
+                t,
+                at_balancer,
+            );
+        }
+        self.tracer.send(
+            response_kind(outcome),
+            Endpoint::Balancer,
+            Endpoint::User(u),
+            Some(u),
+            at_balancer,
+            at_client,
+        );
+
+        // Think, then send the next request.
+        let user = &mut self.users[u as usize];
+        user.phase = Phase::Thinking;
+        let mean =
+            f64::from(self.config.think_time_ms) * 1000.0 * user.think_scale / self.traffic_factor;
+        let think = self.rng.exp_micros(mean);
+        let sent = at_client + think;
+        self.queue
+            .push(sent + client_hop, Ev::UserArrive { user: u });
+        self.tracer.send(
+            MessageKind::Request,
+            Endpoint::User(u),
+            Endpoint::Balancer,
+            Some(u),
+            sent,
+            sent + client_hop,
+        );
+    }
+
+    pub(super) fn store_reachable(&self, s: u32) -> bool {
+        self.store.primary_up && !self.servers[s as usize].partitioned
+    }
+
+    /// `ops` store operations from server `s` at `t`; returns when the server has the answers.
+    fn store_ops(&mut self, s: u32, t: Micros, ops: u32, write: bool) -> Micros {
+        self.metrics.store_ops += u64::from(ops);
+        let done = self.store.round_trip(t, ops, &self.config.timing);
+        if write && self.config.store_replica && self.store.replica_up {
+            let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
+            self.store.note_write(t, lag);
+            self.metrics.store_replication_messages += 1;
+            self.tracer.send(
+                MessageKind::Replication,
+                Endpoint::Store,
+                Endpoint::Replica,
+                None,
+                t,
+                t + lag,
+            );
+        }
+        self.tracer.send(
+            MessageKind::StoreRequest,
+            Endpoint::Server(s),
+            Endpoint::Store,
+            None,
+            t,
+            t + (done - t) / 2,
+        );
+        self.tracer.send(
+            MessageKind::StoreResponse,
+            Endpoint::Store,
+            Endpoint::Server(s),
+            None,
+            t + (done - t) / 2,
+            done,
+        );
+        done
+    }
+}
+
+fn response_kind(outcome: Outcome) -> MessageKind {
+    match outcome {
+        Outcome::Ok => MessageKind::ResponseOk,
+        Outcome::Mismatch => MessageKind::ResponseMismatch,
+        Outcome::LostHit | Outcome::ExpiredHit => MessageKind::ResponseLostSession,
+        Outcome::Error => MessageKind::ResponseError,
+    }
+}

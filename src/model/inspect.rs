@@ -1,0 +1,284 @@
+//! Read-outs for the view, the runner and tests. Nothing here changes the world.
+
+use super::command::Command;
+use super::config::{Micros, MS};
+use super::metrics::Metrics;
+use super::observe::*;
+use super::series::{Ring, Sample};
+use super::simulation::Simulation;
+use super::users::{Phase, NONE};
+
+impl Simulation {
+    pub fn server_count(&self) -> u32 {
+        self.count
+    }
+
+    fn server_state(&self, s: u32) -> NodeState {
+        let i = s as usize;
+        if self.servers[i].alive {
+            NodeState::Up
+        } else if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+            NodeState::DownDetected
+        } else {
+            NodeState::DownUndetected
+        }
+    }
+
+    pub fn server_states(&self) -> Vec<NodeState> {
+        (0..self.count).map(|s| self.server_state(s)).collect()
+    }
+
+    pub fn server(&self, s: ServerId) -> Option<ServerView> {
+        if s >= self.count {
+            return None;
+        }
+        let i = s as usize;
+        let server = &self.servers[i];
+        let timing = &self.config.timing;
+        let in_service = server.in_service(self.now);
+        Some(ServerView {
+            id: s,
+            state: self.server_state(s),
+            marked_down: self.lb.marked_down[i] || self.lb.fail_until[i] > self.now,
+            memory_bytes: server.memory_used(timing),
+            memory_budget: timing.server_memory_bytes,
+            sessions_full: server.full_copies,
+            sessions_key_only: server.key_only_sessions,
+            queue: server.active.saturating_sub(in_service),
+            in_service,
+            requests: server.requests,
+            partitioned: server.partitioned,
+            slow_factor: server.slow_factor,
+        })
+    }
+
+    pub fn servers(&self) -> Vec<ServerView> {
+        (0..self.count).filter_map(|s| self.server(s)).collect()
+    }
+
+    /// Every session entry of every server (index = server id), each list ordered by session id.
+    /// One pass over the session table: call it once per frame, not per server.
+    pub fn sessions_by_server(&self) -> Vec<Vec<SessionEntry>> {
+        let mut lists = vec![Vec::new(); self.count as usize];
+        for slot in self.sessions.live_slots() {
+            let session = &self.sessions.slots[slot as usize];
+            for s in 0..self.count {
+                let b = 1u64 << s;
+                let role = if session.full & b != 0 {
+                    if session.primary == s {
+                        SessionRole::Full
+                    } else {
+                        SessionRole::Backup
+                    }
+                } else if session.key & b != 0 {
+                    SessionRole::KeyOnly
+                } else {
+                    continue;
+                };
+                lists[s as usize].push(SessionEntry {
+                    session: session.uid,
+                    user: session.user,
+                    role,
+                });
+            }
+        }
+        for list in &mut lists {
+            list.sort_by_key(|e| e.session);
+        }
+        lists
+    }
+
+    pub fn server_sessions(&self, s: ServerId) -> Vec<SessionEntry> {
+        self.sessions_by_server()
+            .into_iter()
+            .nth(s as usize)
+            .unwrap_or_default()
+    }
+
+    /// Sessions held by the external store, ordered by session id.
+    pub fn store_sessions(&self) -> Vec<SessionEntry> {
+        let mut list: Vec<SessionEntry> = self
+            .sessions
+            .live_slots()
+            .map(|slot| &self.sessions.slots[slot as usize])
+            .filter(|s| s.in_store)
+            .map(|s| SessionEntry {
+                session: s.uid,
+                user: s.user,
+                role: SessionRole::Full,
+            })
+            .collect();
+        list.sort_by_key(|e| e.session);
+        list
+    }
+
+    pub fn user_count(&self) -> u32 {
+        self.users.len() as u32
+    }
+
+    pub fn user(&self, id: UserId) -> Option<UserView> {
+        let user = self.users.get(id as usize)?;
+        Some(UserView {
+            id,
+            colour: id,
+            ip: user.ip,
+            heavy: user.heavy,
+            active: user.active,
+            session: user.has_session().then_some(user.session_uid),
+            affinity: (user.affinity != NONE).then_some(user.affinity),
+            in_flight_to: (user.phase == Phase::InFlight && user.server != NONE)
+                .then_some(user.server),
+            request: (user.phase == Phase::InFlight).then_some(user.kind),
+            requests: user.requests,
+        })
+    }
+
+    /// Every user ever created, active or not, by id.
+    pub fn users(&self) -> impl Iterator<Item = UserView> + '_ {
+        (0..self.users.len() as u32).filter_map(|id| self.user(id))
+    }
+
+    pub fn store(&self) -> StoreView {
+        let state = if self.store.primary_up {
+            NodeState::Up
+        } else if self.store.failover_pending {
+            NodeState::DownUndetected
+        } else {
+            NodeState::DownDetected
+        };
+        let replica = self
+            .config
+            .store_replica
+            .then_some(if self.store.replica_up {
+                NodeState::Up
+            } else {
+                NodeState::DownDetected
+            });
+        let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
+        StoreView {
+            state,
+            replica,
+            sessions: self.store.sessions,
+            unreplicated_writes: if self.store.replica_up {
+                self.store.unreplicated_writes(self.now, lag)
+            } else {
+                0
+            },
+            failover_pending: self.store.failover_pending,
+        }
+    }
+
+    /// Live cumulative counters (cheap: a borrow).
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
+    }
+
+    /// Requests that reached the balancer and have not been answered yet.
+    pub fn in_flight(&self) -> u64 {
+        self.metrics.requests - self.metrics.answered()
+    }
+
+    pub fn live_sessions(&self) -> u32 {
+        self.sessions.live
+    }
+
+    /// Time series, oldest first, one sample per `SAMPLE_EVERY` of model time, bounded.
+    pub fn series(&self) -> &Ring<Sample> {
+        &self.series
+    }
+
+    /// Max/mean of per-server requests over the current pool (1.0 before any request).
+    pub fn imbalance(&self) -> f64 {
+        let counts: Vec<u64> = (0..self.count as usize)
+            .map(|s| self.servers[s].requests)
+            .collect();
+        let total: u64 = counts.iter().sum();
+        if total == 0 {
+            return 1.0;
+        }
+        let max = counts.iter().copied().max().unwrap_or(0);
+        max as f64 * counts.len() as f64 / total as f64
+    }
+
+    /// Messages recorded while tracing whose arrival is not in the past: the view draws those with
+    /// `sent_at <= now`, interpolating between `sent_at` and `arrives_at`.
+    pub fn messages(&self) -> &[Message] {
+        self.tracer.messages()
+    }
+
+    /// The most recent events, oldest first (a bounded ring: at least `trace::LOG_KEEP` entries).
+    pub fn log(&self) -> &[LogEntry] {
+        self.log.entries()
+    }
+
+    /// Faults, detections, restarts, commands: the world's events without the per-request chatter,
+    /// kept much longer than `log` (a bounded ring as well).
+    pub fn incidents(&self) -> &[LogEntry] {
+        self.incidents.entries()
+    }
+
+    pub fn command_log(&self) -> &[(Micros, Command)] {
+        &self.commands
+    }
+
+    pub fn events_processed(&self) -> u64 {
+        self.events_processed
+    }
+
+    pub fn footprint(&self) -> Footprint {
+        Footprint {
+            live_sessions: u64::from(self.sessions.live),
+            session_slots: self.sessions.slots.len() as u64,
+            session_slot_capacity: self.sessions.capacity(),
+            expiry_entries: self.sessions.wheel_entries(),
+            queued_events: self.queue.pending() as u64,
+            users: self.users.len() as u64,
+            log_entries: self.log.entries().len() as u64,
+            log_capacity: self.log.capacity() as u64,
+            series_len: self.series.len() as u64,
+            messages: self.tracer.messages().len() as u64,
+            store_write_buckets: self.store.recent_write_buckets() as u64,
+            commands: self.commands.len() as u64,
+            timeline: self.timeline.len() as u64,
+        }
+    }
+
+    /// The metrics of CONTRACT.md.
+    pub fn report(&self) -> Report {
+        let m = &self.metrics;
+        let timing = &self.config.timing;
+        Report {
+            requests: m.requests,
+            authenticated_requests: m.authenticated_requests,
+            ok: m.ok,
+            mismatches: m.mismatches,
+            lost_session_hits: m.lost_session_hits,
+            expired_hits: m.expired_hits,
+            relogins: m.relogins,
+            sessions_created: m.sessions_created,
+            sessions_lost: m.sessions_lost,
+            sessions_expired: m.sessions_expired,
+            errors: m.errors,
+            replication_messages: m.replication_messages,
+            replication_bytes: m.replication_bytes,
+            store_ops: m.store_ops,
+            imbalance: self.imbalance(),
+            latency_ms: Latency {
+                p50: self.latency.quantile_ms(0.5),
+                p99: self.latency.quantile_ms(0.99),
+            },
+            per_server: (0..self.count as usize)
+                .map(|s| {
+                    let server = &self.servers[s];
+                    ServerReport {
+                        requests: server.requests,
+                        memory_bytes: server.memory_used(timing),
+                        sessions_full: u64::from(server.full_copies),
+                        sessions_key_only: u64::from(server.key_only_sessions),
+                        up: server.alive,
+                    }
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Cumulative counters (the numbers of CONTRACT.md and a few more) and a fixed-size latency histogram.
+//! Everything here is bounded: counters and a constant number of buckets.
+
+use super::config::Micros;
+
+/// Live cumulative counters; cheap to borrow every frame (`Simulation::metrics`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metrics {
+    /// Requests that reached the balancer.
+    pub requests: u64,
+    /// Requests that carried a session cookie.
+    pub authenticated_requests: u64,
+    pub ok: u64,
+    /// 401: the session exists, but not where it was looked up.
+    pub mismatches: u64,
+    /// 401: the session was destroyed by a fault.
+    pub lost_session_hits: u64,
+    /// 401: the session had expired (idle timeout).
+    pub expired_hits: u64,
+    pub relogins: u64,
+    /// 5xx (502 from the balancer, 500 when the store is unreachable, a POST on a dying server).
+    pub errors: u64,
+    pub logins: u64,
+    pub logouts: u64,
+    /// Successful requests that changed a session (login, like, cart, logout): what a cluster replicates.
+    pub session_writes: u64,
+    pub sessions_created: u64,
+    /// Destroyed by a fault (crash, OOM, store loss, failover window, removal of a server).
+    pub sessions_lost: u64,
+    pub sessions_expired: u64,
+    pub replication_messages: u64,
+    pub replication_bytes: u64,
+    /// BackupManager remote fetches (a key-only server pulling the full session).
+    pub remote_fetches: u64,
+    pub store_ops: u64,
+    /// Writes the store replica had not received when it was promoted.
+    pub store_writes_lost: u64,
+    pub store_replication_messages: u64,
+    /// Requests refused by a dead server and passed on by the balancer (nginx `proxy_next_upstream`).
+    pub passed_to_next: u64,
+    /// GETs retried on another server after their server died mid-request.
+    pub retried: u64,
+    pub repins: u64,
+    pub crashes: u64,
+    pub oom_crashes: u64,
+}
+
+impl Metrics {
+    /// Requests answered so far (the rest are in flight).
+    pub fn answered(&self) -> u64 {
+        self.ok + self.mismatches + self.lost_session_hits + self.expired_hits + self.errors
+    }
+}
+
+/// Log-linear buckets over microseconds: 16 sub-buckets per power of two, up to ~2^40 µs.
+const SUB: u32 = 16;
+const BUCKETS: usize = (SUB * 41) as usize;
+
+#[derive(Clone, Debug)]
+pub struct Histogram {
+    counts: Vec<u64>,
+    total: u64,
+}
+
+impl Default for Histogram {
+    fn default() -> Self {
+        Histogram {
+            counts: vec![0; BUCKETS],
+            total: 0,
+        }
+    }
+}
+
+impl Histogram {
+    #[inline]
+    fn index(value: Micros) -> usize {
+        if value < u64::from(SUB) {
+            return value as usize;
+        }
+        let log = 63 - value.leading_zeros(); // >= 4
+        let shift = log - 4;
+        let sub = ((value >> shift) & u64::from(SUB - 1)) as u32;
+        (((log - 3) * SUB + sub) as usize).min(BUCKETS - 1)
+    }
+
+    /// Lower bound of a bucket's range (and the value reported for it).
+    fn value_of(index: usize) -> Micros {
+        let i = index as u32;
+        if i < SUB {
+            return u64::from(i);
+        }
+        let log = i / SUB + 3;
+        let sub = i % SUB;
+        (u64::from(SUB) + u64::from(sub)) << (log - 4)
+    }
+
+    #[inline]
+    pub fn record(&mut self, value: Micros) {
+        self.counts[Self::index(value)] += 1;
+        self.total += 1;
+    }
+
+    pub fn clear(&mut self) {
+        if self.total > 0 {
+            self.counts.iter_mut().for_each(|c| *c = 0);
+            self.total = 0;
+        }
+    }
+
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// The q-quantile (0..1) in milliseconds; 0 when empty.
+    pub fn quantile_ms(&self, q: f64) -> f64 {
+        if self.total == 0 {
+            return 0.0;
+        }
+        let rank = ((self.total as f64) * q).ceil().max(1.0) as u64;
+        let mut seen = 0;
+        for (i, &c) in self.counts.iter().enumerate() {
+            seen += c;
+            if seen >= rank {
+                return Self::value_of(i) as f64 / 1000.0;
+            }
+        }
+        0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn histogram_buckets_are_ordered_and_close() {
+        let mut last = 0;
+        for v in [0u64, 1, 15, 16, 17, 100, 1_000, 123_456, 10_000_000] {
+            let i = Histogram::index(v);
+            assert!(i >= last);
+            last = i;
+            let lo = Histogram::value_of(i);
+            assert!(lo <= v && v - lo <= v / 16 + 1, "{v} -> {lo}");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! The session table: one slab of sessions (indexed by slot, reused through a free list, so it stays as
+//! large as the live population and no larger) and an expiry wheel that finds idle sessions without
+//! scanning. Where copies live is a pair of bitmasks (at most 64 servers).
+
+use super::config::Micros;
+
+#[derive(Clone, Debug, Default)]
+pub struct Session {
+    /// Unique id (also the cookie's value); 0 marks a free slot.
+    pub uid: u32,
+    pub user: u32,
+    /// The server that owns the session (role Full); the other full copies are backups.
+    pub primary: u32,
+    /// BackupManager's backup server, or `NONE`.
+    pub backup: u32,
+    pub in_store: bool,
+    /// Servers holding a full copy, and servers holding only the key.
+    pub full: u64,
+    pub key: u64,
+    /// Copies on their way (asynchronous replication).
+    pub pending_full: u64,
+    pub pending_key: u64,
+    pub created: Micros,
+    pub last_access: Micros,
+    /// Last write to the external store (what a replica may not have yet).
+    pub store_write: Micros,
+}
+
+pub struct Sessions {
+    pub slots: Vec<Session>,
+    free: Vec<u32>,
+    next_uid: u32,
+    pub live: u32,
+    wheel: Vec<Vec<(u32, u32)>>,
+    pub granularity: Micros,
+    pub timeout: Micros,
+}
+
+impl Sessions {
+    pub fn new(timeout: Micros) -> Self {
+        let timeout = timeout.max(1_000);
+        // At most ~2048 buckets whatever the timeout, at least 1 s resolution.
+        let granularity = (timeout / 2048).max(1_000_000).min(timeout);
+        let buckets = (timeout / granularity + 2) as usize;
+        Sessions {
+            slots: Vec::new(),
+            free: Vec::new(),
+            next_uid: 1,
+            live: 0,
+            wheel: vec![Vec::new(); buckets],
+            granularity,
+            timeout,
+        }
+    }
+
+    pub fn create(&mut self, user: u32, now: Micros) -> (u32, u32) {
+        let uid = self.next_uid;
+        self.next_uid = self.next_uid.wrapping_add(1).max(1);
+        let session = Session {
+            uid,
+            user,
+            primary: super::users::NONE,
+            backup: super::users::NONE,
+            created: now,
+            last_access: now,
+            store_write: now,
+            ..Session::default()
+        };
+        let slot = match self.free.pop() {
+            Some(slot) => {
+                self.slots[slot as usize] = session;
+                slot
+            }
+            None => {
+                self.slots.push(session);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        self.live += 1;
+        self.watch(slot, uid, now + self.timeout);
+        (slot, uid)
+    }
+
+    #[inline]
+    pub fn get(&self, slot: u32, uid: u32) -> Option<&Session> {
+        self.slots
+            .get(slot as usize)
+            .filter(|s| s.uid == uid && uid != 0)
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, slot: u32, uid: u32) -> Option<&mut Session> {
+        self.slots
+            .get_mut(slot as usize)
+            .filter(|s| s.uid == uid && uid != 0)
+    }
+
+    /// Forget a session (its copies must already be accounted for by the caller).
+    pub fn release(&mut self, slot: u32) {
+        self.slots[slot as usize] = Session::default();
+        self.free.push(slot);
+        self.live -= 1;
+    }
+
+    /// Slots of live sessions, in slab order (deterministic).
+    pub fn live_slots(&self) -> impl Iterator<Item = u32> + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.uid != 0)
+            .map(|(i, _)| i as u32)
+    }
+
+    fn bucket(&self, deadline: Micros) -> usize {
+        (deadline.div_ceil(self.granularity) % self.wheel.len() as u64) as usize
+    }
+
+    /// Look at the session again at (or just after) `deadline`.
+    pub fn watch(&mut self, slot: u32, uid: u32, deadline: Micros) {
+        let b = self.bucket(deadline);
+        self.wheel[b].push((slot, uid));
+    }
+
+    /// The sessions to look at on the tick at `now` (a multiple of `granularity`). Give the vector back
+    /// with `recycle` so its capacity is reused.
+    pub fn due(&mut self, now: Micros) -> Vec<(u32, u32)> {
+        let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
+        std::mem::take(&mut self.wheel[b])
+    }
+
+    pub fn recycle(&mut self, now: Micros, mut list: Vec<(u32, u32)>) {
+        let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
+        list.clear();
+        if self.wheel[b].is_empty() {
+            self.wheel[b] = list;
+        }
+    }
+
+    /// Total entries waiting in the wheel (for the soak test's bounds).
+    pub fn wheel_entries(&self) -> u64 {
+        self.wheel.iter().map(|b| b.len() as u64).sum()
+    }
+
+    pub fn capacity(&self) -> u64 {
+        self.slots.capacity() as u64
+    }
+}
