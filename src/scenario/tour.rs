@@ -98,11 +98,11 @@ fn sticky_cookie() -> Config {
     }
 }
 
-/// The cluster of steps 7 and 8.
-fn cluster_all(replication: Replication) -> Config {
+/// The cluster of steps 7 and 8. `lag_ms` is the one-way delay of a replication message.
+fn cluster_all(replication: Replication, lag_ms: u32) -> Config {
     Config {
         replication,
-        replication_lag_ms: 1_500,
+        replication_lag_ms: lag_ms,
         think_time_ms: 800,
         ..classroom(Strategy::ClusterAll, 3, 6)
     }
@@ -157,7 +157,7 @@ fn step_problem() -> TourStep {
             없으니 401을 돌려주고, userA는 로그인 화면으로 돌아갑니다. 이것이 세션 불일치입니다. 모든 \
             사용자에게 계속 일어나니 카운터를 지켜보세요.",
         scenario: scenario(problem(), 20 * SECOND, vec![]),
-        pause_at: 300 * MS,
+        pause_at: 200 * MS,
         highlight: vec!["server-1", "metric-mismatches"],
     }
 }
@@ -328,7 +328,7 @@ fn step_cluster_all() -> TourStep {
         answer_ko: "불일치는 없습니다. 모든 서버가 모든 세션을 갖고 있으니까요. 대신 서버마다 세션 전체를 \
             저장하므로 메모리가 스티키 세션의 N배가 들고, 세션을 한 번 쓸 때마다 복제 메시지가 N−1개 \
             나갑니다. 둘 다 서버를 늘릴수록 커집니다.",
-        scenario: scenario(cluster_all(Replication::Sync), 20 * SECOND, vec![]),
+        scenario: scenario(cluster_all(Replication::Sync, 50), 20 * SECOND, vec![]),
         pause_at: 300 * MS,
         highlight: vec!["metric-replication-messages", "server-0", "server-1", "server-2"],
     }
@@ -353,8 +353,8 @@ fn step_cluster_async_window() -> TourStep {
         answer_ko: "클릭이 복제본보다 먼저 도착하면, 그 서버는 아직 세션을 받지 못했습니다. 순전히 타이밍 \
             때문에 생기는 불일치입니다. 같은 작업량이라도 동기 복제라면 불일치가 없지만, 그만큼 응답이 \
             느려집니다.",
-        scenario: scenario(cluster_all(Replication::Async), 20 * SECOND, vec![]),
-        pause_at: 300 * MS,
+        scenario: scenario(cluster_all(Replication::Async, 1_500), 20 * SECOND, vec![]),
+        pause_at: 150 * MS,
         highlight: vec!["metric-mismatches", "metric-replication-messages"],
     }
 }

@@ -1,13 +1,15 @@
 //! The compare view (`?view=compare`): the same seeded workload under every strategy, as a table and as
-//! bar charts. The numbers come from `scenario::compare::compare`, the very code path of the headless
-//! runner's `compare`, so the page and the runner agree exactly.
+//! bar charts. The numbers come from `scenario::compare` (`variant(..).run()` per strategy, the very code
+//! path of the headless runner's `compare`), so the page and the runner agree exactly.
 
 use super::i18n::Lang;
 use crate::model::{Report, Strategy, MS, SECOND};
-use crate::scenario::compare::compare;
+use crate::scenario::compare::variant;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
 use gloo::timers::callback::Timeout;
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -191,6 +193,11 @@ fn shown(unit: Unit, value: f64) -> String {
 fn lab_link(scenario: &Scenario) -> String {
     let state = PageState {
         config: scenario.config.clone(),
+        commands: scenario
+            .timeline
+            .iter()
+            .map(|t| (t.at, t.command.clone()))
+            .collect(),
         ..PageState::default()
     };
     format!("?{}", to_query(&state))
@@ -198,22 +205,28 @@ fn lab_link(scenario: &Scenario) -> String {
 
 #[function_component(CompareView)]
 pub fn compare_view(props: &CompareProps) -> Html {
-    let results = use_state(|| None::<Vec<(Strategy, Report)>>);
+    let rows = use_state(Vec::<(Strategy, Report)>::new);
     {
-        let results = results.clone();
+        let rows = rows.clone();
         use_effect_with(props.scenario.clone(), move |scenario| {
-            results.set(None);
-            let scenario = scenario.clone();
-            // Let the page paint its progress notice first; the runs happen in the next task.
-            let pending = Timeout::new(30, move || results.set(Some(compare(&scenario))));
-            // Dropping the timeout cancels a run for a scenario that is no longer shown.
-            move || drop(pending)
+            rows.set(Vec::new());
+            let cancelled = Rc::new(Cell::new(false));
+            run_next(
+                Rc::new(scenario.clone()),
+                Vec::new(),
+                rows,
+                cancelled.clone(),
+            );
+            // A scenario that is no longer shown stops at its next strategy.
+            move || cancelled.set(true)
         });
     }
 
     let lang = props.lang;
     let scenario = &props.scenario;
-    let done = results.as_ref();
+    let total = Strategy::ALL.len();
+    let complete = rows.len() == total;
+    let done = complete.then_some(&*rows);
     let summary = match lang {
         Lang::En => format!(
             "The same workload under every strategy: {} servers, {} users, seed {}, {} simulated seconds{}.",
@@ -243,17 +256,19 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 </a>
             </header>
             <div class="compare-status" role="status" aria-live="polite">
-                if done.is_none() {
+                if !complete {
                     <p class="compare-progress" data-testid="compare-progress">
-                        { tr(lang, "Running every strategy…", "모든 전략을 실행하는 중…") }
+                        <progress max={total.to_string()} value={rows.len().to_string()}></progress>
+                        { " " }
+                        { progress_text(lang, rows.len(), total) }
                     </p>
                 }
             </div>
             <div class="compare-table-wrap">
                 <table class="compare-table" data-testid="compare-table"
-                    data-complete={if done.is_some() { "true" } else { "false" }}
+                    data-complete={if complete { "true" } else { "false" }}
                     data-duration-ms={(scenario.duration / MS).to_string()}
-                    aria-busy={if done.is_some() { "false" } else { "true" }}>
+                    aria-busy={if complete { "false" } else { "true" }}>
                     <caption>{ tr(lang, "Metrics per strategy", "전략별 지표") }</caption>
                     <thead>
                         <tr>
@@ -264,7 +279,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for done.into_iter().flatten().map(|(strategy, report)| html! {
+                        { for rows.iter().map(|(strategy, report)| html! {
                             <tr key={strategy.name()} data-strategy={strategy.name()}>
                                 <th scope="row">{ strategy_label(*strategy, lang) }</th>
                                 { for METRICS.iter().map(|m| html! {
@@ -283,6 +298,37 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 }) }
             </div>
         </main>
+    }
+}
+
+/// Run the next strategy in its own task, so the page stays responsive and shows progress between
+/// strategies. Each run is `compare::variant(..).run()`, exactly what `compare::compare` (and so the
+/// headless runner) computes for that strategy.
+fn run_next(
+    scenario: Rc<Scenario>,
+    mut done: Vec<(Strategy, Report)>,
+    rows: UseStateHandle<Vec<(Strategy, Report)>>,
+    cancelled: Rc<Cell<bool>>,
+) {
+    let Some(&strategy) = Strategy::ALL.get(done.len()) else {
+        return;
+    };
+    // A short delay lets the browser paint the progress before the next run takes the thread.
+    Timeout::new(16, move || {
+        if cancelled.get() {
+            return;
+        }
+        done.push((strategy, variant(&scenario, strategy).run()));
+        rows.set(done.clone());
+        run_next(scenario, done, rows, cancelled);
+    })
+    .forget();
+}
+
+fn progress_text(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Running every strategy: {done} of {total} done…"),
+        Lang::Ko => format!("모든 전략을 실행하는 중: {total}개 중 {done}개 완료…"),
     }
 }
 

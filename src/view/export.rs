@@ -2,6 +2,7 @@
 //! and handed to the browser as a Blob behind a temporary object URL: no network request is made.
 
 use crate::model::Report;
+use crate::scenario::csv::report_csv;
 use gloo::file::{Blob, ObjectUrl};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::{JsCast, JsValue};
@@ -212,35 +213,4 @@ fn describe(error: JsValue) -> String {
                 .and_then(|m| m.as_string())
         })
         .unwrap_or_else(|| format!("{error:?}"))
-}
-
-/// FALLBACK until `scenario::csv::report_csv` lands: `metric,value` rows, then one row per server.
-fn report_csv(report: &Report) -> String {
-    let mut out = String::from("metric,value\n");
-    let counts = [
-        ("requests", report.requests),
-        ("ok", report.ok),
-        ("mismatches", report.mismatches),
-        ("lost_session_hits", report.lost_session_hits),
-        ("relogins", report.relogins),
-        ("sessions_created", report.sessions_created),
-        ("sessions_lost", report.sessions_lost),
-        ("errors", report.errors),
-        ("replication_messages", report.replication_messages),
-        ("store_ops", report.store_ops),
-    ];
-    for (name, value) in counts {
-        out.push_str(&format!("{name},{value}\n"));
-    }
-    out.push_str(&format!("imbalance,{}\n", report.imbalance));
-    out.push_str(&format!("latency_p50_ms,{}\n", report.latency_ms.p50));
-    out.push_str(&format!("latency_p99_ms,{}\n", report.latency_ms.p99));
-    out.push_str("\nserver,requests,memory_bytes,sessions_full,sessions_key_only,up\n");
-    for (i, s) in report.per_server.iter().enumerate() {
-        out.push_str(&format!(
-            "{i},{},{},{},{},{}\n",
-            s.requests, s.memory_bytes, s.sessions_full, s.sessions_key_only, s.up
-        ));
-    }
-    out
 }
