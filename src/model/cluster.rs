@@ -230,6 +230,10 @@ impl Simulation {
         let Some(session) = self.sessions.get_mut(slot, uid) else {
             return;
         };
+        if session.in_store {
+            // Re-homed to the store since: the copies are moot.
+            return;
+        }
         let full = session.pending_full & connected;
         let key = session.pending_key & connected & !full;
         session.pending_full = 0;

@@ -74,7 +74,7 @@ impl Simulation {
             return;
         }
         server.alive = true;
-        server.slots.iter_mut().for_each(|t| *t = 0);
+        server.reset_workers();
         self.refresh_connected();
         self.note(Event::ServerRestarted { server: s });
         // In a cluster it pulls the sessions before serving.

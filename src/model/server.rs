@@ -3,6 +3,8 @@
 //! per-server maps never have to be kept in step.
 
 use super::config::{Micros, Timing};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 #[derive(Clone, Debug)]
 pub struct Server {
@@ -11,8 +13,8 @@ pub struct Server {
     pub epoch: u32,
     pub partitioned: bool,
     pub slow_factor: f64,
-    /// When each of the `concurrency` workers is free again (FIFO queue in front of them).
-    pub slots: Vec<Micros>,
+    /// When each of the `concurrency` workers is free again (FIFO queue in front of them); a min-heap.
+    pub slots: BinaryHeap<Reverse<Micros>>,
     /// Requests sent to it and not finished (queued or in service).
     pub active: u32,
     pub requests: u64,
@@ -28,7 +30,7 @@ impl Server {
             epoch,
             partitioned: false,
             slow_factor: 1.0,
-            slots: vec![0; timing.concurrency.max(1) as usize],
+            slots: idle_workers(timing.concurrency),
             active: 0,
             requests: 0,
             full_copies: 0,
@@ -49,29 +51,33 @@ impl Server {
     /// it finishes. Arrivals are handed over in time order, so this is an exact FIFO multi-server queue.
     #[inline]
     pub fn occupy(&mut self, arrival: Micros, service: Micros) -> Micros {
-        let mut best = 0;
-        for i in 1..self.slots.len() {
-            if self.slots[i] < self.slots[best] {
-                best = i;
-            }
-        }
-        let start = self.slots[best].max(arrival);
-        let finish = start + service;
-        self.slots[best] = finish;
+        let mut earliest = self.slots.peek_mut().expect("at least one worker");
+        let finish = earliest.0.max(arrival) + service;
+        earliest.0 = finish;
         finish
+    }
+
+    /// All workers free (after a crash or restart).
+    pub fn reset_workers(&mut self) {
+        let n = self.slots.len() as u32;
+        self.slots = idle_workers(n);
     }
 
     /// Requests being worked on at `now` (the rest of `active` waits in the queue or is on the wire).
     pub fn in_service(&self, now: Micros) -> u32 {
-        let busy = self.slots.iter().filter(|&&t| t > now).count() as u32;
+        let busy = self.slots.iter().filter(|t| t.0 > now).count() as u32;
         busy.min(self.active)
     }
 
     pub fn crash(&mut self) {
         self.alive = false;
         self.epoch = self.epoch.wrapping_add(1);
-        self.slots.iter_mut().for_each(|t| *t = 0);
+        self.reset_workers();
         self.full_copies = 0;
         self.key_only_sessions = 0;
     }
+}
+
+fn idle_workers(n: u32) -> BinaryHeap<Reverse<Micros>> {
+    (0..n.max(1)).map(|_| Reverse(0)).collect()
 }
