@@ -73,7 +73,7 @@ fn step_1_the_problem_mismatch_appears_after_the_pause() {
         "a mismatch sends the user back to log in"
     );
 
-    // The caption: userA (user 0) has just logged in on server 0 when the question is asked ...
+    // The caption: userA (user 0) has just logged in on server A (index 0) when the question is asked ...
     let log = run.sim.log();
     let login = events(log, 0, step.pause_at).find_map(|e| match e {
         Event::LoggedIn {
@@ -403,7 +403,28 @@ fn every_step_is_complete_in_both_languages() {
             );
         }
         assert_ne!(step.caption_en, step.caption_ko);
+        // The page names servers by letter (server A = server-0); the text must say what is on screen.
+        for text in [step.caption_en, step.question_en, step.answer_en] {
+            assert!(
+                !names_server_by_number(text, "server "),
+                "{}: {text}",
+                step.id
+            );
+        }
+        for text in [step.caption_ko, step.question_ko, step.answer_ko] {
+            assert!(
+                !names_server_by_number(text, "서버 "),
+                "{}: {text}",
+                step.id
+            );
+        }
     }
+}
+
+fn names_server_by_number(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(word)
+        .any(|(i, _)| text[i + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 #[test]

@@ -144,10 +144,10 @@ fn step_problem() -> TourStep {
         title_ko: "문제: 세션 불일치",
         caption_en: "Three application servers sit behind a load balancer that hands out requests in turn \
             (round robin). Each server keeps sessions in its own memory. userA has just logged in on \
-            server 0, so userA's session exists only there.",
+            server A, so userA's session exists only there.",
         caption_ko: "로드 밸런서 뒤에 애플리케이션 서버 세 대가 있고, 로드 밸런서는 요청을 차례대로(라운드 \
-            로빈) 나눠 줍니다. 세션은 서버마다 자기 메모리에 따로 보관합니다. userA가 방금 서버 0에서 \
-            로그인했으니, userA의 세션은 서버 0에만 있습니다.",
+            로빈) 나눠 줍니다. 세션은 서버마다 자기 메모리에 따로 보관합니다. userA가 방금 서버 A에서 \
+            로그인했으니, userA의 세션은 서버 A에만 있습니다.",
         question_en: "userA now clicks \"like\". Which server answers, and what does it say?",
         question_ko: "이제 userA가 '좋아요'를 누릅니다. 어느 서버가 응답하고, 뭐라고 답할까요?",
         answer_en: "The balancer passes the click to the next server in turn, which has never heard of \
@@ -258,11 +258,11 @@ fn step_sticky_crash() -> TourStep {
         title_en: "Sticky sessions: a server dies",
         title_ko: "스티키 세션: 서버가 죽으면",
         caption_en: "With sticky sessions each session lives on exactly one server. Everything runs smoothly, \
-            but server 1 is about to crash.",
+            but server B is about to crash.",
         caption_ko: "스티키 세션에서는 세션마다 딱 한 서버에만 있습니다. 지금은 아무 문제 없이 돌아가지만, \
-            곧 서버 1이 죽습니다.",
-        question_en: "What happens to the users pinned to server 1?",
-        question_ko: "서버 1에 묶여 있던 사용자들은 어떻게 될까요?",
+            곧 서버 B가 죽습니다.",
+        question_en: "What happens to the users pinned to server B?",
+        question_ko: "서버 B에 묶여 있던 사용자들은 어떻게 될까요?",
         answer_en: "Their sessions died with the server. The balancer re-pins them to another server, which \
             has never seen them: each gets a 401 and must log in again. Users of the other servers notice \
             nothing.",
@@ -390,16 +390,16 @@ fn step_primary_backup_double_loss() -> TourStep {
         id: "primary-backup-double-loss",
         title_en: "Primary and backup lost together",
         title_ko: "주 서버와 백업을 함께 잃으면",
-        caption_en: "Primary–backup survives one crash: the backup takes over. Now servers 0 and 1 are about \
+        caption_en: "Primary–backup survives one crash: the backup takes over. Now servers A and B are about \
             to crash at the same moment.",
         caption_ko: "주/백업 방식은 서버 한 대가 죽어도 견딥니다. 백업이 이어받기 때문입니다. 그런데 이번에는 \
-            서버 0과 서버 1이 동시에 죽습니다.",
-        question_en: "What happens to a session whose primary and backup were servers 0 and 1?",
-        question_ko: "주 서버와 백업 서버가 서버 0과 서버 1이었던 세션은 어떻게 될까요?",
+            서버 A와 서버 B가 동시에 죽습니다.",
+        question_en: "What happens to a session whose primary and backup were servers A and B?",
+        question_ko: "주 서버와 백업 서버가 서버 A와 서버 B였던 세션은 어떻게 될까요?",
         answer_en: "No copy is left anywhere: the session is lost and its user must log in again. Sessions \
-            with a copy on server 2 survive.",
+            with a copy on server C survive.",
         answer_ko: "어디에도 복사본이 남지 않으니 세션은 사라지고, 그 사용자는 다시 로그인해야 합니다. \
-            서버 2에 복사본이 있던 세션은 살아남습니다.",
+            서버 C에 복사본이 있던 세션은 살아남습니다.",
         scenario: scenario(
             classroom(Strategy::ClusterBackup, 3, 9),
             30 * SECOND,
@@ -510,10 +510,10 @@ fn step_store_server_crash() -> TourStep {
         title_ko: "서버는 언제든 갈아 끼울 수 있다",
         caption_en: "With sessions in the store, an application server holds nothing worth losing. (Real \
             deployments often keep sticky sessions too, for cache locality, with the store as the safety \
-            net.) Server 1 is about to crash, just as in the sticky-session step.",
+            net.) Server B is about to crash, just as in the sticky-session step.",
         caption_ko: "세션이 저장소에 있으니 애플리케이션 서버에는 잃을 것이 없습니다(실제 서비스에서는 캐시 \
             효율을 위해 스티키 세션도 함께 쓰고, 저장소를 안전망으로 두는 경우가 많습니다). 스티키 세션 \
-            단계에서처럼 곧 서버 1이 죽습니다.",
+            단계에서처럼 곧 서버 B가 죽습니다.",
         question_en: "How many users will have to log in again this time?",
         question_ko: "이번에는 몇 명이 다시 로그인해야 할까요?",
         answer_en: "None: the other servers read the very same sessions from the store. Compare the \

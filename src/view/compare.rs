@@ -247,7 +247,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
     };
 
     html! {
-        <main class="compare" data-testid="compare">
+        <div class="compare" data-testid="compare">
             <header class="compare-head">
                 <h1>{ tr(lang, "SessionScope — compare strategies", "SessionScope — 전략 비교") }</h1>
                 <p class="compare-summary">{ summary }</p>
@@ -297,7 +297,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     METRICS.iter().filter(|m| m.chart).map(move |m| bar_chart(m, rows, lang))
                 }) }
             </div>
-        </main>
+        </div>
     }
 }
 
@@ -350,8 +350,10 @@ fn strategy_label(strategy: Strategy, lang: Lang) -> &'static str {
     }
 }
 
-const BAR_LEFT: i64 = 190;
-const BAR_WIDTH: i64 = 300;
+const BAR_LEFT: i64 = 170;
+const BAR_WIDTH: i64 = 190;
+/// Room right of the longest bar for its value.
+const BAR_VALUE: i64 = 90;
 const BAR_HEIGHT: i64 = 22;
 const BAR_GAP: i64 = 8;
 
@@ -369,7 +371,7 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
     html! {
         <figure key={metric.name} class="compare-chart" data-testid={format!("compare-chart-{}", metric.name)}>
             <figcaption>{ label(metric, lang) }</figcaption>
-            <svg viewBox={format!("0 0 {} {height}", BAR_LEFT + BAR_WIDTH + 110)} role="img"
+            <svg viewBox={format!("0 0 {} {height}", BAR_LEFT + BAR_WIDTH + BAR_VALUE)} role="img"
                 aria-label={format!("{}: {description}", label(metric, lang))}>
                 { for rows.iter().zip(&values).enumerate().map(|(i, ((strategy, _), value))| {
                     let y = BAR_GAP + i as i64 * (BAR_HEIGHT + BAR_GAP);
