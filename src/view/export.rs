@@ -14,25 +14,32 @@ pub const METRICS_FILE: &str = "sessionscope-metrics.csv";
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 /// The styles that make the drawing look the same outside the page (the page's stylesheet does not
-/// travel with the file, so each element's computed value is written onto the copy as an attribute).
-const INLINED: &[&str] = &[
-    "fill",
-    "fill-opacity",
-    "stroke",
-    "stroke-width",
-    "stroke-opacity",
-    "stroke-dasharray",
-    "stroke-linecap",
-    "stroke-linejoin",
-    "opacity",
-    "font-family",
-    "font-size",
-    "font-weight",
-    "text-anchor",
-    "dominant-baseline",
-    "visibility",
-    "display",
+/// travel with the file, so each element's computed value is written onto the copy as an attribute):
+/// name, whether it inherits, and its initial value as the browser reports it. An attribute is written
+/// only where it changes something, which keeps the file small.
+const INLINED: &[(&str, bool, &str)] = &[
+    ("fill", true, "rgb(0, 0, 0)"),
+    ("fill-opacity", true, "1"),
+    ("stroke", true, "none"),
+    ("stroke-width", true, "1px"),
+    ("stroke-opacity", true, "1"),
+    ("stroke-dasharray", true, "none"),
+    ("stroke-linecap", true, "butt"),
+    ("stroke-linejoin", true, "miter"),
+    // No initial value a viewer would share: always written on the root.
+    ("font-family", true, ""),
+    ("font-size", true, ""),
+    ("font-weight", true, "400"),
+    ("text-anchor", true, "start"),
+    ("visibility", true, "visible"),
+    ("paint-order", true, "normal"),
+    ("opacity", false, "1"),
+    ("dominant-baseline", false, "auto"),
+    ("display", false, "inline"),
 ];
+
+/// Drawn over the topology in a sibling SVG with the same viewBox (the messages in flight).
+const OVERLAY_SELECTOR: &str = "svg.traffic-overlay";
 
 /// Download the `[data-testid=topology]` drawing as `sessionscope-topology.svg`.
 pub fn download_topology_svg() {
@@ -62,15 +69,23 @@ pub fn try_download_metrics_csv(report: &Report) -> Result<(), String> {
     download(&report_csv(report), "text/csv;charset=utf-8", METRICS_FILE)
 }
 
-/// A copy of `svg` that renders the same on its own: namespace, computed styles and background inlined.
+/// A copy of `svg` that renders the same on its own: namespace, computed styles, the messages in
+/// flight and the background inlined.
 fn standalone_svg(svg: &Element) -> Result<String, String> {
-    let copy: Element = svg
-        .clone_node_with_deep(true)
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(|_| "the topology is not an element")?;
+    let copy = deep_copy(svg)?;
     copy.set_attribute("xmlns", SVG_NS).map_err(describe)?;
-    inline_styles(svg, &copy)?;
+    let initial: Vec<String> = INLINED.iter().map(|p| p.2.to_string()).collect();
+    let root = inline_styles(svg, &copy, &initial)?;
+    let overlay = match svg.parent_element() {
+        Some(parent) => parent.query_selector(OVERLAY_SELECTOR).map_err(describe)?,
+        None => None,
+    };
+    if let Some(overlay) = overlay {
+        // A nested <svg> with the same viewBox fills its parent's viewBox: the same coordinates.
+        let overlay_copy = deep_copy(&overlay)?;
+        inline_styles(&overlay, &overlay_copy, &root)?;
+        copy.append_child(&overlay_copy).map_err(describe)?;
+    }
     add_background(svg, &copy)?;
     let serializer = construct_global("XMLSerializer")?;
     let text = call_method(&serializer, "serializeToString", &copy)?
@@ -81,26 +96,47 @@ fn standalone_svg(svg: &Element) -> Result<String, String> {
     ))
 }
 
+fn deep_copy(element: &Element) -> Result<Element, String> {
+    element
+        .clone_node_with_deep(true)
+        .map_err(describe)?
+        .dyn_into()
+        .map_err(|_| "the drawing is not an element".to_string())
+}
+
 /// Walk the original and the copy in step (same shape) and write the original's computed styles onto
-/// the copy as presentation attributes.
-fn inline_styles(original: &Element, copy: &Element) -> Result<(), String> {
+/// the copy as presentation attributes where they differ from what the copy would get anyway
+/// (`inherited`: the parent's values). Returns this element's values, for its children.
+fn inline_styles(
+    original: &Element,
+    copy: &Element,
+    inherited: &[String],
+) -> Result<Vec<String>, String> {
     let style = computed_style(original)?;
-    for property in INLINED {
-        let value = call_method(&style, "getPropertyValue", &JsValue::from_str(property))?
+    let mut values = Vec::with_capacity(INLINED.len());
+    for (&(name, inherits, initial), from_parent) in INLINED.iter().zip(inherited) {
+        let value = call_method(&style, "getPropertyValue", &JsValue::from_str(name))?
             .as_string()
             .unwrap_or_default();
-        if !value.is_empty() {
-            copy.set_attribute(property, &value).map_err(describe)?;
+        let implied = match (name, inherits) {
+            // Only `none` changes what is drawn.
+            ("display", _) => value != "none",
+            (_, true) => value == *from_parent,
+            (_, false) => value == initial,
+        };
+        if !value.is_empty() && !implied {
+            copy.set_attribute(name, &value).map_err(describe)?;
         }
+        values.push(value);
     }
     let mut from = original.first_element_child();
     let mut to = copy.first_element_child();
     while let (Some(a), Some(b)) = (from, to) {
-        inline_styles(&a, &b)?;
+        inline_styles(&a, &b, &values)?;
         from = a.next_element_sibling();
         to = b.next_element_sibling();
     }
-    Ok(())
+    Ok(values)
 }
 
 /// The page behind the drawing, as a first rectangle: otherwise a dark theme's light text lands on a
