@@ -91,6 +91,21 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
   });
 });
 
+test('tour: the step list jumps to any step, by keyboard too', async (t) => {
+  await withPage(t, { query: { tour: 1 }, ready: TOUR_READY }, async (page) => {
+    await page.locator('.tour-list summary').click();
+    await page.getByTestId('tour-step-4').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid=tour]')?.dataset.step === '4');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('tour') === '4');
+    assert.equal(await page.getByTestId('tour-step-4').getAttribute('aria-current'), 'step');
+    assert.equal(await page.getByTestId('tour-step-1').getAttribute('aria-current'), null);
+    // The caption is in a live region, so the new step is announced.
+    const live = await page.getByTestId('tour-caption').evaluate((el) => el.closest('[aria-live]')?.getAttribute('aria-live'));
+    assert.equal(live, 'polite');
+  });
+});
+
 test('tour: Korean text', async (t) => {
   await withPage(t, { query: { tour: 1, lang: 'ko' }, ready: TOUR_READY }, async (page, ctx) => {
     const hangul = /[\uac00-\ud7a3]/;
