@@ -15,23 +15,25 @@ fn per_strategy(scenario: &Scenario) -> Vec<(Strategy, sessionscope::model::Repo
 
 #[test]
 fn one_strategy_at_a_time_equals_compare() {
-    let mut scripted = Scenario::default();
-    scripted.duration = 60 * SECOND;
+    let mut scripted = Scenario {
+        duration: 60 * SECOND,
+        timeline: vec![
+            TimedCommand {
+                at: 10 * SECOND,
+                command: Command::CrashServer(1),
+            },
+            TimedCommand {
+                at: 20 * SECOND,
+                command: Command::SetStrategy(Strategy::Store),
+            },
+            TimedCommand {
+                at: 30 * SECOND,
+                command: Command::CrashStore,
+            },
+        ],
+        ..Scenario::default()
+    };
     scripted.config.users = 30;
-    scripted.timeline = vec![
-        TimedCommand {
-            at: 10 * SECOND,
-            command: Command::CrashServer(1),
-        },
-        TimedCommand {
-            at: 20 * SECOND,
-            command: Command::SetStrategy(Strategy::Store),
-        },
-        TimedCommand {
-            at: 30 * SECOND,
-            command: Command::CrashStore,
-        },
-    ];
     let mut scenarios = vec![Scenario::default(), scripted];
     scenarios.extend(steps().into_iter().map(|s| s.scenario));
     for scenario in &scenarios {
