@@ -38,5 +38,13 @@ step "timings so far"
 printf '  %s\n' "${timings[@]}"
 
 # Node's runner; the explicit file list works with every Node version (directory arguments do not).
+# Readable output on the terminal, TAP into a file for the closing count line.
 step "end-to-end tests (headless Chromium)"
-node --test --test-reporter=spec e2e/*.test.mjs
+tap="$(mktemp)"
+trap 'rm -f "$tap"' EXIT
+status=0
+node --test --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap" e2e/*.test.mjs || status=$?
+count() { awk -v key="$1" '$1 == "#" && $2 == key { n = $3 } END { print n + 0 }' "$tap"; }
+printf '\ne2e: %s passed, %s failed, %s skipped\n' "$(count pass)" "$(( $(count fail) + $(count cancelled) ))" "$(count skipped)"
+exit "$status"

@@ -620,3 +620,23 @@ fn a_slow_server_answers_slowly() {
     sim.advance_to(20 * SECOND);
     assert!(sim.report().latency_ms.p99 > fast * 2.0);
 }
+
+#[test]
+fn a_key_only_server_cut_off_from_the_copy_times_out_after_fifteen_seconds() {
+    let mut sim = Simulation::new(Config {
+        replication: Replication::Sync,
+        think_time_ms: 3_000,
+        ..config(Strategy::ClusterBackup, 3, 300)
+    });
+    sim.advance_to(10 * SECOND);
+    sim.apply(Command::PartitionServer {
+        server: 2,
+        partitioned: true,
+    });
+    sim.advance_to(14 * SECOND);
+    let m = sim.metrics();
+    assert!(m.mismatches > 0, "{m:?}");
+    // Latency percentiles come from buckets about 6 % wide.
+    let p99 = sim.report().latency_ms.p99;
+    assert!(p99 >= 14_500.0, "{p99}");
+}

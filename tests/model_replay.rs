@@ -197,7 +197,21 @@ fn user_names_and_views() {
     assert!(servers.iter().all(|s| s.state == NodeState::Up));
     let sessions: u32 = servers.iter().map(|s| s.sessions_full).sum();
     assert_eq!(sessions, sim.live_sessions());
+    let rates = sim.request_rates();
+    assert_eq!(rates.len(), 3);
+    assert!(rates.iter().all(|&r| r > 0.5 && r < 20.0), "{rates:?}");
     let store = sim.store();
     assert_eq!(store.replica, None);
     assert_eq!(store.state, NodeState::Up);
+}
+
+#[test]
+fn the_reference_run_is_stable_and_eventful() {
+    let hash = reference::reference_hash();
+    assert_eq!(hash, reference::reference_hash());
+    println!("reference hash {hash:#018x}");
+    for strategy in Strategy::ALL {
+        let m = reference::reference_run(strategy).metrics().clone();
+        assert!(m.requests > 1_000 && m.crashes > 0, "{strategy:?}: {m:?}");
+    }
 }

@@ -251,9 +251,9 @@ impl Simulation {
         self.check_memory_all(full | key);
     }
 
-    /// Look the session up on server `s`. `Some(ready)` when `s` can serve it (after a remote fetch for
-    /// a key-only entry), `None` for a mismatch.
-    pub(super) fn find_local(&mut self, slot: u32, s: u32, t: Micros) -> Option<Micros> {
+    /// Look the session up on server `s`. `Ok(ready)` when `s` can serve it (after a remote fetch for
+    /// a key-only entry), `Err(at)` for a mismatch answered at `at`.
+    pub(super) fn find_local(&mut self, slot: u32, s: u32, t: Micros) -> Result<Micros, Micros> {
         let backup_mode = self.config.strategy == Strategy::ClusterBackup;
         let peers = self.peers(s);
         let session = &mut self.sessions.slots[slot as usize];
@@ -268,10 +268,10 @@ impl Simulation {
                     NONE
                 };
             }
-            return Some(t);
+            return Ok(t);
         }
         if session.key & bit(s) == 0 {
-            return None;
+            return Err(t);
         }
         // Key-only: fetch the full session from a server that has it.
         let holders = session.full & peers;
@@ -282,7 +282,12 @@ impl Simulation {
         } else if holders != 0 {
             holders.trailing_zeros()
         } else {
-            return None;
+            // The full copy lives where this server cannot reach (a partition): BackupManager's remote
+            // call waits for its timeout before giving up.
+            let full = session.full;
+            let stranded = bits(full).any(|b| self.servers[b as usize].alive);
+            let timeout = u64::from(self.config.timing.remote_timeout_ms) * MS;
+            return Err(if stranded { t + timeout } else { t });
         };
         let lan = self.lan_hop();
         let timing = &self.config.timing;
@@ -321,7 +326,7 @@ impl Simulation {
             from: source,
         });
         self.check_memory(s);
-        Some(t + 2 * lan)
+        Ok(t + 2 * lan)
     }
 
     /// The user logs out: the session is invalidated here and on every server holding it.

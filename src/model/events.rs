@@ -81,11 +81,14 @@ impl Ord for Entry {
     }
 }
 
-/// Bucket width (2^10 µs, about a millisecond) and number of buckets (about 67 s of model time).
-const SHIFT: u32 = 10;
-const WHEEL: u64 = 1 << 16;
+/// Bucket width (2^12 µs, about 4 ms) and number of buckets (about 17 s of model time). Few buckets
+/// keep the memory small; later events wait in the heap.
+const SHIFT: u32 = 12;
+const WHEEL: u64 = 1 << 12;
+/// A drained bucket that grew beyond this (a traffic peak) gives its memory back.
+const BUCKET_KEEP: usize = 128;
 
-/// A timing wheel in front of a heap: events within the next ~67 s go to millisecond buckets (sorted
+/// A timing wheel in front of a heap: events within the next ~17 s go to 4 ms buckets (sorted
 /// only when their turn comes), later ones wait in a binary heap. Much cheaper than one big heap for
 /// tens of thousands of pending events, with exactly the same (time, seq) order.
 pub struct Queue {
@@ -229,6 +232,9 @@ impl Queue {
         let e = bucket.pop()?;
         if bucket.is_empty() {
             self.occupied[i / 64] &= !(1 << (i % 64));
+            if bucket.capacity() > BUCKET_KEEP {
+                bucket.shrink_to(BUCKET_KEEP / 8);
+            }
         }
         self.len -= 1;
         Some((e.time, e.ev))

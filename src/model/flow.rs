@@ -234,8 +234,8 @@ impl Simulation {
             }
         } else {
             match self.find_local(slot, s, t) {
-                Some(at) => ready = at,
-                None => return (Outcome::Mismatch, t),
+                Ok(at) => ready = at,
+                Err(at) => return (Outcome::Mismatch, at),
             }
             if !self.servers[s as usize].alive {
                 return (Outcome::Error, t);

@@ -187,6 +187,23 @@ impl Simulation {
         &self.series
     }
 
+    /// Requests per second of model time each server took over the last sampling interval (index =
+    /// server id; servers added since the last sample show 0).
+    pub fn request_rates(&self) -> Vec<f64> {
+        let mut samples = self.series.iter().rev();
+        let (Some(last), Some(before)) = (samples.next(), samples.next()) else {
+            return vec![0.0; self.count as usize];
+        };
+        let seconds = (last.at - before.at) as f64 / 1e6;
+        (0..self.count as usize)
+            .map(|s| {
+                let now = last.server_requests.get(s).copied().unwrap_or(0);
+                let then = before.server_requests.get(s).copied().unwrap_or(now);
+                now.saturating_sub(then) as f64 / seconds
+            })
+            .collect()
+    }
+
     /// Max/mean of per-server requests over the current pool (1.0 before any request).
     pub fn imbalance(&self) -> f64 {
         let counts: Vec<u64> = (0..self.count as usize)

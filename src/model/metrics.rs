@@ -121,7 +121,14 @@ impl Histogram {
         for (i, &c) in self.counts.iter().enumerate() {
             seen += c;
             if seen >= rank {
-                return Self::value_of(i) as f64 / 1000.0;
+                // The middle of the bucket (buckets are ~6 % wide).
+                let low = Self::value_of(i);
+                let high = if i + 1 < BUCKETS {
+                    Self::value_of(i + 1)
+                } else {
+                    low
+                };
+                return (low + high.saturating_sub(low) / 2) as f64 / 1000.0;
             }
         }
         0.0

@@ -18,6 +18,7 @@ mod hash;
 mod inspect;
 pub mod metrics;
 pub mod observe;
+pub mod reference;
 mod rng;
 pub mod series;
 mod server;
