@@ -91,6 +91,29 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
   });
 });
 
+test('tour: every step opens, reveals its answer and lights what it points at, in both languages', async (t) => {
+  let steps = 1;
+  for (let n = 1; n <= steps; n += 1) {
+    const lang = n % 2 === 0 ? 'ko' : 'en';
+    await withPage(t, { query: { tour: n, lang }, ready: TOUR_READY }, async (page) => {
+      const shown = await tourStep(page);
+      steps = shown.steps;
+      assert.equal(shown.step, n);
+      assert.notEqual(shown.caption, '', `step ${n} caption`);
+      await page.getByTestId('tour-reveal').click();
+      await page.getByTestId('tour-answer').waitFor();
+      await page.locator('.tour-highlight').first().waitFor();
+      // The step plays on from its pause.
+      const start = Number(await page.getByTestId('sim-time').getAttribute('data-value'));
+      await page.waitForFunction(
+        (t0) => Number(document.querySelector('[data-testid=sim-time]')?.dataset.value) > t0,
+        start,
+      );
+    });
+  }
+  assert.ok(steps >= 10);
+});
+
 test('tour: the step list jumps to any step, by keyboard too', async (t) => {
   await withPage(t, { query: { tour: 1 }, ready: TOUR_READY }, async (page) => {
     await page.locator('.tour-list summary').click();
