@@ -28,17 +28,18 @@ const SHOTS = {
     file: 'tour.png',
     query: 'tour=1&lang=en',
     viewport: { width: 1440, height: 900 },
-    // Reveal the answer and let it play to the end of the step.
+    // Reveal the answer, play until the highlighted mismatch counter moves, then pause on that moment.
     async prepare(page) {
-      const reveal = page.getByTestId('tour-reveal');
-      if ((await reveal.count()) === 0) return;
-      await reveal.click();
+      await page.getByTestId('tour-reveal').click();
       await page.getByTestId('tour-answer').waitFor();
       await page.waitForFunction(
-        () => document.querySelector('[data-testid=play]')?.getAttribute('aria-pressed') === 'false',
+        () => Number(document.querySelector('[data-testid=metric-mismatches]')?.dataset.value) > 0,
         null,
         { timeout: 120_000 },
       );
+      if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true') {
+        await page.getByTestId('play').click();
+      }
     },
   },
   compare: {

@@ -143,17 +143,19 @@ fn tour_base(step: usize) -> Scenario {
 
 /// Where a tour step stops for the viewer's prediction.
 fn tour_pause_at(step: usize) -> Micros {
-    // TODO(teaching): steps()[step].pause_at once the tour data carries it.
-    let _ = step;
-    0
+    crate::scenario::tour::steps()
+        .get(step)
+        .map(|s| s.pause_at)
+        .unwrap_or(0)
 }
 
 /// After "show me" a step plays up to `reveal_until` and pauses again; `highlight` are the handles that
 /// hold the answer. Read once per step (building the steps builds every step's scenario).
 fn tour_answer(step: usize) -> (Micros, Vec<&'static str>) {
-    // TODO(teaching): (steps()[step].reveal_until(), steps()[step].highlight) once they exist.
-    let _ = step;
-    (Micros::MAX, Vec::new())
+    crate::scenario::tour::steps()
+        .get(step)
+        .map(|s| (s.reveal_until(), s.highlight.clone()))
+        .unwrap_or((Micros::MAX, Vec::new()))
 }
 
 fn layout_for(sim: &Simulation) -> Layout {
@@ -428,8 +430,8 @@ impl App {
             Action::ToggleHelp => self.help = !self.help,
             Action::CloseHelp => self.help = false,
             Action::DismissMessage => self.show_errors = false,
-            // TODO(teaching): export::download_topology_svg() / download_metrics_csv(&self.report).
-            Action::ExportSvg | Action::ExportCsv => {}
+            Action::ExportSvg => super::export::download_topology_svg(),
+            Action::ExportCsv => super::export::download_metrics_csv(&self.report),
         }
         self.refresh();
     }
@@ -714,9 +716,9 @@ impl Component for App {
         };
         let tour = self.tour.map(|(step, revealed)| {
             let on_go = ctx.link().callback(|n: usize| Msg::Act(Action::TourGo(n)));
-            // TODO(teaching): on_reveal / revealed / on_close once TourPanel takes them.
-            let _ = revealed;
-            html! { <TourPanel step={step} lang={self.lang} on_go={on_go} /> }
+            let on_reveal = ctx.link().callback(|_: ()| Msg::Act(Action::TourReveal));
+            let on_close = ctx.link().callback(|_: ()| Msg::Act(Action::TourClose));
+            html! { <TourPanel step={step} lang={self.lang} on_go={on_go} on_reveal={on_reveal} revealed={revealed} on_close={Some(on_close)} /> }
         });
         let help = html! {
             <div class="help-slot">
@@ -792,7 +794,6 @@ impl Component for App {
                     <p class="tagline">{ t.tagline }</p>
                 </header>
                 { self.message_notice(ctx) }
-                <div class="tour-slot">{ for tour }</div>
                 <div class="layout">
                     <div class="stage-column">
                         <div class="stage">{ self.topology() }</div>
@@ -800,6 +801,8 @@ impl Component for App {
                         { metrics }
                     </div>
                     <div class="side-column">
+                        // Beside the picture, so the caption and what it describes are seen together.
+                        <div class="tour-slot">{ for tour }</div>
                         <Controls config={config.clone()} servers={world::server_count(&self.sim)}
                             playing={self.playing} speed={self.speed} seed={self.history.base.config.seed}
                             lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} compare_href={self.compare_href.clone()} copied={self.copied}
