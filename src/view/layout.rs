@@ -135,7 +135,15 @@ impl Layout {
 
     /// Top to bottom, for phones held upright.
     fn portrait(users: u32, servers: u32, store: bool, replica: bool) -> Layout {
-        let (width, height) = (PORTRAIT_WIDTH, PORTRAIT_HEIGHT);
+        // Without a store the bottom band is not needed.
+        let (width, height) = (
+            PORTRAIT_WIDTH,
+            if store {
+                PORTRAIT_HEIGHT
+            } else {
+                PORTRAIT_HEIGHT - 180.0
+            },
+        );
         let users = users.max(1);
         let slot_count = users.min(MAX_USER_SLOTS);
         let pitch = (width - 20.0) / slot_count as f64;
@@ -298,8 +306,9 @@ fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<
             best = (cols, score);
         }
     }
-    let cols = best.0;
-    let rows = n.div_ceil(cols);
+    let rows = n.div_ceil(best.0);
+    // Boxes fill columns top to bottom: drop columns that would stay empty (4 boxes in 3 columns).
+    let cols = n.div_ceil(rows);
     let cell_h = h / rows as f64;
     let bw = (w / cols as f64 - gap).min(360.0);
     let bh = (cell_h - gap).min(150.0);
