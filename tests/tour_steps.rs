@@ -1,0 +1,464 @@
+//! Every tour step claims something about its scenario (caption, question, answer). These tests run each
+//! step's scenario in the model, to the pause and then to the end of the reveal window, and check the
+//! claim with the model's own numbers, often against the same workload under another strategy.
+
+use sessionscope::model::{
+    Config, Event, LogEntry, Replication, Report, Simulation, StickyBy, Strategy,
+};
+use sessionscope::scenario::tour::{steps, TourStep, CEILING_SESSIONS};
+
+fn step(id: &str) -> TourStep {
+    steps()
+        .into_iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no tour step {id}"))
+}
+
+/// The step's world seen twice: when the question is asked and when the answer has played out.
+struct Run {
+    /// Sessions alive when the question is asked.
+    live_at_pause: u32,
+    before: Report,
+    after: Report,
+    sim: Simulation,
+}
+
+fn play(step: &TourStep) -> Run {
+    let mut sim = step.scenario.simulation();
+    sim.advance_to(step.pause_at);
+    let before = sim.report();
+    let live_at_pause = sim.live_sessions();
+    sim.advance_to(step.reveal_until());
+    let after = sim.report();
+    Run {
+        live_at_pause,
+        before,
+        after,
+        sim,
+    }
+}
+
+/// The same step under a changed configuration (the contrast the answer draws).
+fn run_variant(step: &TourStep, change: impl FnOnce(&mut Config)) -> Run {
+    let mut variant = TourStep {
+        scenario: step.scenario.clone(),
+        highlight: Vec::new(),
+        ..*step
+    };
+    change(&mut variant.scenario.config);
+    play(&variant)
+}
+
+fn memory(report: &Report) -> u64 {
+    report.per_server.iter().map(|s| s.memory_bytes).sum()
+}
+
+fn events(log: &[LogEntry], from: u64, to: u64) -> impl Iterator<Item = &Event> {
+    log.iter()
+        .filter(move |e| e.at > from && e.at <= to)
+        .map(|e| &e.event)
+}
+
+#[test]
+fn step_1_the_problem_mismatch_appears_after_the_pause() {
+    let step = step("problem");
+    let run = play(&step);
+    assert_eq!(
+        run.before.mismatches, 0,
+        "nothing has gone wrong yet at the question"
+    );
+    assert!(run.after.mismatches > 0, "{:?}", run.after);
+    assert!(
+        run.after.relogins > 0,
+        "a mismatch sends the user back to log in"
+    );
+
+    // The caption: userA (user 0) has just logged in on server A (index 0) when the question is asked ...
+    let log = run.sim.log();
+    let login = events(log, 0, step.pause_at).find_map(|e| match e {
+        Event::LoggedIn {
+            user: 0, server, ..
+        } => Some(*server),
+        _ => None,
+    });
+    assert_eq!(login, Some(0), "userA logs in on server 0 before the pause");
+    // ... and the answer: userA's next click lands on another server, which answers 401.
+    let next = events(log, step.pause_at, step.reveal_until()).find(|e| {
+        matches!(
+            e,
+            Event::Mismatch { user: 0, .. }
+                | Event::LoggedIn { user: 0, .. }
+                | Event::LostSession { user: 0, .. }
+        )
+    });
+    assert!(
+        matches!(next, Some(Event::Mismatch { user: 0, server, .. }) if *server != 0),
+        "userA's click after the pause is a mismatch on another server, got {next:?}"
+    );
+}
+
+#[test]
+fn step_2_one_server_has_no_mismatch() {
+    let step = step("one-server");
+    assert_eq!(step.scenario.config.servers, 1);
+    let run = play(&step);
+    assert!(run.after.requests > run.before.requests);
+    assert!(run.after.ok > 0);
+    assert_eq!(run.after.mismatches, 0);
+    assert_eq!(run.after.relogins, 0);
+    // The same users on three servers do get mismatches: one server is what removed them.
+    let three = run_variant(&step, |c| c.servers = 3);
+    assert!(three.after.mismatches > 0, "{:?}", three.after);
+}
+
+#[test]
+fn step_3_one_server_runs_out_of_memory_and_loses_every_session() {
+    let step = step("one-server-ceiling");
+    let run = play(&step);
+    assert_eq!(run.before.sessions_lost, 0);
+    assert!(run.before.sessions_created > 0);
+    assert!(
+        run.before.sessions_created < CEILING_SESSIONS,
+        "memory is not full before the sale"
+    );
+    let oom =
+        events(run.sim.incidents(), step.pause_at, step.reveal_until()).find_map(|e| match e {
+            Event::ServerCrashed {
+                server: 0,
+                sessions_lost,
+                out_of_memory: true,
+            } => Some(*sessions_lost),
+            _ => None,
+        });
+    let lost_in_crash = oom.expect("the sale crashes the server out of memory");
+    assert!(
+        u64::from(lost_in_crash) >= CEILING_SESSIONS / 2,
+        "a full server loses its sessions: {lost_in_crash}"
+    );
+    assert!(run.after.sessions_lost >= u64::from(lost_in_crash));
+    assert!(
+        run.after.errors > 0,
+        "requests fail while the only server is down"
+    );
+    assert!(
+        run.after.relogins > 0,
+        "after the restart users log in again"
+    );
+}
+
+#[test]
+fn step_4_sticky_cookie_has_no_mismatch_where_none_has_many() {
+    let step = step("sticky-cookie");
+    assert_eq!(step.scenario.config.strategy, Strategy::Sticky);
+    assert_eq!(step.scenario.config.sticky_by, StickyBy::Cookie);
+    let run = play(&step);
+    assert!(run.after.ok > 0);
+    assert_eq!(run.after.mismatches, 0);
+    assert_eq!(run.after.relogins, 0);
+    let unsticky = run_variant(&step, |c| c.strategy = Strategy::None);
+    assert!(unsticky.after.mismatches > 0, "{:?}", unsticky.after);
+}
+
+#[test]
+fn step_5_sticky_server_crash_forces_its_users_to_log_in_again() {
+    let step = step("sticky-crash");
+    let run = play(&step);
+    assert_eq!(run.before.sessions_lost, 0);
+    assert_eq!(run.before.relogins, 0);
+    assert!(run.after.sessions_lost > 0, "{:?}", run.after);
+    assert!(run.after.relogins > 0, "{:?}", run.after);
+    // Users pinned to the dead server are re-pinned away from it.
+    let repinned = events(run.sim.log(), step.pause_at, step.reveal_until())
+        .any(|e| matches!(e, Event::Repinned { from: 1, .. }));
+    assert!(repinned, "users of server 1 are re-pinned");
+}
+
+#[test]
+fn step_6_sticky_by_ip_behind_nat_makes_a_hotspot() {
+    let step = step("sticky-ip-nat");
+    let config = &step.scenario.config;
+    assert_eq!(config.users_per_ip, config.users, "one office, one address");
+    let run = play(&step);
+    assert_eq!(run.after.mismatches, 0);
+    assert!(
+        run.after.imbalance > 2.5,
+        "imbalance {}",
+        run.after.imbalance
+    );
+    let busy = run
+        .after
+        .per_server
+        .iter()
+        .filter(|s| s.requests > 0)
+        .count();
+    assert_eq!(
+        busy, 1,
+        "one server does all the work: {:?}",
+        run.after.per_server
+    );
+    // The same office with a cookie spreads out.
+    let by_cookie = run_variant(&step, |c| c.sticky_by = StickyBy::Cookie);
+    assert!(
+        by_cookie.after.imbalance < 2.0,
+        "{}",
+        by_cookie.after.imbalance
+    );
+}
+
+#[test]
+fn step_7_cluster_all_has_no_mismatch_but_n_fold_memory_and_messages() {
+    let step = step("cluster-all");
+    let config = &step.scenario.config;
+    assert_eq!(config.replication, Replication::Sync);
+    let servers = u64::from(config.servers);
+    let run = play(&step);
+    assert_eq!(run.after.mismatches, 0);
+    assert!(run.after.sessions_created > 0);
+    assert!(
+        run.after.replication_messages >= (servers - 1) * run.after.sessions_created,
+        "each write costs N-1 messages: {:?}",
+        run.after
+    );
+    let sticky = run_variant(&step, |c| c.strategy = Strategy::Sticky);
+    assert_eq!(sticky.after.replication_messages, 0);
+    let ratio = memory(&run.after) as f64 / memory(&sticky.after) as f64;
+    assert!(
+        ratio > (servers as f64) * 0.8,
+        "every server holds every session: memory ratio {ratio}"
+    );
+}
+
+#[test]
+fn step_8_async_replication_window_mismatches_where_sync_has_none() {
+    let step = step("cluster-async-window");
+    assert_eq!(step.scenario.config.replication, Replication::Async);
+    let run = play(&step);
+    assert_eq!(run.before.mismatches, 0);
+    assert!(run.after.mismatches > 0, "{:?}", run.after);
+    assert_eq!(
+        run.after.sessions_lost, 0,
+        "no fault: the mismatches are timing only"
+    );
+    let sync = run_variant(&step, |c| c.replication = Replication::Sync);
+    assert_eq!(sync.after.mismatches, 0, "{:?}", sync.after);
+    assert!(
+        sync.after.latency_ms.p50 > run.after.latency_ms.p50,
+        "synchronous replication is slower"
+    );
+}
+
+#[test]
+fn step_9_primary_backup_fetches_from_key_only_servers_and_saves_memory() {
+    let step = step("primary-backup");
+    let run = play(&step);
+    assert_eq!(run.after.mismatches, 0);
+    assert!(run.after.ok > 0);
+    let key_only: u64 = run
+        .after
+        .per_server
+        .iter()
+        .map(|s| s.sessions_key_only)
+        .sum();
+    assert!(key_only > 0, "{:?}", run.after.per_server);
+    let fetched = events(run.sim.log(), step.pause_at, step.reveal_until())
+        .any(|e| matches!(e, Event::RemoteFetched { .. }));
+    assert!(fetched, "a key-only server fetches the session");
+    let all = run_variant(&step, |c| c.strategy = Strategy::ClusterAll);
+    assert!(memory(&run.after) < memory(&all.after));
+}
+
+#[test]
+fn step_10_losing_primary_and_backup_together_loses_sessions() {
+    let step = step("primary-backup-double-loss");
+    let run = play(&step);
+    assert_eq!(run.before.sessions_lost, 0);
+    assert!(run.after.sessions_lost > 0, "{:?}", run.after);
+    assert!(
+        run.after.sessions_lost < u64::from(run.live_at_pause),
+        "sessions with a copy on server 2 survive"
+    );
+    assert!(run.after.relogins > 0);
+    // One crash alone is survived: the backup takes over.
+    let mut one_crash = TourStep {
+        scenario: step.scenario.clone(),
+        highlight: Vec::new(),
+        ..step
+    };
+    one_crash.scenario.timeline.truncate(1);
+    let single = play(&one_crash);
+    assert_eq!(single.after.sessions_lost, 0, "{:?}", single.after);
+}
+
+#[test]
+fn step_11_store_scales_out_without_mismatch() {
+    let step = step("store");
+    let run = play(&step);
+    assert_eq!(run.after.mismatches, 0);
+    assert!(run.after.store_ops > 0);
+    assert_eq!(run.after.per_server.len(), 4, "a fourth server joined");
+    assert!(
+        run.after.per_server[3].requests > 0,
+        "the new server serves at once"
+    );
+    assert!(
+        run.after.per_server.iter().all(|s| s.sessions_full == 0),
+        "servers are stateless"
+    );
+}
+
+#[test]
+fn step_12_store_crash_fails_every_request_and_restart_loses_all_sessions() {
+    let step = step("store-crash");
+    let run = play(&step);
+    assert_eq!(run.before.errors, 0);
+    assert_eq!(run.before.sessions_lost, 0);
+    assert!(run.after.errors > 0, "{:?}", run.after);
+    assert!(run.live_at_pause > 0);
+    assert!(
+        run.after.sessions_lost >= u64::from(run.live_at_pause),
+        "every session is gone: {:?}",
+        run.after
+    );
+    assert!(run.after.relogins > 0);
+    let restored =
+        events(run.sim.log(), step.pause_at, step.reveal_until()).find_map(|e| match e {
+            Event::StoreRestarted { sessions_restored } => Some(*sessions_restored),
+            _ => None,
+        });
+    assert_eq!(
+        restored,
+        Some(0),
+        "no persistence: the store comes back empty"
+    );
+}
+
+#[test]
+fn step_13_failover_loses_only_the_writes_in_the_lag_window() {
+    let step = step("store-failover");
+    let run = play(&step);
+    assert_eq!(run.before.errors, 0);
+    let promoted = run.sim.incidents().iter().find_map(|e| match e.event {
+        Event::ReplicaPromoted { writes_lost } => Some((e.at, writes_lost)),
+        _ => None,
+    });
+    let (at, writes_lost) = promoted.expect("the replica is promoted");
+    assert!(writes_lost > 0, "writes inside the lag window are lost");
+    assert!(at > step.pause_at && at < step.reveal_until());
+    assert!(run.after.errors > 0, "requests fail until the failover");
+    assert!(
+        run.after.sessions_lost * 4 < u64::from(run.live_at_pause),
+        "the replica keeps almost every session: {:?}",
+        run.after
+    );
+    // After the failover the site works again.
+    let mut sim = step.scenario.simulation();
+    sim.advance_to(at + sessionscope::model::SECOND);
+    let just_after = sim.report();
+    assert!(run.after.ok > just_after.ok);
+    assert!(run.after.errors - just_after.errors < just_after.errors);
+}
+
+#[test]
+fn step_14_store_survives_a_server_crash_where_sticky_does_not() {
+    let step = step("store-server-crash");
+    let run = play(&step);
+    assert_eq!(run.after.sessions_lost, 0, "{:?}", run.after);
+    assert_eq!(run.after.relogins, 0);
+    assert_eq!(run.after.mismatches, 0);
+    let sticky = run_variant(&step, |c| c.strategy = Strategy::Sticky);
+    assert!(sticky.after.sessions_lost > 0);
+    assert!(sticky.after.relogins > 0);
+}
+
+#[test]
+fn every_step_is_complete_in_both_languages() {
+    let all = steps();
+    assert!(all.len() >= 10);
+    for step in &all {
+        for korean in [false, true] {
+            for text in [
+                step.title(korean),
+                step.caption(korean),
+                step.question(korean),
+                step.answer(korean),
+            ] {
+                assert!(!text.trim().is_empty(), "{}: empty text", step.id);
+                assert!(
+                    !text.contains("  "),
+                    "{}: doubled space in {text:?}",
+                    step.id
+                );
+            }
+        }
+        for text in [
+            step.title_ko,
+            step.caption_ko,
+            step.question_ko,
+            step.answer_ko,
+        ] {
+            assert!(
+                text.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{}: Korean text without Hangul: {text}",
+                step.id
+            );
+        }
+        assert_ne!(step.caption_en, step.caption_ko);
+        // The page names servers by letter (server A = server-0); the text must say what is on screen.
+        for text in [step.caption_en, step.question_en, step.answer_en] {
+            assert!(
+                !names_server_by_number(text, "server "),
+                "{}: {text}",
+                step.id
+            );
+        }
+        for text in [step.caption_ko, step.question_ko, step.answer_ko] {
+            assert!(
+                !names_server_by_number(text, "서버 "),
+                "{}: {text}",
+                step.id
+            );
+        }
+    }
+}
+
+fn names_server_by_number(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(word)
+        .any(|(i, _)| text[i + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+#[test]
+fn every_step_pauses_inside_its_run_and_highlights_real_handles() {
+    let all = steps();
+    let mut ids: Vec<_> = all.iter().map(|s| s.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "step ids are unique");
+    for step in &all {
+        assert!(
+            step.pause_at > 0 && step.pause_at < step.reveal_until(),
+            "{}",
+            step.id
+        );
+        assert!(
+            step.scenario.timeline.iter().all(|t| t.at > step.pause_at),
+            "{}: the events the question asks about happen after the pause",
+            step.id
+        );
+        assert!(!step.highlight.is_empty(), "{}", step.id);
+        let mut sim = step.scenario.simulation();
+        sim.advance_to(step.reveal_until());
+        let servers = sim.server_states().len();
+        for id in &step.highlight {
+            let known = match id.strip_prefix("server-") {
+                Some(n) => n.parse::<usize>().is_ok_and(|n| n < servers),
+                None => ["lb", "store"].contains(id) || id.starts_with("metric-"),
+            };
+            assert!(
+                known,
+                "{}: highlight {id} is not a handle on the page",
+                step.id
+            );
+        }
+    }
+}
