@@ -53,7 +53,9 @@ mod browser {
     #[wasm_bindgen_test]
     fn benchmark_workload_requests_per_second() {
         let Some(seconds) = option_env!("SESSIONSCOPE_BENCH_SECONDS") else {
-            console_log!("benchmark skipped: build with SESSIONSCOPE_BENCH_SECONDS=<s> (scripts/bench.sh)");
+            console_log!(
+                "benchmark skipped: build with SESSIONSCOPE_BENCH_SECONDS=<s> (scripts/bench.sh)"
+            );
             return;
         };
         let seconds: u64 = seconds

@@ -36,7 +36,5 @@ pub fn benchmark_run(strategy: Strategy, seconds: u64) -> Simulation {
 /// The history hashes of every strategy's run folded into one number: equal natively and in wasm32 when
 /// both ran the same workload for the same time.
 pub fn fold_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 {
-    hashes
-        .into_iter()
-        .fold(0u64, |acc, hash| mix64(acc ^ hash))
+    hashes.into_iter().fold(0u64, |acc, hash| mix64(acc ^ hash))
 }
