@@ -1,0 +1,132 @@
+// Frame-time benchmark of the built site (issue 4 item 3, issue 6's table rows): loads dist/ in headless
+// Chromium and reads the per-frame timing the app records on window.__sessionscope.frames
+// ([interval_ms, work_ms, in_flight] per animation frame; work = model step + render).
+//
+//   scripts/bench-frames.sh            (build first: scripts/build.sh)
+//   node e2e/bench/frames.mjs --json   (machine-readable)
+//
+// Budgets (issue 4): frame interval p95 <= 16.7 ms, work per frame p95 <= 8 ms, >= 300 messages in flight
+// with 16 servers; the flow mode keeps 60 fps with thousands of messages; page <= 150 KB gzip.
+
+import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { serveDirectory } from '../lib/server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const JSON_OUT = process.argv.includes('--json');
+
+const RUNS = [
+  { name: 'arrows, 16 servers', query: 'servers=16&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
+  { name: 'arrows, 64 servers', query: 'servers=64&users=8000&ff=20&speed=0.1', minInFlight: 300, mode: 'arrows' },
+  { name: 'flows, thousands', query: 'servers=16&users=100000&ff=20&speed=0.1', minInFlight: 2000, mode: 'flows' },
+  { name: 'flows, high speed', query: 'servers=16&users=3000&ff=20&speed=100', minInFlight: 100, mode: 'flows' },
+];
+
+const quantile = (values, q) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+};
+
+function siteSize() {
+  let page = 0;
+  let raw = 0;
+  for (const file of readdirSync(DIST)) {
+    const path = join(DIST, file);
+    if (!statSync(path).isFile() || file === 'offline.html') continue;
+    if (!['.wasm', '.js', '.css', '.html'].includes(extname(file))) continue;
+    const bytes = readFileSync(path);
+    raw += bytes.length;
+    page += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { gzipKB: page / 1024, rawKB: raw / 1024 };
+}
+
+async function measure(browser, baseUrl, run) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const started = Date.now();
+  await page.goto(`${baseUrl}?${run.query}`);
+  await page.locator('[data-testid=topology]').waitFor();
+  const firstRenderMs = await page.evaluate(() => window.__sessionscope?.firstRender ?? NaN);
+  const loadMs = Date.now() - started;
+  // Warm up (JIT, caches), then measure a clean window.
+  await page.waitForFunction(() => window.__sessionscope.frames.length >= 60, null, { timeout: 60_000 });
+  await page.evaluate(() => { window.__sessionscope.frames.length = 0; });
+  const frames = Math.round(SECONDS * 60);
+  await page.waitForFunction((n) => window.__sessionscope.frames.length >= n, frames, { timeout: SECONDS * 1000 * 20 });
+  const samples = await page.evaluate(() => window.__sessionscope.frames.map((f) => [...f]));
+  const mode = await page.evaluate(() => window.__sessionscope.mode);
+  await page.close();
+  const intervals = samples.map((s) => s[0]).filter((v) => v > 0);
+  const work = samples.map((s) => s[1]);
+  const inFlight = samples.map((s) => s[2]);
+  const seconds = intervals.reduce((a, b) => a + b, 0) / 1000;
+  return {
+    name: run.name,
+    query: run.query,
+    mode,
+    fps: intervals.length / seconds,
+    intervalP50: quantile(intervals, 0.5),
+    intervalP95: quantile(intervals, 0.95),
+    workP50: quantile(work, 0.5),
+    workP95: quantile(work, 0.95),
+    inFlightMedian: quantile(inFlight, 0.5),
+    inFlightMin: Math.min(...inFlight),
+    firstRenderMs,
+    loadMs,
+    errors,
+    expect: run,
+  };
+}
+
+const { baseUrl, close } = await serveDirectory(DIST);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+});
+const results = [];
+try {
+  for (const run of RUNS) results.push(await measure(browser, baseUrl, run));
+} finally {
+  await browser.close();
+  await close();
+}
+const size = siteSize();
+
+let failed = false;
+const check = (ok, text) => { if (!ok) failed = true; return `${ok ? 'ok  ' : 'FAIL'} ${text}`; };
+const verdicts = [];
+for (const r of results) {
+  verdicts.push(check(r.intervalP95 <= 16.7 + 0.5, `${r.name}: frame interval p95 ${r.intervalP95.toFixed(1)} ms <= 16.7`));
+  if (r.expect.mode === 'arrows') verdicts.push(check(r.workP95 <= 8, `${r.name}: work p95 ${r.workP95.toFixed(2)} ms <= 8`));
+  verdicts.push(check(r.inFlightMedian >= r.expect.minInFlight, `${r.name}: ${r.inFlightMedian} messages in flight >= ${r.expect.minInFlight}`));
+  verdicts.push(check(r.mode === r.expect.mode, `${r.name}: drawn as ${r.mode}`));
+  verdicts.push(check(r.errors.length === 0, `${r.name}: no page errors ${r.errors.slice(0, 2).join(' | ')}`));
+}
+verdicts.push(check(size.gzipKB <= 150, `page size ${size.gzipKB.toFixed(1)} KB gzip <= 150`));
+
+if (JSON_OUT) {
+  console.log(JSON.stringify({ results, size, failed }, null, 2));
+} else {
+  const pad = (s, n) => String(s).padEnd(n);
+  console.log(`SessionScope frame benchmark (${SECONDS} s per run, headless Chromium, ${new Date().toISOString()})`);
+  console.log(pad('run', 22) + pad('mode', 8) + pad('in flight', 11) + pad('fps', 7) + pad('interval p50/p95 ms', 21) + pad('work p50/p95 ms', 18) + 'first render ms');
+  for (const r of results) {
+    console.log(
+      pad(r.name, 22) + pad(r.mode, 8) + pad(r.inFlightMedian, 11) + pad(r.fps.toFixed(1), 7) +
+        pad(`${r.intervalP50.toFixed(1)} / ${r.intervalP95.toFixed(1)}`, 21) +
+        pad(`${r.workP50.toFixed(2)} / ${r.workP95.toFixed(2)}`, 18) + r.firstRenderMs.toFixed(0),
+    );
+  }
+  console.log(`page (wasm + JS + CSS + HTML): ${size.gzipKB.toFixed(1)} KB gzip, ${size.rawKB.toFixed(1)} KB raw`);
+  for (const v of verdicts) console.log(v);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,173 @@
+// The visualiser (issue 4): the model's numbers reach the page through the CONTRACT handles, the controls
+// and the nodes send commands that change them, and the page stays free of console errors throughout
+// (withPage fails the test otherwise). Also writes screenshots of the main states to e2e/out/screenshots.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage } from './lib/harness.mjs';
+import { value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
+
+test('nothing shared on three servers: mismatches are counted, and switching to the store stops new ones', async (t) => {
+  await withPage(t, { query: 'strategy=none&servers=3&ff=120&speed=10' }, async (page, ctx) => {
+    assert.ok((await value(page, 'sim-time')) >= 120_000, 'fast-forwarded to 120 s');
+    const mismatches = await value(page, 'metric-mismatches');
+    assert.ok(mismatches > 0, `mismatches after 120 s without sharing: ${mismatches}`);
+    assert.ok((await value(page, 'metric-relogins')) > 0, 'a mismatch sends the user back to login');
+    await ctx.screenshot('strategy-none');
+
+    await page.getByTestId('strategy').selectOption('store');
+    await page.getByTestId('store').waitFor();
+    assert.equal(await page.getByTestId('store').getAttribute('data-state'), 'up');
+    const switchedAt = await value(page, 'sim-time');
+    // Requests already answered before the switch may still be on their way back: let them land.
+    await waitForSimTime(page, switchedAt + 5_000);
+    const settled = await value(page, 'metric-mismatches');
+    const requestsBefore = await value(page, 'metric-requests');
+    await waitForSimTime(page, switchedAt + 25_000);
+    assert.ok((await value(page, 'metric-requests')) > requestsBefore + 20, 'traffic kept flowing');
+    assert.equal(await value(page, 'metric-mismatches'), settled, 'no new mismatch with the session store');
+  });
+});
+
+test('crashing a server under sticky sessions forces re-logins, and the server is drawn down', async (t) => {
+  await withPage(t, { query: 'strategy=sticky&servers=3&ff=30&speed=10' }, async (page, ctx) => {
+    const relogins = await value(page, 'metric-relogins');
+    const server = page.getByTestId('server-1');
+    assert.equal(await server.getAttribute('data-state'), 'up');
+    await server.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-1"]').dataset.state === 'down');
+    await waitForAbove(page, 'metric-relogins', relogins);
+    await waitForAbove(page, 'metric-sessions-lost', 0);
+    await ctx.screenshot('sticky-crash');
+    // Activating a down server restarts it.
+    await server.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-1"]').dataset.state === 'up');
+  });
+});
+
+test('the server controls add and remove servers', async (t) => {
+  await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
+    assert.equal(await page.getByTestId('server-3').count(), 0);
+    await page.getByTestId('add-server').click();
+    await page.getByTestId('server-3').waitFor();
+    assert.equal(await page.getByTestId('server-3').getAttribute('data-state'), 'up');
+    await page.getByTestId('remove-server').click();
+    await page.getByTestId('server-3').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('server-2').count(), 1);
+  });
+});
+
+test('keyboard: Enter or Space on a focused server crashes it, and again restarts it', async (t) => {
+  await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
+    const first = page.getByTestId('server-0');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-0"]').dataset.state === 'down');
+    const third = page.getByTestId('server-2');
+    await third.focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-2"]').dataset.state === 'down');
+    // Space on a node must not also toggle playback (the node keeps the key to itself).
+    assert.equal(await page.getByTestId('play').getAttribute('aria-pressed'), 'false');
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-0"]').dataset.state === 'up');
+    // Every node is reachable and named for screen readers.
+    for (const id of ['server-0', 'server-1', 'server-2']) {
+      const node = page.getByTestId(id);
+      assert.equal(await node.getAttribute('tabindex'), '0');
+      assert.equal(await node.getAttribute('role'), 'button');
+      assert.ok((await node.getAttribute('aria-label'))?.length > 5);
+    }
+  });
+});
+
+test('the store is drawn under the store strategy and can be crashed from the keyboard', async (t) => {
+  await withPage(t, { query: 'strategy=store&servers=3&ff=20&speed=10' }, async (page) => {
+    const store = page.getByTestId('store');
+    assert.equal(await store.getAttribute('data-state'), 'up');
+    const errors = await value(page, 'metric-errors');
+    await store.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="store"]').dataset.state === 'down');
+    // While the store is down every request fails.
+    await waitForAbove(page, 'metric-errors', errors);
+  });
+});
+
+test('play, pause, step and speed drive the model clock; pause freezes it', async (t) => {
+  await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
+    const play = page.getByTestId('play');
+    assert.equal(await play.getAttribute('aria-pressed'), 'false');
+    const t0 = await value(page, 'sim-time');
+    await page.getByTestId('step').click();
+    await waitForAbove(page, 'sim-time', t0);
+    await page.getByTestId('speed').selectOption('10');
+    await play.click();
+    await waitForSimTime(page, t0 + 2_000);
+    await play.click();
+    const frozen = await value(page, 'sim-time');
+    // Two animation frames later the clock has not moved.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await value(page, 'sim-time'), frozen);
+  });
+});
+
+test('the page honours prefers-reduced-motion (flows, no moving arrows) and prefers-color-scheme', async (t) => {
+  await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=10&speed=1' }, async (page) => {
+    await page.waitForFunction(() => window.__sessionscope.frames.length > 5);
+    assert.equal(await page.evaluate(() => window.__sessionscope.mode), 'arrows');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await page.reload();
+    await page.getByTestId('topology').waitFor();
+    await page.waitForFunction(() => window.__sessionscope.frames.length > 5);
+    assert.equal(await page.evaluate(() => window.__sessionscope.mode), 'flows');
+    assert.equal(await page.locator('.traffic .arrows path').count(), 0, 'no individual arrows');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  });
+});
+
+test('the compare link opens the compare view of the same workload', async (t) => {
+  await withPage(t, { query: 'strategy=sticky&servers=4&users=9&paused=1' }, async (page) => {
+    await page.getByTestId('add-server').click();
+    await page.getByTestId('server-4').waitFor();
+    await page.getByTestId('open-compare').click();
+    await page.getByTestId('compare-table').waitFor({ state: 'attached' });
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('view'), 'compare');
+    assert.equal(url.searchParams.get('servers'), '4');
+    assert.equal(url.searchParams.get('users'), '9');
+    assert.ok(url.searchParams.get('log'), 'the commands applied so far come along');
+  });
+});
+
+test('screenshots of the main states', async (t) => {
+  for (const strategy of ['none', 'sticky', 'cluster-all', 'cluster-backup', 'store']) {
+    await withPage(t, { query: `strategy=${strategy}&servers=3&ff=40&paused=1` }, async (page, ctx) => {
+      assert.ok((await value(page, 'metric-requests')) > 0);
+      await ctx.screenshot(`strategy-${strategy}-paused`);
+    });
+  }
+  await withPage(t, { query: 'strategy=cluster-backup&servers=4&ff=40&paused=1' }, async (page, ctx) => {
+    await page.getByTestId('server-2').click();
+    await ctx.screenshot('crash-cluster-backup');
+    await page.getByTestId('theme').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await ctx.screenshot('dark-theme', { fullPage: true });
+  });
+  await withPage(
+    t,
+    { query: 'strategy=sticky&servers=3&ff=40&paused=1', viewport: { width: 390, height: 844 } },
+    async (page, ctx) => {
+      const box = await page.getByTestId('topology').boundingBox();
+      assert.ok(box.width <= 390, `topology fits a phone: ${box.width}`);
+      await ctx.screenshot('phone', { fullPage: true });
+    },
+  );
+  await withPage(t, { query: 'strategy=none&servers=16&users=3000&ff=30&paused=1' }, async (page, ctx) => {
+    await page.getByTestId('server-15').waitFor();
+    await ctx.screenshot('sixteen-servers-many-users');
+  });
+});

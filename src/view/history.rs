@@ -1,0 +1,42 @@
+//! Rewind and share by replay: the model is deterministic, so the base scenario (config + scheduled
+//! timeline) plus the commands a person applied, with the model time of each, reproduce any moment.
+
+use crate::model::{Command, Micros, Simulation};
+use crate::scenario::Scenario;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct History {
+    pub base: Scenario,
+    /// Commands sent from the page, in order, with the model time they were applied at.
+    pub applied: Vec<(Micros, Command)>,
+}
+
+impl History {
+    pub fn new(base: Scenario, applied: Vec<(Micros, Command)>) -> History {
+        History { base, applied }
+    }
+
+    pub fn record(&mut self, at: Micros, command: Command) {
+        self.applied.push((at, command));
+    }
+
+    /// A fresh run of the base scenario, recording messages in flight for drawing.
+    fn fresh(&self) -> Simulation {
+        let mut sim = self.base.simulation();
+        sim.set_tracing(true);
+        sim
+    }
+
+    /// Re-run from the start to `until`. Commands after `until` are forgotten: rewinding and then
+    /// acting starts a new branch, like undo.
+    pub fn replay_to(&mut self, until: Micros) -> Simulation {
+        self.applied.retain(|(at, _)| *at <= until);
+        let mut sim = self.fresh();
+        for (at, command) in &self.applied {
+            sim.advance_to(*at);
+            sim.apply(command.clone());
+        }
+        sim.advance_to(until);
+        sim
+    }
+}

@@ -1,0 +1,200 @@
+//! Where everything sits in the topology picture. Pure geometry from counts; scales from 1 to 64 servers
+//! and from one user to a hundred thousand (users beyond a dozen are drawn as groups).
+
+use crate::model::{Endpoint, UserId};
+
+pub const WIDTH: f64 = 1000.0;
+pub const HEIGHT: f64 = 600.0;
+/// More users than this are drawn as this many groups.
+pub const MAX_USER_SLOTS: u32 = 12;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn cx(&self) -> f64 {
+        self.x + self.w / 2.0
+    }
+    pub fn cy(&self) -> f64 {
+        self.y + self.h / 2.0
+    }
+    pub fn right(&self) -> f64 {
+        self.x + self.w
+    }
+}
+
+/// One drawn user, or one group of users.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UserSlot {
+    pub first: UserId,
+    /// Inclusive.
+    pub last: UserId,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub users: u32,
+    pub slots: Vec<UserSlot>,
+    pub lb: Rect,
+    pub servers: Vec<Rect>,
+    pub store: Option<Rect>,
+    pub replica: Option<Rect>,
+}
+
+impl Layout {
+    pub fn new(users: u32, servers: u32, store: bool, replica: bool) -> Layout {
+        let users = users.max(1);
+        let slot_count = users.min(MAX_USER_SLOTS);
+        let top = 40.0;
+        let span = HEIGHT - 2.0 * top;
+        let pitch = span / slot_count as f64;
+        let r = (pitch * 0.3).clamp(6.0, 16.0);
+        let slots = (0..slot_count)
+            .map(|g| {
+                let first = (g as u64 * users as u64 / slot_count as u64) as u32;
+                let last =
+                    (((g + 1) as u64 * users as u64 / slot_count as u64) as u32).max(first + 1) - 1;
+                UserSlot {
+                    first,
+                    last,
+                    x: 150.0,
+                    y: top + pitch * (g as f64 + 0.5),
+                    r,
+                }
+            })
+            .collect();
+        let lb = Rect {
+            x: 255.0,
+            y: HEIGHT / 2.0 - 45.0,
+            w: 80.0,
+            h: 90.0,
+        };
+        let area_right = if store { 770.0 } else { 975.0 };
+        let servers = grid(
+            servers.max(1),
+            390.0,
+            20.0,
+            area_right - 390.0,
+            HEIGHT - 40.0,
+        );
+        let store_rect = store.then_some(Rect {
+            x: 820.0,
+            y: 180.0,
+            w: 160.0,
+            h: 130.0,
+        });
+        let replica_rect = (store && replica).then_some(Rect {
+            x: 820.0,
+            y: 390.0,
+            w: 160.0,
+            h: 80.0,
+        });
+        Layout {
+            users,
+            slots,
+            lb,
+            servers,
+            store: store_rect,
+            replica: replica_rect,
+        }
+    }
+
+    /// Which drawn slot a user belongs to.
+    pub fn slot_of(&self, user: UserId) -> usize {
+        let slots = self.slots.len() as u64;
+        ((user as u64 * slots) / self.users as u64).min(slots - 1) as usize
+    }
+
+    /// Where a message between `at` and `other` leaves or enters `at`.
+    pub fn anchor(&self, at: Endpoint, other: Endpoint) -> (f64, f64) {
+        match at {
+            Endpoint::User(u) => {
+                let s = &self.slots[self.slot_of(u)];
+                (s.x + s.r + 4.0, s.y)
+            }
+            Endpoint::Balancer => match other {
+                Endpoint::User(_) => (self.lb.x, self.lb.cy()),
+                _ => (self.lb.right(), self.lb.cy()),
+            },
+            Endpoint::Server(i) => {
+                let r = self.server_rect(i);
+                match other {
+                    Endpoint::User(_) | Endpoint::Balancer => (r.x, r.cy()),
+                    // Replication runs along a lane just right of the boxes.
+                    Endpoint::Server(_) => (r.right() + 5.0, r.cy()),
+                    Endpoint::Store | Endpoint::Replica => (r.right(), r.cy()),
+                }
+            }
+            Endpoint::Store => {
+                let r = self.store.unwrap_or(self.lb);
+                match other {
+                    Endpoint::Replica => (r.cx(), r.y + r.h),
+                    _ => (r.x, r.cy()),
+                }
+            }
+            Endpoint::Replica => {
+                let r = self.replica.or(self.store).unwrap_or(self.lb);
+                match other {
+                    Endpoint::Store => (r.cx(), r.y),
+                    _ => (r.x, r.cy()),
+                }
+            }
+        }
+    }
+
+    pub fn server_rect(&self, server: u32) -> Rect {
+        self.servers.get(server as usize).copied().unwrap_or(Rect {
+            x: 390.0,
+            y: 20.0,
+            w: 10.0,
+            h: 10.0,
+        })
+    }
+}
+
+/// Lay `n` boxes out in the area, choosing the column count that gives the most readable boxes
+/// (about twice as wide as tall).
+fn grid(n: u32, x: f64, y: f64, w: f64, h: f64) -> Vec<Rect> {
+    let gap = 10.0;
+    let mut best = (1u32, 0.0f64);
+    for cols in 1..=n.min(8) {
+        let rows = n.div_ceil(cols);
+        let bw = w / cols as f64 - gap;
+        let bh = h / rows as f64 - gap;
+        let score = (bw / 2.0).min(bh);
+        if score > best.1 {
+            best = (cols, score);
+        }
+    }
+    let cols = best.0;
+    let rows = n.div_ceil(cols);
+    let cell_h = h / rows as f64;
+    let bw = (w / cols as f64 - gap).min(360.0);
+    let bh = (cell_h - gap).min(150.0);
+    // Centre the block vertically when boxes hit their maximum height.
+    let used_h = rows as f64 * (bh + gap);
+    let y0 = y + (h - used_h).max(0.0) / 2.0;
+    // ... and horizontally when they hit their maximum width (a third of the spare room on the left, so
+    // the wires from the balancer stay short).
+    let used_w = cols as f64 * (bw + gap);
+    let x0 = x + (w - used_w).max(0.0) / 3.0;
+    (0..n)
+        .map(|i| {
+            let (c, r) = (i / rows, i % rows);
+            Rect {
+                x: x0 + c as f64 * (bw + gap),
+                y: y0 + r as f64 * (bh + gap),
+                w: bw,
+                h: bh,
+            }
+        })
+        .collect()
+}

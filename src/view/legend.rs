@@ -1,0 +1,90 @@
+//! What every glyph means, drawn with the same classes as the picture itself.
+
+use super::i18n::Lang;
+use super::traffic::Look;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub lang: Lang,
+}
+
+fn arrow_sample(look: Look) -> Html {
+    // Same head shapes as traffic.rs, at a fixed place.
+    let head = match look {
+        Look::Replication => "M23.5 8a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0 -9 0",
+        Look::Store | Look::Fetch => "M34 8L28 12.2L22 8L28 3.8z",
+        Look::Error => "M23 3h10v10h-10z",
+        Look::Health => "M26.5 6.5h3v3h-3z",
+        _ => "M34 8L24.4 12.8L24.4 3.2z",
+    };
+    html! {
+        <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
+            <g class={classes!("arrow", look.class())}>
+                <path class="tail" d="M2 8L30 8" />
+                <path class="head" d={head} />
+            </g>
+        </svg>
+    }
+}
+
+fn box_sample(class: &'static str) -> Html {
+    html! {
+        <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
+            <g class={classes!("node", "server", class)}>
+                <rect class="box" x="2" y="1" width="32" height="14" rx="3" />
+                <path class="cross" d="M4 3L32 13M32 3L4 13" />
+            </g>
+        </svg>
+    }
+}
+
+fn chip_sample(class: &'static str) -> Html {
+    let d = match class {
+        "chip-key" => "M14 6h4v4h-4z",
+        "chip-backup" => "M12 3h10v10h-10z",
+        _ => "M11 2h12v12h-12z",
+    };
+    html! {
+        <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
+            <path class={classes!("chip", class, "c0")} d={d} />
+        </svg>
+    }
+}
+
+#[function_component(Legend)]
+pub fn legend(props: &LegendProps) -> Html {
+    let t = props.lang.strings();
+    let looks = [
+        (Look::Request, t.legend_request),
+        (Look::Ok, t.legend_ok),
+        (Look::Mismatch, t.legend_mismatch),
+        (Look::Lost, t.legend_lost),
+        (Look::Error, t.legend_error),
+        (Look::Replication, t.legend_replication),
+        (Look::Store, t.legend_store),
+        (Look::Fetch, t.legend_fetch),
+        (Look::Health, t.legend_health),
+    ];
+    html! {
+        <section class="legend" aria-labelledby="legend-title">
+            <h2 id="legend-title">{ t.legend }</h2>
+            <ul>
+                { for looks.iter().map(|(look, text)| html! {
+                    <li key={look.class()}>{ arrow_sample(*look) }<span>{ *text }</span></li>
+                }) }
+                <li key="flow">
+                    <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
+                        <path class="flow look-request" d="M2 8L34 8" stroke-width="6" />
+                    </svg>
+                    <span>{ t.legend_flow }</span>
+                </li>
+                <li key="full">{ chip_sample("chip-full") }<span>{ t.legend_full }</span></li>
+                <li key="backup">{ chip_sample("chip-backup") }<span>{ t.legend_backup }</span></li>
+                <li key="key">{ chip_sample("chip-key") }<span>{ t.legend_key_only }</span></li>
+                <li key="undetected">{ box_sample("down-undetected") }<span>{ t.legend_undetected }</span></li>
+                <li key="down">{ box_sample("down-detected") }<span>{ t.legend_down }</span></li>
+            </ul>
+        </section>
+    }
+}

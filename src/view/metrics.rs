@@ -1,0 +1,202 @@
+//! Read-outs and small charts. Every number is the model's (`Report`); `data-value` carries it raw.
+
+use super::i18n::Lang;
+use super::names::server_letter;
+use crate::model::{Micros, Report};
+use std::fmt::Write;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MetricsProps {
+    pub report: std::rc::Rc<Report>,
+    pub now: Micros,
+    pub lang: Lang,
+    pub memory_budget: u64,
+    pub mismatch_series: std::rc::Rc<Vec<f64>>,
+    pub show_store: bool,
+    pub show_replication: bool,
+    /// Embed mode: headline numbers only.
+    pub compact: bool,
+    /// Read-outs a revealed tour step points at.
+    #[prop_or_default]
+    pub highlight: Vec<&'static str>,
+}
+
+/// One read-out: the label, the number as people read it, and the raw number in `data-value`.
+struct Readout<'a> {
+    highlight: &'a [&'static str],
+}
+
+impl Readout<'_> {
+    fn show(
+        &self,
+        testid: &'static str,
+        label: &'static str,
+        raw: String,
+        shown: String,
+        emphasis: bool,
+    ) -> Html {
+        let lit = self.highlight.contains(&testid);
+        html! {
+            <div class={classes!("metric", emphasis.then_some("headline"), lit.then_some("tour-highlight"))}
+                 data-testid={testid} data-value={raw}>
+                <dt>{ label }</dt>
+                <dd>{ shown }</dd>
+            </div>
+        }
+    }
+}
+
+fn group_digits(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn bytes(n: u64) -> String {
+    if n >= 1 << 30 {
+        format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64)
+    } else if n >= 1 << 20 {
+        format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64)
+    } else if n >= 1 << 10 {
+        format!("{:.0} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{n} B")
+    }
+}
+
+/// Simulated time in the form people read: 1:02.345
+pub fn clock(now: Micros) -> String {
+    let ms = now / 1_000;
+    let (m, s, rest) = (ms / 60_000, (ms / 1_000) % 60, ms % 1_000);
+    format!("{m}:{s:02}.{rest:03}")
+}
+
+#[function_component(MetricsPanel)]
+pub fn metrics_panel(props: &MetricsProps) -> Html {
+    let t = props.lang.strings();
+    let r = &props.report;
+    let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
+    let out = Readout {
+        highlight: &props.highlight,
+    };
+    let readout = |id, label, raw, shown, emph| out.show(id, label, raw, shown, emph);
+    let count = |id, label, v: u64, emph| out.show(id, label, v.to_string(), group_digits(v), emph);
+    let sim_ms = props.now as f64 / 1_000.0;
+    html! {
+        <section class="metrics" aria-labelledby="metrics-title">
+            <h2 id="metrics-title">{ t.metrics }</h2>
+            <dl class="readouts">
+                { readout("sim-time", t.sim_time, sim_ms.to_string(), clock(props.now), false) }
+                { count("metric-mismatches", t.metric_mismatches, r.mismatches, true) }
+                { count("metric-relogins", t.metric_relogins, r.relogins, true) }
+                { count("metric-sessions-lost", t.metric_sessions_lost, r.sessions_lost, true) }
+                { count("metric-errors", t.metric_errors, r.errors, true) }
+                { count("metric-requests", t.metric_requests, r.requests, false) }
+                { count("metric-lost-session-hits", t.metric_lost_session_hits, r.lost_session_hits, false) }
+                { readout("metric-imbalance", t.metric_imbalance, r.imbalance.to_string(), format!("{:.2}", r.imbalance), false) }
+                { count("metric-replication-messages", t.metric_replication_messages, r.replication_messages, false) }
+                { count("metric-store-ops", t.metric_store_ops, r.store_ops, false) }
+                { readout("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
+                { readout("metric-latency", t.metric_latency, format!("{} {}", r.latency_ms.p50, r.latency_ms.p99),
+                    format!("{:.0} / {:.0} ms", r.latency_ms.p50, r.latency_ms.p99), false) }
+            </dl>
+            <div class="charts-slot">
+            if !props.compact {
+            <div class="charts">
+                <figure class="chart">
+                    <figcaption>{ t.chart_load }</figcaption>
+                    { load_bars(r, props.memory_budget, props.lang) }
+                </figure>
+                <figure class="chart">
+                    <figcaption>{ t.chart_mismatches }</figcaption>
+                    { series_chart(&props.mismatch_series, props.lang) }
+                </figure>
+            </div>
+            }
+            </div>
+        </section>
+    }
+}
+
+/// Requests per server as bars, memory as a thin bar under each.
+fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
+    let n = r.per_server.len().max(1);
+    let max = r
+        .per_server
+        .iter()
+        .map(|s| s.requests)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let (w, h) = (240.0, 80.0);
+    let bw = w / n as f64;
+    let mut bars = String::new();
+    let mut down = String::new();
+    let mut mem = String::new();
+    for (i, s) in r.per_server.iter().enumerate() {
+        let bh = (s.requests as f64 / max) * (h - 16.0);
+        let x = i as f64 * bw + bw * 0.1;
+        let target = if s.up { &mut bars } else { &mut down };
+        let _ = write!(
+            target,
+            "M{x:.1} {:.1}h{:.1}v{bh:.1}h-{:.1}z",
+            h - 8.0 - bh,
+            bw * 0.8,
+            bw * 0.8
+        );
+        if memory_budget > 0 {
+            let mw = (s.memory_bytes as f64 / memory_budget as f64).clamp(0.0, 1.0) * bw * 0.8;
+            let _ = write!(mem, "M{x:.1} {:.1}h{mw:.1}v3h-{mw:.1}z", h - 5.0);
+        }
+    }
+    let labels = n <= 16;
+    html! {
+        <svg class="bars" viewBox={format!("0 0 {w} {h}")} role="img"
+             aria-label={r.per_server.iter().enumerate().map(|(i, s)| format!("{} {}", server_letter(i as u32), s.requests)).collect::<Vec<_>>().join(", ")}>
+            <path class="bar" d={bars} />
+            <path class="bar down" d={down} />
+            <path class="bar-mem" d={mem} />
+            <g class="bar-labels">
+                if labels {
+                    { for r.per_server.iter().enumerate().map(|(i, _)| html! {
+                        <text key={i} x={format!("{:.1}", i as f64 * bw + bw / 2.0)} y={format!("{:.1}", 8.0)} text-anchor="middle" font-size="8">{ server_letter(i as u32) }</text>
+                    }) }
+                }
+            </g>
+            <g class="empty-note">
+                if r.per_server.is_empty() {
+                    <text x="120" y="44" text-anchor="middle" font-size="10">{ lang.strings().chart_empty }</text>
+                }
+            </g>
+        </svg>
+    }
+}
+
+fn series_chart(points: &[f64], lang: Lang) -> Html {
+    let (w, h) = (240.0, 80.0);
+    let max = points.iter().cloned().fold(0.0, f64::max).max(1.0);
+    let mut d = String::new();
+    let n = points.len().max(2) - 1;
+    for (i, v) in points.iter().enumerate() {
+        let x = i as f64 / n as f64 * w;
+        let y = h - 4.0 - v / max * (h - 12.0);
+        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+    }
+    html! {
+        <svg class="series" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}", points.last().cloned().unwrap_or(0.0))}>
+            <path class="series-line" d={d} />
+            <g class="empty-note">
+                if points.len() < 2 {
+                    <text x="120" y="44" text-anchor="middle" font-size="10">{ lang.strings().chart_empty }</text>
+                }
+            </g>
+        </svg>
+    }
+}

@@ -1,0 +1,42 @@
+//! How people see the model's ids: user and server names, session labels, colour classes.
+
+use crate::model::{ServerId, SessionId, UserId};
+
+/// `userA` … `userZ`, then `user27`, `user28`, … (the story's names for the first few).
+pub fn user_name(user: UserId) -> String {
+    if user < 26 {
+        format!("user{}", (b'A' + user as u8) as char)
+    } else {
+        format!("user{}", user + 1)
+    }
+}
+
+/// `A` … `Z`, then `S27`, … : short enough to fit in a small box.
+pub fn server_letter(server: ServerId) -> String {
+    if server < 26 {
+        ((b'A' + server as u8) as char).to_string()
+    } else {
+        format!("S{}", server + 1)
+    }
+}
+
+/// A short, stable label for a session, like a shortened cookie value ("3fa1").
+/// Sequential ids are scrambled so neighbouring sessions do not look alike.
+pub fn session_label(session: SessionId) -> String {
+    format!(
+        "{:04x}",
+        (session.wrapping_mul(2_654_435_761) >> 16) & 0xffff
+    )
+}
+
+/// Users are told apart by colour AND shape (colour-blind safe): 8 Okabe–Ito colours × 4 shapes.
+pub const COLOURS: u32 = 8;
+pub const SHAPES: u32 = 4;
+
+pub fn colour_class(user: UserId) -> String {
+    format!("c{}", user % COLOURS)
+}
+
+pub fn shape_of(user: UserId) -> u32 {
+    (user / COLOURS) % SHAPES
+}

@@ -1,0 +1,455 @@
+//! The static part of the picture: users, balancer, servers (with session chips, memory and queue),
+//! store and replica, and the wires between them. Each node is a memoised component, so a frame that
+//! only moves arrows re-renders none of this.
+
+use super::actions::Action;
+use super::i18n::Lang;
+use super::layout::{Layout, Rect, UserSlot};
+use super::names::{colour_class, server_letter, shape_of, user_name};
+use super::world::{ServerView, StoreView};
+use crate::model::{NodeState, SessionEntry, SessionRole};
+use std::fmt::Write;
+use std::rc::Rc;
+use yew::prelude::*;
+
+fn fmt1(v: f64) -> String {
+    super::svgnum::fmt(v)
+}
+
+fn state_name(state: NodeState) -> &'static str {
+    if state.is_up() {
+        "up"
+    } else {
+        "down"
+    }
+}
+
+fn state_text(state: NodeState, lang: Lang) -> &'static str {
+    let t = lang.strings();
+    match state {
+        NodeState::Up => t.state_up,
+        NodeState::DownUndetected => t.state_down_undetected,
+        NodeState::DownDetected => t.state_down,
+    }
+}
+
+fn detected_attr(state: NodeState) -> &'static str {
+    match state {
+        NodeState::Up => "n/a",
+        NodeState::DownUndetected => "no",
+        NodeState::DownDetected => "yes",
+    }
+}
+
+/// Enter or Space on a focused node activates it, like a button.
+fn key_activates(e: &KeyboardEvent) -> bool {
+    matches!(e.key().as_str(), "Enter" | " " | "Spacebar")
+}
+
+fn activation_handlers(
+    act: &Callback<Action>,
+    action: Action,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let click = {
+        let act = act.clone();
+        let action = action.clone();
+        Callback::from(move |_: MouseEvent| act.emit(action.clone()))
+    };
+    let key = {
+        let act = act.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if key_activates(&e) {
+                e.prevent_default();
+                e.stop_propagation();
+                act.emit(action.clone());
+            }
+        })
+    };
+    (click, key)
+}
+
+/// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
+/// Returns the drawing and how many chips it holds.
+fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
+    // As large as the box allows for this many chips (readable from the back of a room), within bounds.
+    let n = sessions.len().max(1) as f64;
+    let size = ((w * h / n).sqrt() * 0.72).clamp(6.0, (h / 2.2).clamp(6.0, 20.0));
+    let pitch = size + 2.0;
+    let cols = ((w / pitch).floor() as usize).max(1);
+    let rows = ((h / pitch).floor() as usize).max(1);
+    let capacity = cols * rows;
+    let shown = sessions.len().min(capacity);
+    // Key: role rank * 8 + colour; value: path data.
+    let mut paths: std::collections::BTreeMap<(u8, u32), String> = Default::default();
+    for (i, s) in sessions.iter().take(shown).enumerate() {
+        let x = x0 + (i % cols) as f64 * pitch;
+        let y = y0 + (i / cols) as f64 * pitch;
+        let role = super::world::role_rank(s.role);
+        let d = paths
+            .entry((role, s.user % super::names::COLOURS))
+            .or_default();
+        match s.role {
+            SessionRole::Full => {
+                let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
+            }
+            SessionRole::Backup => {
+                let (a, b) = (x + 1.0, size - 2.0);
+                let _ = write!(
+                    d,
+                    "M{} {}h{b}v{b}h-{b}z",
+                    fmt1(a),
+                    fmt1(y + 1.0),
+                    b = fmt1(b)
+                );
+            }
+            SessionRole::KeyOnly => {
+                let k = size / 2.5;
+                let c = (size - k) / 2.0;
+                let _ = write!(
+                    d,
+                    "M{} {}h{k}v{k}h-{k}z",
+                    fmt1(x + c),
+                    fmt1(y + c),
+                    k = fmt1(k)
+                );
+            }
+        }
+    }
+    let html = html! {
+        <g class="chips">
+            { for paths.into_iter().map(|((role, colour), d)| {
+                let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
+                html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
+            }) }
+        </g>
+    };
+    (html, shown)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ServerNodeProps {
+    pub server: ServerView,
+    pub rect: Rect,
+    pub lang: Lang,
+    pub act: Callback<Action>,
+    pub highlighted: bool,
+}
+
+#[function_component(ServerNode)]
+pub fn server_node(props: &ServerNodeProps) -> Html {
+    let t = props.lang.strings();
+    let s = &props.server;
+    let r = props.rect;
+    let letter = server_letter(s.id);
+    let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleServer(s.id));
+    let sessions_total = s.sessions_full + s.sessions_key_only;
+    let label = format!(
+        "{} {letter}: {}, {} {}, {}",
+        t.server,
+        state_text(s.state, props.lang),
+        sessions_total,
+        t.sessions_word(sessions_total),
+        if s.state.is_up() {
+            t.activate_crash
+        } else {
+            t.activate_restart
+        }
+    );
+    let small = r.h < 44.0 || r.w < 80.0;
+    let name_size = (r.h * 0.28).clamp(9.0, 20.0);
+    let pad = if small { 3.0 } else { 6.0 };
+    let bar_h = (r.h * 0.08).clamp(3.0, 8.0);
+    let chips_y = pad + name_size + 2.0;
+    let chips_h = (r.h - chips_y - bar_h - pad * 2.0).max(4.0);
+    let (chips, shown) = chip_paths(&s.sessions, pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let hidden = sessions_total.saturating_sub(shown as u64);
+    let mem_frac = if s.memory_budget > 0 {
+        (s.memory_used as f64 / s.memory_budget as f64).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let bar_w = r.w - 2.0 * pad;
+    let state_class = match s.state {
+        NodeState::Up => "up",
+        NodeState::DownUndetected => "down-undetected",
+        NodeState::DownDetected => "down-detected",
+    };
+    let mem_class = if mem_frac > 0.85 {
+        "mem-fill mem-high"
+    } else {
+        "mem-fill"
+    };
+    // Short words in the box (the full state is in the label); sized to fit the box.
+    let down_text = match s.state {
+        NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
+        _ => format!("✕ {}", t.short_down),
+    };
+    let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
+        .min(name_size * 1.2)
+        .max(8.0);
+    let status = html! {
+        <g class="status">
+            if !s.state.is_up() {
+                <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
+                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
+                    { down_text.clone() }
+                </text>
+            }
+        </g>
+    };
+    html! {
+        <g data-testid={format!("server-{}", s.id)} data-state={state_name(s.state)} data-detected={detected_attr(s.state)}
+           class={classes!("node", "server", state_class, props.highlighted.then_some("tour-highlight"))}
+           transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}
+           tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+            <title>{ label }</title>
+            <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="6" />
+            <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
+                { if small { letter.clone() } else { format!("{} {letter}", t.server) } }
+            </text>
+            <g class="queue-slot">
+            if !small {
+                <text class="queue" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.8)} text-anchor="end" font-size={fmt1((name_size * 0.6).max(9.0))}>
+                    { format!("{} {} · {} {}", t.queue, s.queue, sessions_total, t.sessions_word(sessions_total)) }
+                </text>
+            }
+            </g>
+            { chips }
+            <g class="more">
+                if hidden > 0 && !small {
+                    <text x={fmt1(r.w - pad)} y={fmt1(r.h - bar_h - pad - 2.0)} text-anchor="end" font-size="9">{ format!("+{hidden} {}", t.more) }</text>
+                }
+            </g>
+            <rect class="mem-bg" x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w)} height={fmt1(bar_h)} rx="2" />
+            <rect class={mem_class} x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w * mem_frac)} height={fmt1(bar_h)} rx="2" />
+            { status }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StoreNodeProps {
+    pub store: StoreView,
+    pub rect: Rect,
+    pub replica_rect: Option<Rect>,
+    pub lang: Lang,
+    pub act: Callback<Action>,
+    pub highlighted: bool,
+    pub engine: &'static str,
+}
+
+#[function_component(StoreNode)]
+pub fn store_node(props: &StoreNodeProps) -> Html {
+    let t = props.lang.strings();
+    let s = &props.store;
+    let r = props.rect;
+    let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleStore);
+    let label = format!(
+        "{} ({}): {}, {} {}, {}",
+        t.store_node,
+        props.engine,
+        state_text(s.state, props.lang),
+        s.session_count,
+        t.sessions_word(s.session_count),
+        if s.state.is_up() {
+            t.activate_crash
+        } else {
+            t.activate_restart
+        }
+    );
+    let state_class = match s.state {
+        NodeState::Up => "up",
+        NodeState::DownUndetected => "down-undetected",
+        NodeState::DownDetected => "down-detected",
+    };
+    let (chips, _) = chip_paths(&s.sessions, 8.0, 42.0, r.w - 16.0, r.h - 50.0);
+    let replica = props.replica_rect.zip(s.replica).map(|(rr, state)| {
+        let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleReplica);
+        let label = format!(
+            "{}: {}, {}",
+            t.replica_node,
+            state_text(state, props.lang),
+            if state.is_up() { t.activate_crash } else { t.activate_restart }
+        );
+        let cls = if state.is_up() { "up" } else { "down-detected" };
+        html! {
+            <g data-testid="replica" data-state={state_name(state)} class={classes!("node", "store", "replica", cls)}
+               transform={format!("translate({} {})", fmt1(rr.x), fmt1(rr.y))}
+               tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+                <title>{ label }</title>
+                <rect class="box" width={fmt1(rr.w)} height={fmt1(rr.h)} rx="10" />
+                <text class="name" x="8" y="22" font-size="14">{ t.replica_node }</text>
+                <text class="detail" x="8" y="44" font-size="12">{ state_text(state, props.lang) }</text>
+                <g class="status">
+                if !state.is_up() {
+                    <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(rr.w - 4.0), y = fmt1(rr.h - 4.0))} />
+                }
+                </g>
+            </g>
+        }
+    });
+    html! {
+        <g class="store-group">
+            <g data-testid="store" data-state={state_name(s.state)} data-detected={detected_attr(s.state)}
+               class={classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight"))}
+               transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}
+               tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+                <title>{ label }</title>
+                <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="10" />
+                <text class="name" x="8" y="20" font-size="14">{ t.store_node }</text>
+                <text class="detail" x="8" y="36" font-size="11">{ format!("{} · {} {}", props.engine, s.session_count, t.sessions_word(s.session_count)) }</text>
+                { chips }
+                <g class="status">
+                    if !s.state.is_up() {
+                        <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
+                        <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + 6.0)} text-anchor="middle" font-size="16">
+                            { if s.state == NodeState::DownUndetected { format!("⚠ {}", t.short_crashed) } else { format!("✕ {}", t.short_down) } }
+                        </text>
+                    }
+                </g>
+            </g>
+            <g class="replica-slot">{ for replica }</g>
+        </g>
+    }
+}
+
+/// A user glyph: colour and shape together tell users apart.
+fn user_glyph(slot: &UserSlot, single: bool) -> Html {
+    let (x, y, r) = (slot.x, slot.y, slot.r);
+    let colour = colour_class(slot.first);
+    if !single {
+        // A group: three stacked circles.
+        return html! {
+            <g class="user-group">
+                <circle class="user-glyph group" cx={fmt1(x - 5.0)} cy={fmt1(y - 3.0)} r={fmt1(r * 0.7)} />
+                <circle class="user-glyph group" cx={fmt1(x + 5.0)} cy={fmt1(y - 3.0)} r={fmt1(r * 0.7)} />
+                <circle class="user-glyph group" cx={fmt1(x)} cy={fmt1(y + 4.0)} r={fmt1(r * 0.7)} />
+            </g>
+        };
+    }
+    let class = classes!("user-glyph", colour);
+    match shape_of(slot.first) {
+        0 => html! { <circle class={class} cx={fmt1(x)} cy={fmt1(y)} r={fmt1(r)} /> },
+        1 => {
+            html! { <rect class={class} x={fmt1(x - r)} y={fmt1(y - r)} width={fmt1(2.0 * r)} height={fmt1(2.0 * r)} rx="2" /> }
+        }
+        2 => {
+            html! { <path class={class} d={format!("M{} {}L{} {}L{} {}z", fmt1(x), fmt1(y - r * 1.1), fmt1(x + r), fmt1(y + r * 0.8), fmt1(x - r), fmt1(y + r * 0.8))} /> }
+        }
+        _ => {
+            html! { <path class={class} d={format!("M{} {}L{} {}L{} {}L{} {}z", fmt1(x), fmt1(y - r), fmt1(x + r), fmt1(y), fmt1(x), fmt1(y + r), fmt1(x - r), fmt1(y))} /> }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StaticProps {
+    pub layout: Rc<Layout>,
+    pub lang: Lang,
+    pub highlight_lb: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CookieProps {
+    pub layout: Rc<Layout>,
+    pub cookies: Vec<super::world::Cookie>,
+}
+
+/// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
+/// the user, the server id (`server=B`). The log speaks of the same ids.
+#[function_component(CookieLayer)]
+pub fn cookie_layer(props: &CookieProps) -> Html {
+    let l = &props.layout;
+    html! {
+        <g class="cookies" aria-hidden="true">
+            { for props.cookies.iter().zip(&l.slots).map(|(c, slot)| {
+                let mut text = c.session.map(super::names::session_label).unwrap_or_else(|| "—".to_string());
+                if let Some(server) = c.pinned {
+                    text.push_str(&format!(" · server={}", server_letter(server)));
+                }
+                html! {
+                    <text key={slot.first} class="cookie" x={fmt1(slot.x - slot.r - 6.0)} y={fmt1(slot.y + 16.0)}
+                          text-anchor="end" font-size="10">{ text }</text>
+                }
+            }) }
+        </g>
+    }
+}
+
+/// Users, the balancer and the wires: changes only when the layout or the language does.
+#[function_component(StaticLayer)]
+pub fn static_layer(props: &StaticProps) -> Html {
+    let t = props.lang.strings();
+    let l = &props.layout;
+    let mut wires = String::new();
+    for slot in &l.slots {
+        let _ = write!(
+            wires,
+            "M{} {}L{} {}",
+            fmt1(slot.x + slot.r + 4.0),
+            fmt1(slot.y),
+            fmt1(l.lb.x),
+            fmt1(l.lb.cy())
+        );
+    }
+    for r in &l.servers {
+        let _ = write!(
+            wires,
+            "M{} {}L{} {}",
+            fmt1(l.lb.right()),
+            fmt1(l.lb.cy()),
+            fmt1(r.x),
+            fmt1(r.cy())
+        );
+        if let Some(s) = l.store {
+            let _ = write!(
+                wires,
+                "M{} {}L{} {}",
+                fmt1(r.right()),
+                fmt1(r.cy()),
+                fmt1(s.x),
+                fmt1(s.cy())
+            );
+        }
+    }
+    if let (Some(s), Some(rep)) = (l.store, l.replica) {
+        let _ = write!(
+            wires,
+            "M{} {}L{} {}",
+            fmt1(s.cx()),
+            fmt1(s.y + s.h),
+            fmt1(rep.cx()),
+            fmt1(rep.y)
+        );
+    }
+    let single = l.users as usize == l.slots.len();
+    html! {
+        <g class="static-layer">
+            <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
+            <g class="users">
+                { for l.slots.iter().map(|slot| {
+                    let label = if single {
+                        user_name(slot.first)
+                    } else {
+                        format!("{} {}", slot.last - slot.first + 1, t.users_group)
+                    };
+                    let title = if single { label.clone() } else { format!("{}–{}", user_name(slot.first), user_name(slot.last)) };
+                    html! {
+                        <g key={slot.first} class="user" data-testid={format!("user-{}", slot.first)}>
+                            <title>{ title }</title>
+                            { user_glyph(slot, single) }
+                            <text class="user-label" x={fmt1(slot.x - slot.r - 6.0)} y={fmt1(slot.y + 4.0)} text-anchor="end" font-size="12">{ label }</text>
+                        </g>
+                    }
+                }) }
+            </g>
+            <g data-testid="lb" data-state="up" class={classes!("node", "lb", "up", props.highlight_lb.then_some("tour-highlight"))}
+               transform={format!("translate({} {})", fmt1(l.lb.x), fmt1(l.lb.y))} role="img" aria-label={t.balancer_node}>
+                <title>{ t.balancer_node }</title>
+                <rect class="box" width={fmt1(l.lb.w)} height={fmt1(l.lb.h)} rx="8" />
+                <path class="lb-icon" d="M20 45h14M34 45l12-18h14M34 45l12 18h14M34 45h26" />
+                <text class="name" x={fmt1(l.lb.w / 2.0)} y="18" text-anchor="middle" font-size="12">{ t.lb_short }</text>
+            </g>
+        </g>
+    }
+}

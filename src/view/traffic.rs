@@ -1,0 +1,274 @@
+//! Messages in flight, drawn from model time only: a message sent at `sent_at` that arrives at
+//! `arrives_at` sits at (now − sent_at)/(arrives_at − sent_at) of its wire. Pause freezes it; speed changes
+//! cannot make it jump. Arrows are batched into one `<path>` per kind (cheap at thousands); beyond what can
+//! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
+
+use super::layout::Layout;
+use super::names::user_name;
+use super::svgnum::cmd;
+use crate::model::{Endpoint, Message, MessageKind, Micros};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+/// Above this many messages in flight, individual arrows become flows.
+pub const FLOW_THRESHOLD: usize = 1500;
+/// Above this playback factor arrows move too fast to follow: flows instead.
+pub const FLOW_SPEED: f64 = 20.0;
+/// Up to this many messages, each arrow carries its user's name.
+const LABEL_LIMIT: usize = 30;
+
+/// Drawing classes, one per look (colour + dash + head shape in app.css and the legend).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Look {
+    Request,
+    Ok,
+    Mismatch,
+    Lost,
+    Error,
+    Replication,
+    Store,
+    Fetch,
+    Health,
+}
+
+impl Look {
+    pub const ALL: [Look; 9] = [
+        Look::Request,
+        Look::Ok,
+        Look::Mismatch,
+        Look::Lost,
+        Look::Error,
+        Look::Replication,
+        Look::Store,
+        Look::Fetch,
+        Look::Health,
+    ];
+    pub fn of(kind: MessageKind) -> Look {
+        match kind {
+            MessageKind::Request => Look::Request,
+            MessageKind::ResponseOk => Look::Ok,
+            MessageKind::ResponseMismatch => Look::Mismatch,
+            MessageKind::ResponseLostSession => Look::Lost,
+            MessageKind::ResponseError => Look::Error,
+            MessageKind::Replication | MessageKind::ReplicationAck => Look::Replication,
+            MessageKind::StoreRequest | MessageKind::StoreResponse => Look::Store,
+            MessageKind::RemoteFetch => Look::Fetch,
+            MessageKind::HealthCheck => Look::Health,
+        }
+    }
+    pub fn class(self) -> &'static str {
+        match self {
+            Look::Request => "look-request",
+            Look::Ok => "look-ok",
+            Look::Mismatch => "look-mismatch",
+            Look::Lost => "look-lost",
+            Look::Error => "look-error",
+            Look::Replication => "look-replication",
+            Look::Store => "look-store",
+            Look::Fetch => "look-fetch",
+            Look::Health => "look-health",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Arrows,
+    Flows,
+}
+
+/// One frame of traffic, ready to draw; equal frames (paused) skip the re-render.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TrafficFrame {
+    /// Arrows: (look, tail path, head path).
+    pub arrows: Vec<(Look, String, String)>,
+    /// Arrow labels: (message id, x, y, text, look).
+    pub labels: Vec<(u64, f64, f64, String, Look)>,
+    /// Flows: (key, look, path, width, count).
+    pub flows: Vec<(String, Look, String, f64, u32)>,
+    pub in_flight: usize,
+}
+
+pub fn choose_mode(in_flight: usize, speed: f64, reduced_motion: bool) -> Mode {
+    if reduced_motion || in_flight > FLOW_THRESHOLD || speed > FLOW_SPEED {
+        Mode::Flows
+    } else {
+        Mode::Arrows
+    }
+}
+
+fn r1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn head(d: &mut String, look: Look, x: f64, y: f64, ux: f64, uy: f64) {
+    let (px, py) = (-uy, ux);
+    let s = 7.5;
+    match look {
+        Look::Replication => {
+            cmd(d, 'M', &[x - 4.5, y]);
+            d.push_str("a4.5 4.5 0 1 0 9 0a4.5 4.5 0 1 0 -9 0");
+        }
+        Look::Store | Look::Fetch => {
+            cmd(d, 'M', &[x + ux * s, y + uy * s]);
+            cmd(d, 'L', &[x + px * s * 0.7, y + py * s * 0.7]);
+            cmd(d, 'L', &[x - ux * s, y - uy * s]);
+            cmd(d, 'L', &[x - px * s * 0.7, y - py * s * 0.7]);
+            d.push('z');
+        }
+        Look::Error => {
+            cmd(d, 'M', &[x - 5.0, y - 5.0]);
+            d.push_str("h10v10h-10z");
+        }
+        Look::Health => {
+            cmd(d, 'M', &[x - 1.5, y - 1.5]);
+            d.push_str("h3v3h-3z");
+        }
+        _ => {
+            let (bx, by) = (x - ux * s * 1.6, y - uy * s * 1.6);
+            cmd(d, 'M', &[x, y]);
+            cmd(d, 'L', &[bx + px * s * 0.8, by + py * s * 0.8]);
+            cmd(d, 'L', &[bx - px * s * 0.8, by - py * s * 0.8]);
+            d.push('z');
+        }
+    }
+}
+
+/// A stable key for a wire end: users collapse into their drawn slot.
+fn end_key(layout: &Layout, e: Endpoint) -> (u8, u32) {
+    match e {
+        Endpoint::User(u) => (0, layout.slot_of(u) as u32),
+        Endpoint::Balancer => (1, 0),
+        Endpoint::Server(s) => (2, s),
+        Endpoint::Store => (3, 0),
+        Endpoint::Replica => (4, 0),
+    }
+}
+
+pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> TrafficFrame {
+    // The model may record a send a moment ahead of now: only what is on the wire is drawn.
+    let on_wire = || {
+        messages
+            .iter()
+            .filter(|m| m.sent_at <= now && m.arrives_at >= now)
+    };
+    let mut frame = TrafficFrame {
+        in_flight: on_wire().count(),
+        ..Default::default()
+    };
+    match mode {
+        Mode::Arrows => {
+            let mut tails: BTreeMap<Look, (String, String)> = BTreeMap::new();
+            let label = frame.in_flight <= LABEL_LIMIT;
+            for m in on_wire() {
+                let look = Look::of(m.kind);
+                let (x0, y0) = layout.anchor(m.from, m.to);
+                let (x1, y1) = layout.anchor(m.to, m.from);
+                let span = m.arrives_at.saturating_sub(m.sent_at).max(1) as f64;
+                let f = (now.saturating_sub(m.sent_at) as f64 / span).clamp(0.0, 1.0);
+                let (dx, dy) = (x1 - x0, y1 - y0);
+                let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+                let (ux, uy) = (dx / len, dy / len);
+                let (x, y) = (x0 + dx * f, y0 + dy * f);
+                let tail = (len * f).min(28.0);
+                let entry = tails.entry(look).or_default();
+                if tail > 0.5 {
+                    cmd(&mut entry.0, 'M', &[x - ux * tail, y - uy * tail]);
+                    cmd(&mut entry.0, 'L', &[x, y]);
+                }
+                head(&mut entry.1, look, x, y, ux, uy);
+                if label {
+                    let text = match (look, m.user) {
+                        (Look::Mismatch, _) | (Look::Lost, _) => "401".to_string(),
+                        (Look::Error, _) => "5xx".to_string(),
+                        (Look::Request | Look::Ok, Some(u)) => user_name(u),
+                        _ => String::new(),
+                    };
+                    if !text.is_empty() {
+                        frame.labels.push((m.id, r1(x), r1(y - 8.0), text, look));
+                    }
+                }
+            }
+            frame.arrows = tails
+                .into_iter()
+                .map(|(look, (t, h))| (look, t, h))
+                .collect();
+        }
+        Mode::Flows => {
+            type WireKey = (Look, (u8, u32), (u8, u32));
+            let mut wires: BTreeMap<WireKey, (u32, Endpoint, Endpoint)> = BTreeMap::new();
+            for m in on_wire() {
+                let key = (
+                    Look::of(m.kind),
+                    end_key(layout, m.from),
+                    end_key(layout, m.to),
+                );
+                wires.entry(key).or_insert((0, m.from, m.to)).0 += 1;
+            }
+            frame.flows = wires
+                .into_iter()
+                .map(|((look, a, b), (count, from, to))| {
+                    let (x0, y0) = layout.anchor(from, to);
+                    let (x1, y1) = layout.anchor(to, from);
+                    // Responses run a little beside requests so both directions stay visible.
+                    let offset = if matches!(look, Look::Request | Look::Store | Look::Replication)
+                    {
+                        -2.0
+                    } else {
+                        2.0
+                    };
+                    let d = format!(
+                        "M{} {}L{} {}",
+                        r1(x0),
+                        r1(y0 + offset),
+                        r1(x1),
+                        r1(y1 + offset)
+                    );
+                    let width = 1.0 + 2.2 * (1.0 + count as f64).ln();
+                    (
+                        format!("{}-{}.{}-{}.{}", look.class(), a.0, a.1, b.0, b.1),
+                        look,
+                        d,
+                        r1(width),
+                        count,
+                    )
+                })
+                .collect();
+        }
+    }
+    frame
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TrafficProps {
+    pub frame: TrafficFrame,
+}
+
+#[function_component(TrafficLayer)]
+pub fn traffic_layer(props: &TrafficProps) -> Html {
+    let f = &props.frame;
+    html! {
+        <g class="traffic" aria-hidden="true">
+            <g class="flows">
+                { for f.flows.iter().map(|(key, look, d, w, count)| html! {
+                    <path key={key.clone()} class={classes!("flow", look.class())} d={d.clone()} stroke-width={w.to_string()}>
+                        <title>{ count.to_string() }</title>
+                    </path>
+                }) }
+            </g>
+            <g class="arrows">
+                { for f.arrows.iter().map(|(look, tail, head)| html! {
+                    <g key={look.class()} class={classes!("arrow", look.class())}>
+                        <path class="tail" d={tail.clone()} />
+                        <path class="head" d={head.clone()} />
+                    </g>
+                }) }
+            </g>
+            <g class="labels">
+                { for f.labels.iter().map(|(id, x, y, text, look)| html! {
+                    <text key={*id} class={classes!("arrow-label", look.class())} x={x.to_string()} y={y.to_string()} text-anchor="middle">{ text.clone() }</text>
+                }) }
+            </g>
+        </g>
+    }
+}
