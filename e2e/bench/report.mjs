@@ -162,23 +162,33 @@ async function main() {
   }
 
   const workload = `${model.servers} servers, ${model.users.toLocaleString('en-US')} users, ` +
-    `5 strategies x ${model.seconds} simulated s (${native.requests.toLocaleString('en-US')} requests)`;
+    `5 strategies x ${model.seconds} simulated s (${native.requests.toLocaleString('en-US')} requests), ` +
+    `fastest of ${model.repeats} runs each`;
+  // Budgets from issues 3 and 4, shown for the reader; the benchmark measures, it does not gate.
+  const budget = (met, text) => `${text}: ${met ? 'met' : 'MISSED'}`;
+  // Headless Chromium's animation frames jitter by a few tenths of a millisecond around 16.7 ms.
+  const FRAME_JITTER_MS = 0.5;
   const rows = [
-    ['measure', 'value', 'conditions'],
+    ['measure', 'value', 'budget', 'conditions'],
     ['simulated requests/s, native', `${millions(nativeCpu)} per CPU-second (${millions(nativeWall)} wall)`,
-      `${workload}; cargo profile bench-native`],
-    ['simulated requests/s, wasm32', `${millions(wasmWall)} wall`,
-      `same workload and history hash, in headless Chromium (wasm-bindgen-test, profile bench-native)`],
-    ['wasm / native', `${(wasmWall / nativeWall).toFixed(2)}`, 'wall-clock against wall-clock'],
+      budget(nativeCpu >= 2e6, '>= 2 M/s per core'), `${workload}; cargo profile bench-native`],
+    ['simulated requests/s, wasm32', `${millions(wasmWall)} wall`, '',
+      'same workload and history hash, in headless Chromium (wasm-bindgen-test, profile bench-native)'],
+    // Chromium's CPU time is out of the test's reach, so wasm's figure is wall-clock; set against native
+    // CPU time the ratio errs low, never high, when other work shares the machine (equal on an idle one).
+    ['wasm / native', `${(wasmWall / nativeCpu).toFixed(2)}`, '',
+      `wasm wall-clock against native CPU time (against native wall-clock: ${(wasmWall / nativeWall).toFixed(2)})`],
   ];
   for (const r of runs) {
     const conditions = `${r.query}, ${r.mode}, ${Math.round(r.inFlight)} messages in flight, ${r.fps.toFixed(1)} fps`;
-    rows.push([`frame interval p50 / p95, ${r.servers} servers`, ms(r.interval), conditions]);
-    rows.push([`work per frame p50 / p95, ${r.servers} servers`, ms(r.work), 'model step + render (Yew)']);
+    rows.push([`frame interval p50 / p95, ${r.servers} servers`, ms(r.interval),
+      budget(r.interval[1] <= 16.7 + FRAME_JITTER_MS, 'p95 <= 16.7 ms'), conditions]);
+    rows.push([`work per frame p50 / p95, ${r.servers} servers`, ms(r.work),
+      budget(r.work[1] <= 8, 'p95 <= 8 ms'), 'model step + render (Yew), from the app\'s per-frame timing']);
   }
-  rows.push(['gzip size of the site', `${size.page.toFixed(1)} KB`,
+  rows.push(['gzip size of the site', `${size.page.toFixed(1)} KB`, budget(size.page <= 150, '<= 150 KB'),
     `wasm + JS + CSS + index.html, gzip -9, KB = 1000 bytes (wasm alone ${size.wasm.toFixed(1)} KB)`]);
-  rows.push(['navigation to first drawn frame', `${first.median.toFixed(0)} ms`,
+  rows.push(['navigation to first drawn frame', `${first.median.toFixed(0)} ms`, '',
     `default page, median of ${FIRST_RENDER_LOADS} fresh loads (${first.min.toFixed(0)}-${first.max.toFixed(0)} ms), loopback server`]);
 
   const date = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
