@@ -192,9 +192,9 @@ async function main() {
     `default page, median of ${FIRST_RENDER_LOADS} fresh loads (${first.min.toFixed(0)}-${first.max.toFixed(0)} ms), loopback server`]);
 
   const date = new Date().toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
-  console.log(`SessionScope benchmark, ${date}`);
-  console.log(`Machine: ${machine()}; Chromium ${chromiumVersion} (headless); ` +
-    `load average ${model.load_at_start ?? 'unknown'} (1, 5, 15 min) when the benchmark started`);
+  // One line above the table, so that both paste into Markdown as they are.
+  console.log(`SessionScope benchmark, measured ${date} on ${machine()}; Chromium ${chromiumVersion} ` +
+    `(headless); load average ${model.load_at_start ?? 'unknown'} (1, 5, 15 min) when it started.`);
   console.log('');
   console.log(markdownTable(rows));
 }
