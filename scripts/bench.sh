@@ -34,12 +34,15 @@ scripts/setup.sh
 if [ ! -f dist/index.html ]; then
   stale="dist/index.html is missing"
 else
-  stale="$(find src static index.html Cargo.toml Cargo.lock Trunk.toml scripts/csp-hash.mjs scripts/lib \
-    -newer dist/index.html -print -quit)"
+  sources=()
+  for path in src static index.html Cargo.toml Cargo.lock Trunk.toml scripts/csp-hash.mjs scripts/lib; do
+    [ ! -e "$path" ] || sources+=("$path")
+  done
+  stale="$(find "${sources[@]}" -newer dist/index.html -print -quit)"
   [ -z "$stale" ] || stale="$stale is newer than dist/"
 fi
 if [ -n "$stale" ]; then
-  step "release build ($stale)"
+  step "release build ($stale; minutes on a cold machine)"
   SKIP_SETUP=1 scripts/build.sh >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log"; fail "the release build failed"; }
 fi
 
