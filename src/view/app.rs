@@ -10,7 +10,7 @@ use super::eventlog::EventLog;
 use super::help::HelpOverlay;
 use super::history::History;
 use super::i18n::Lang;
-use super::layout::{Layout, HEIGHT, WIDTH};
+use super::layout::Layout;
 use super::legend::Legend;
 use super::metrics::MetricsPanel;
 use super::perf::Perf;
@@ -158,6 +158,8 @@ fn tour_answer(step: usize) -> (Micros, Vec<&'static str>) {
         .unwrap_or((Micros::MAX, Vec::new()))
 }
 
+/// Phones held upright get the top-to-bottom picture (checked at every refresh: rotating the phone
+/// switches it).
 fn layout_for(sim: &Simulation) -> Layout {
     let c = sim.config();
     Layout::new(
@@ -165,6 +167,7 @@ fn layout_for(sim: &Simulation) -> Layout {
         world::server_count(sim),
         c.strategy == Strategy::Store,
         c.store_replica,
+        dom::media_matches("(max-width: 600px) and (orientation: portrait)"),
     )
 }
 
@@ -483,12 +486,12 @@ impl App {
             crate::model::StoreKind::Memory => "Redis",
             crate::model::StoreKind::Rdb => "RDB",
         };
-        let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+        let view_box = format!("0 0 {} {}", self.layout.width, self.layout.height);
         // Two layers: the nodes change a few times a second, the traffic every frame. The traffic's own
         // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {
             <div class="picture">
-            <svg data-testid="topology" class="topology" viewBox={view_box.clone()}
+            <svg data-testid="topology" class={classes!("topology", self.layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
                 <StaticLayer layout={self.layout.clone()} lang={self.lang} highlight_lb={lit("lb")} />
                 <CookieLayer layout={self.layout.clone()} cookies={w.cookies.clone()} />

@@ -5,6 +5,8 @@ use crate::model::{Endpoint, UserId};
 
 pub const WIDTH: f64 = 1000.0;
 pub const HEIGHT: f64 = 600.0;
+pub const PORTRAIT_WIDTH: f64 = 600.0;
+pub const PORTRAIT_HEIGHT: f64 = 900.0;
 /// More users than this are drawn as this many groups.
 pub const MAX_USER_SLOTS: u32 = 12;
 
@@ -37,10 +39,18 @@ pub struct UserSlot {
     pub x: f64,
     pub y: f64,
     pub r: f64,
+    /// Where the name goes, and its `text-anchor`.
+    pub label_x: f64,
+    pub label_y: f64,
+    pub label_anchor: &'static str,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
+    /// Narrow screens (phones) get a top-to-bottom picture: users, balancer, servers, store.
+    pub portrait: bool,
+    pub width: f64,
+    pub height: f64,
     pub users: u32,
     pub slots: Vec<UserSlot>,
     pub lb: Rect,
@@ -49,8 +59,18 @@ pub struct Layout {
     pub replica: Option<Rect>,
 }
 
+/// Users per drawn slot: `users` spread over `slots` slots, slot `g` gets [first, last].
+fn slot_range(g: u32, users: u32, slots: u32) -> (UserId, UserId) {
+    let first = (g as u64 * users as u64 / slots as u64) as u32;
+    let last = (((g + 1) as u64 * users as u64 / slots as u64) as u32).max(first + 1) - 1;
+    (first, last)
+}
+
 impl Layout {
-    pub fn new(users: u32, servers: u32, store: bool, replica: bool) -> Layout {
+    pub fn new(users: u32, servers: u32, store: bool, replica: bool, portrait: bool) -> Layout {
+        if portrait {
+            return Layout::portrait(users, servers, store, replica);
+        }
         let users = users.max(1);
         let slot_count = users.min(MAX_USER_SLOTS);
         let top = 40.0;
@@ -59,15 +79,17 @@ impl Layout {
         let r = (pitch * 0.3).clamp(6.0, 16.0);
         let slots = (0..slot_count)
             .map(|g| {
-                let first = (g as u64 * users as u64 / slot_count as u64) as u32;
-                let last =
-                    (((g + 1) as u64 * users as u64 / slot_count as u64) as u32).max(first + 1) - 1;
+                let (first, last) = slot_range(g, users, slot_count);
+                let (x, y) = (150.0, top + pitch * (g as f64 + 0.5));
                 UserSlot {
                     first,
                     last,
-                    x: 150.0,
-                    y: top + pitch * (g as f64 + 0.5),
+                    x,
+                    y,
                     r,
+                    label_x: x - r - 6.0,
+                    label_y: y + 4.0,
+                    label_anchor: "end",
                 }
             })
             .collect();
@@ -84,6 +106,7 @@ impl Layout {
             20.0,
             area_right - 390.0,
             HEIGHT - 40.0,
+            None,
         );
         let store_rect = store.then_some(Rect {
             x: 820.0,
@@ -98,6 +121,77 @@ impl Layout {
             h: 80.0,
         });
         Layout {
+            portrait: false,
+            width: WIDTH,
+            height: HEIGHT,
+            users,
+            slots,
+            lb,
+            servers,
+            store: store_rect,
+            replica: replica_rect,
+        }
+    }
+
+    /// Top to bottom, for phones held upright.
+    fn portrait(users: u32, servers: u32, store: bool, replica: bool) -> Layout {
+        // Without a store the bottom band is not needed.
+        let (width, height) = (
+            PORTRAIT_WIDTH,
+            if store {
+                PORTRAIT_HEIGHT
+            } else {
+                PORTRAIT_HEIGHT - 180.0
+            },
+        );
+        let users = users.max(1);
+        let slot_count = users.min(MAX_USER_SLOTS);
+        let pitch = (width - 20.0) / slot_count as f64;
+        let r = (pitch * 0.28).clamp(6.0, 16.0);
+        let slots = (0..slot_count)
+            .map(|g| {
+                let (first, last) = slot_range(g, users, slot_count);
+                let (x, y) = (10.0 + pitch * (g as f64 + 0.5), 30.0);
+                UserSlot {
+                    first,
+                    last,
+                    x,
+                    y,
+                    r,
+                    label_x: x,
+                    label_y: y + r + 14.0,
+                    label_anchor: "middle",
+                }
+            })
+            .collect();
+        let lb = Rect {
+            x: width / 2.0 - 40.0,
+            y: 150.0,
+            w: 80.0,
+            h: 90.0,
+        };
+        let bottom = if store { height - 150.0 } else { height - 10.0 };
+        // Side by side first: wires from the balancer above then reach every box of the first row
+        // without crossing another.
+        let n = servers.max(1);
+        let cols = (n as f64 * 1.5).sqrt().ceil().clamp(1.0, 4.0) as u32;
+        let servers = grid(n, 10.0, 290.0, width - 20.0, bottom - 290.0, Some(cols));
+        let store_rect = store.then_some(Rect {
+            x: if replica { 40.0 } else { width / 2.0 - 120.0 },
+            y: height - 130.0,
+            w: 240.0,
+            h: 120.0,
+        });
+        let replica_rect = (store && replica).then_some(Rect {
+            x: 330.0,
+            y: height - 110.0,
+            w: 220.0,
+            h: 80.0,
+        });
+        Layout {
+            portrait: true,
+            width,
+            height,
             users,
             slots,
             lb,
@@ -115,6 +209,9 @@ impl Layout {
 
     /// Where a message between `at` and `other` leaves or enters `at`.
     pub fn anchor(&self, at: Endpoint, other: Endpoint) -> (f64, f64) {
+        if self.portrait {
+            return self.anchor_portrait(at, other);
+        }
         match at {
             Endpoint::User(u) => {
                 let s = &self.slots[self.slot_of(u)];
@@ -150,6 +247,38 @@ impl Layout {
         }
     }
 
+    fn anchor_portrait(&self, at: Endpoint, other: Endpoint) -> (f64, f64) {
+        match at {
+            Endpoint::User(u) => {
+                let s = &self.slots[self.slot_of(u)];
+                (s.x, s.y + s.r + 30.0)
+            }
+            Endpoint::Balancer => match other {
+                Endpoint::User(_) => (self.lb.cx(), self.lb.y),
+                _ => (self.lb.cx(), self.lb.y + self.lb.h),
+            },
+            Endpoint::Server(i) => {
+                let r = self.server_rect(i);
+                match other {
+                    Endpoint::User(_) | Endpoint::Balancer => (r.cx(), r.y),
+                    Endpoint::Server(_) => (r.right() + 4.0, r.cy()),
+                    Endpoint::Store | Endpoint::Replica => (r.cx(), r.y + r.h),
+                }
+            }
+            Endpoint::Store => {
+                let r = self.store.unwrap_or(self.lb);
+                match other {
+                    Endpoint::Replica => (r.right(), r.cy()),
+                    _ => (r.cx(), r.y),
+                }
+            }
+            Endpoint::Replica => {
+                let r = self.replica.or(self.store).unwrap_or(self.lb);
+                (r.x, r.cy())
+            }
+        }
+    }
+
     pub fn server_rect(&self, server: u32) -> Rect {
         self.servers.get(server as usize).copied().unwrap_or(Rect {
             x: 390.0,
@@ -160,12 +289,15 @@ impl Layout {
     }
 }
 
-/// Lay `n` boxes out in the area, choosing the column count that gives the most readable boxes
-/// (about twice as wide as tall).
-fn grid(n: u32, x: f64, y: f64, w: f64, h: f64) -> Vec<Rect> {
+/// Lay `n` boxes out in the area, in `fixed_cols` columns or else the column count that gives the most
+/// readable boxes (about twice as wide as tall).
+fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<Rect> {
     let gap = 10.0;
-    let mut best = (1u32, 0.0f64);
+    let mut best = (fixed_cols.unwrap_or(1).clamp(1, n), 0.0f64);
     for cols in 1..=n.min(8) {
+        if fixed_cols.is_some() {
+            break;
+        }
         let rows = n.div_ceil(cols);
         let bw = w / cols as f64 - gap;
         let bh = h / rows as f64 - gap;
@@ -174,8 +306,9 @@ fn grid(n: u32, x: f64, y: f64, w: f64, h: f64) -> Vec<Rect> {
             best = (cols, score);
         }
     }
-    let cols = best.0;
-    let rows = n.div_ceil(cols);
+    let rows = n.div_ceil(best.0);
+    // Boxes fill columns top to bottom: drop columns that would stay empty (4 boxes in 3 columns).
+    let cols = n.div_ceil(rows);
     let cell_h = h / rows as f64;
     let bw = (w / cols as f64 - gap).min(360.0);
     let bh = (cell_h - gap).min(150.0);

@@ -7,7 +7,7 @@ use super::i18n::Lang;
 use super::layout::{Layout, Rect, UserSlot};
 use super::names::{colour_class, server_letter, shape_of, user_name};
 use super::world::{ServerView, StoreView};
-use crate::model::{NodeState, SessionEntry, SessionRole};
+use crate::model::{Endpoint, NodeState, SessionEntry, SessionRole};
 use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -208,7 +208,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
                 { if small { letter.clone() } else { format!("{} {letter}", t.server) } }
             </text>
             <g class="queue-slot">
-            if !small {
+            if !small && r.w >= 220.0 {
                 <text class="queue" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.8)} text-anchor="end" font-size={fmt1((name_size * 0.6).max(9.0))}>
                     { format!("{} {} · {} {}", t.queue, s.queue, sessions_total, t.sessions_word(sessions_total)) }
                 </text>
@@ -362,14 +362,17 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
     let l = &props.layout;
     html! {
         <g class="cookies" aria-hidden="true">
-            { for props.cookies.iter().zip(&l.slots).map(|(c, slot)| {
+            // One cookie line per drawn user (none for groups).
+            { for props.cookies.iter().zip(&l.slots).filter(|_| l.slots.len() as u32 == l.users).map(|(c, slot)| {
                 let mut text = c.session.map(super::names::session_label).unwrap_or_else(|| "—".to_string());
                 if let Some(server) = c.pinned {
-                    text.push_str(&format!(" · server={}", server_letter(server)));
+                    // Narrow pictures have room for the server id only.
+                    let sep = if l.portrait { "→" } else { " · server=" };
+                    text.push_str(&format!("{sep}{}", server_letter(server)));
                 }
                 html! {
-                    <text key={slot.first} class="cookie" x={fmt1(slot.x - slot.r - 6.0)} y={fmt1(slot.y + 16.0)}
-                          text-anchor="end" font-size="10">{ text }</text>
+                    <text key={slot.first} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + 12.0)}
+                          text-anchor={slot.label_anchor} font-size="10">{ text }</text>
                 }
             }) }
         </g>
@@ -381,46 +384,31 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
 pub fn static_layer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
     let l = &props.layout;
+    // Wires run between the same anchors the messages travel between.
     let mut wires = String::new();
+    let mut wire = |a: Endpoint, b: Endpoint| {
+        let (x0, y0) = l.anchor(a, b);
+        let (x1, y1) = l.anchor(b, a);
+        let _ = write!(
+            wires,
+            "M{} {}L{} {}",
+            fmt1(x0),
+            fmt1(y0),
+            fmt1(x1),
+            fmt1(y1)
+        );
+    };
     for slot in &l.slots {
-        let _ = write!(
-            wires,
-            "M{} {}L{} {}",
-            fmt1(slot.x + slot.r + 4.0),
-            fmt1(slot.y),
-            fmt1(l.lb.x),
-            fmt1(l.lb.cy())
-        );
+        wire(Endpoint::User(slot.first), Endpoint::Balancer);
     }
-    for r in &l.servers {
-        let _ = write!(
-            wires,
-            "M{} {}L{} {}",
-            fmt1(l.lb.right()),
-            fmt1(l.lb.cy()),
-            fmt1(r.x),
-            fmt1(r.cy())
-        );
-        if let Some(s) = l.store {
-            let _ = write!(
-                wires,
-                "M{} {}L{} {}",
-                fmt1(r.right()),
-                fmt1(r.cy()),
-                fmt1(s.x),
-                fmt1(s.cy())
-            );
+    for i in 0..l.servers.len() as u32 {
+        wire(Endpoint::Balancer, Endpoint::Server(i));
+        if l.store.is_some() {
+            wire(Endpoint::Server(i), Endpoint::Store);
         }
     }
-    if let (Some(s), Some(rep)) = (l.store, l.replica) {
-        let _ = write!(
-            wires,
-            "M{} {}L{} {}",
-            fmt1(s.cx()),
-            fmt1(s.y + s.h),
-            fmt1(rep.cx()),
-            fmt1(rep.y)
-        );
+    if l.store.is_some() && l.replica.is_some() {
+        wire(Endpoint::Store, Endpoint::Replica);
     }
     let single = l.users as usize == l.slots.len();
     html! {
@@ -438,7 +426,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
                         <g key={slot.first} class="user" data-testid={format!("user-{}", slot.first)}>
                             <title>{ title }</title>
                             { user_glyph(slot, single) }
-                            <text class="user-label" x={fmt1(slot.x - slot.r - 6.0)} y={fmt1(slot.y + 4.0)} text-anchor="end" font-size="12">{ label }</text>
+                            <text class="user-label" x={fmt1(slot.label_x)} y={fmt1(slot.label_y)} text-anchor={slot.label_anchor} font-size={if l.portrait { "11" } else { "12" }}>{ label }</text>
                         </g>
                     }
                 }) }
