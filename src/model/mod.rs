@@ -4,7 +4,7 @@
 //! Files, one job each: `simulation` (state, clock, event loop, replay), `events` (the queue), `flow`
 //! (a request's life), `balancer` (routing), `cluster` (where session copies live), `faults` (crashes,
 //! the store, periodic checks), `commands` (interventions), `inspect` (read-outs), `users`, `server`,
-//! `sessions`, `store`, `metrics`, `series`, `trace`, `rng`, `hash`.
+//! `sessions`, `store`, `metrics`, `series`, `trace`, `rng`, `hash`, `workload` (the benchmark's).
 
 pub mod balancer;
 mod cluster;
@@ -26,6 +26,7 @@ pub mod simulation;
 mod store;
 pub mod trace;
 pub mod users;
+pub mod workload;
 
 pub use command::Command;
 pub use config::*;
