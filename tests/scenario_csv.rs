@@ -115,3 +115,72 @@ fn rows_follow_the_runner_json_order() {
     assert!(position("per_server.0.up") < position("per_server.1.requests"));
     assert_eq!(*names.last().unwrap(), "per_server.1.up");
 }
+
+/// The runner's JSON (serde) flattened to sorted `path,value` rows (`Value` sorts object keys).
+fn json_rows(report: &Report) -> Vec<String> {
+    fn walk(path: &str, value: &serde_json::Value, out: &mut Vec<String>) {
+        let child = |name: &str| {
+            if path.is_empty() {
+                name.to_string()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        match value {
+            serde_json::Value::Object(map) => map.iter().for_each(|(k, v)| walk(&child(k), v, out)),
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(&child(&i.to_string()), v, out)),
+            serde_json::Value::Null => out.push(format!("{path},")),
+            serde_json::Value::Number(n) => match n.as_u64() {
+                Some(u) => out.push(format!("{path},{u}")),
+                None => out.push(format!("{path},{}", n.as_f64().unwrap())),
+            },
+            other => out.push(format!("{path},{other}")),
+        }
+    }
+    let mut rows = Vec::new();
+    walk("", &serde_json::to_value(report).unwrap(), &mut rows);
+    rows.sort();
+    rows
+}
+
+/// The keys of the JSON's leaves (numbers, flags, null) in document order.
+fn json_leaf_keys(report: &Report) -> Vec<String> {
+    let text = serde_json::to_string(report).unwrap();
+    let mut keys = Vec::new();
+    for (at, _) in text.match_indices("\":") {
+        let name_start = text[..at].rfind('"').unwrap() + 1;
+        let opens_container = matches!(text.as_bytes()[at + 2], b'{' | b'[');
+        if !opens_container {
+            keys.push(text[name_start..at].to_string());
+        }
+    }
+    keys
+}
+
+#[test]
+fn rows_are_the_runner_json_flattened_in_its_order() {
+    let mut undefined = sample();
+    undefined.imbalance = f64::NAN;
+    for report in [sample(), undefined, reference_scenario().run()] {
+        let csv = report_csv(&report);
+        let mut rows: Vec<String> = csv.lines().skip(1).map(str::to_string).collect();
+        let leaf_keys: Vec<String> = rows
+            .iter()
+            .map(|row| {
+                row.split(',')
+                    .next()
+                    .unwrap()
+                    .rsplit('.')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(leaf_keys, json_leaf_keys(&report));
+        rows.sort();
+        assert_eq!(rows, json_rows(&report));
+    }
+}

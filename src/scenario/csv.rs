@@ -1,118 +1,62 @@
 //! The page's "export metrics as CSV": one `metric,value` row per number, named by its path in the
 //! runner's JSON (`latency_ms.p50`, `per_server.0.requests`), in the same order, so a spreadsheet and a
-//! script read the same names. Built from the serialised `Report`, so every metric the model adds is
-//! exported too.
+//! script read the same names. Written field by field rather than through serde_json: that keeps the JSON
+//! machinery out of the page's wasm (issue 4's size budget). tests/scenario_csv.rs checks the rows against
+//! the runner's JSON, so a metric added to `Report` and forgotten here fails a test.
 
 use crate::model::Report;
-use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use std::fmt::{self, Write};
+use std::fmt::{Display, Write};
 
 pub fn report_csv(report: &Report) -> String {
-    let mut out = String::from("metric,value\n");
-    // A Report is plain numbers, flags and lists: writing and walking its JSON cannot fail; if it ever
-    // did, the rows so far are still an honest export.
-    if let Ok(json) = serde_json::to_string(report) {
-        let mut reader = serde_json::Deserializer::from_str(&json);
-        let _ = Rows {
-            path: String::new(),
-            out: &mut out,
-        }
-        .deserialize(&mut reader);
+    let mut out = Rows(String::from("metric,value\n"));
+    let r = report;
+    out.count("requests", r.requests);
+    out.count("authenticated_requests", r.authenticated_requests);
+    out.count("ok", r.ok);
+    out.count("mismatches", r.mismatches);
+    out.count("lost_session_hits", r.lost_session_hits);
+    out.count("expired_hits", r.expired_hits);
+    out.count("relogins", r.relogins);
+    out.count("sessions_created", r.sessions_created);
+    out.count("sessions_lost", r.sessions_lost);
+    out.count("sessions_expired", r.sessions_expired);
+    out.count("errors", r.errors);
+    out.count("replication_messages", r.replication_messages);
+    out.count("replication_bytes", r.replication_bytes);
+    out.count("store_ops", r.store_ops);
+    out.number("imbalance", r.imbalance);
+    out.number("latency_ms.p50", r.latency_ms.p50);
+    out.number("latency_ms.p99", r.latency_ms.p99);
+    for (index, server) in r.per_server.iter().enumerate() {
+        let name = |field: &str| format!("per_server.{index}.{field}");
+        out.count(&name("requests"), server.requests);
+        out.count(&name("memory_bytes"), server.memory_bytes);
+        out.count(&name("sessions_full"), server.sessions_full);
+        out.count(&name("sessions_key_only"), server.sessions_key_only);
+        out.row(&name("up"), &server.up);
     }
-    out
+    out.0
 }
 
-/// Walks the JSON in document order (a `Value` would sort the keys), writing one row per leaf.
-struct Rows<'a> {
-    path: String,
-    out: &'a mut String,
-}
+struct Rows(String);
 
-impl Rows<'_> {
-    fn child(&self, name: &str) -> String {
-        if self.path.is_empty() {
-            name.to_string()
-        } else {
-            format!("{}.{name}", self.path)
-        }
-    }
-
-    fn row(self, value: impl fmt::Display) {
+impl Rows {
+    fn row(&mut self, name: &str, value: &dyn Display) {
         // Writing to a String cannot fail.
-        let _ = writeln!(self.out, "{},{value}", self.path);
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Rows<'_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Rows<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("metrics")
+        let _ = writeln!(self.0, "{name},{value}");
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
-        self.row(v);
-        Ok(())
+    fn count(&mut self, name: &str, value: u64) {
+        self.row(name, &value);
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
-        self.row(v);
-        Ok(())
-    }
-
-    /// Rust's shortest exact form: `240`, `61.5`.
-    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
-        self.row(v);
-        Ok(())
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<(), E> {
-        self.row(v);
-        Ok(())
-    }
-
-    /// serde_json writes an undefined number (NaN: no requests yet) as null: an empty cell.
-    fn visit_unit<E>(self) -> Result<(), E> {
-        self.row("");
-        Ok(())
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<(), E> {
-        let quoted = format!("\"{}\"", v.replace('"', "\"\""));
-        self.row(quoted);
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            let path = self.child(&key);
-            map.next_value_seed(Rows {
-                path,
-                out: &mut *self.out,
-            })?;
-        }
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut index: u64 = 0;
-        loop {
-            let path = self.child(&index.to_string());
-            let seed = Rows {
-                path,
-                out: &mut *self.out,
-            };
-            if seq.next_element_seed(seed)?.is_none() {
-                return Ok(());
-            }
-            index += 1;
+    /// Rust's shortest exact form (`240`, `61.5`), the value the runner's JSON reads back to. The JSON
+    /// writes an undefined number (NaN: no requests yet) as null: here an empty cell.
+    fn number(&mut self, name: &str, value: f64) {
+        if value.is_finite() {
+            self.row(name, &value);
+        } else {
+            self.row(name, &"");
         }
     }
 }

@@ -201,7 +201,7 @@ impl Input for Text<'_> {
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'));
         let parsed = if plain && text.len() <= MAX_NUMBER_CHARS {
-            text.parse::<f64>().ok()
+            super::decimal::parse_f64(text)
         } else {
             None
         };

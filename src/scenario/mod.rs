@@ -4,6 +4,7 @@
 mod actions;
 pub mod compare;
 pub mod csv;
+pub mod decimal;
 pub mod error;
 pub mod file;
 mod input;

@@ -63,6 +63,8 @@ fn pick(korean: bool, en: &'static str, ko: &'static str) -> &'static str {
 pub const CEILING_SESSIONS: u64 = 200;
 
 /// A few named users clicking at a pace the eye can follow.
+// Not inlined into each step: one copy of the config building (page size, issue 4).
+#[inline(never)]
 fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
     Config {
         strategy,
@@ -74,6 +76,7 @@ fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
     }
 }
 
+#[inline(never)]
 fn scenario(config: Config, duration: Micros, timeline: Vec<(Micros, Command)>) -> Scenario {
     Scenario {
         config,

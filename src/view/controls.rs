@@ -6,6 +6,7 @@ use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
     MAX_SERVERS, MAX_USERS,
 };
+use crate::scenario::decimal::parse_f64;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -163,7 +164,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let on_speed = {
         let act = act.clone();
         Callback::from(move |e: web_sys::Event| {
-            if let Ok(v) = select_value(&e).parse::<f64>() {
+            if let Some(v) = parse_f64(&select_value(&e)) {
                 act.emit(Action::SetSpeed(v));
             }
         })
@@ -179,7 +180,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     let on_skew = {
         let act = act.clone();
         Callback::from(move |e: web_sys::Event| {
-            if let Ok(s) = input_value(&e).trim().parse::<f64>() {
+            if let Some(s) = parse_f64(input_value(&e).trim()) {
                 act.emit(Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))));
             }
         })

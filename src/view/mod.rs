@@ -18,6 +18,7 @@ pub mod metrics;
 pub mod names;
 pub mod panic;
 pub mod perf;
+pub mod sorted;
 pub mod svgnum;
 pub mod topology;
 pub mod tour;

@@ -80,14 +80,16 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     let capacity = cols * rows;
     let shown = sessions.len().min(capacity);
     // Key: role rank * 8 + colour; value: path data.
-    let mut paths: std::collections::BTreeMap<(u8, u32), String> = Default::default();
+    let mut paths: Vec<((u8, u32), String)> = Vec::new();
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
         let role = super::world::role_rank(s.role);
-        let d = paths
-            .entry((role, s.user % super::names::COLOURS))
-            .or_default();
+        let d = super::sorted::entry(
+            &mut paths,
+            (role, s.user % super::names::COLOURS),
+            String::new,
+        );
         match s.role {
             SessionRole::Full => {
                 let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));

@@ -5,9 +5,9 @@
 
 use super::layout::Layout;
 use super::names::user_name;
+use super::sorted;
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 /// Above this many messages in flight, individual arrows become flows.
@@ -158,7 +158,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
     };
     match mode {
         Mode::Arrows => {
-            let mut tails: BTreeMap<Look, (String, String)> = BTreeMap::new();
+            let mut tails: Vec<(Look, (String, String))> = Vec::new();
             let label = frame.in_flight <= LABEL_LIMIT;
             for m in on_wire() {
                 let look = Look::of(m.kind);
@@ -171,7 +171,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                 let (ux, uy) = (dx / len, dy / len);
                 let (x, y) = (x0 + dx * f, y0 + dy * f);
                 let tail = (len * f).min(28.0);
-                let entry = tails.entry(look).or_default();
+                let entry = sorted::entry(&mut tails, look, Default::default);
                 if tail > 0.5 {
                     cmd(&mut entry.0, 'M', &[x - ux * tail, y - uy * tail]);
                     cmd(&mut entry.0, 'L', &[x, y]);
@@ -196,14 +196,14 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
         }
         Mode::Flows => {
             type WireKey = (Look, (u8, u32), (u8, u32));
-            let mut wires: BTreeMap<WireKey, (u32, Endpoint, Endpoint)> = BTreeMap::new();
+            let mut wires: Vec<(WireKey, (u32, Endpoint, Endpoint))> = Vec::new();
             for m in on_wire() {
                 let key = (
                     Look::of(m.kind),
                     end_key(layout, m.from),
                     end_key(layout, m.to),
                 );
-                wires.entry(key).or_insert((0, m.from, m.to)).0 += 1;
+                sorted::entry(&mut wires, key, || (0, m.from, m.to)).0 += 1;
             }
             frame.flows = wires
                 .into_iter()
