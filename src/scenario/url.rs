@@ -51,7 +51,9 @@ impl Default for PageState {
     fn default() -> Self {
         PageState {
             config: Config::default(),
-            speed: 0.1,
+            // One client hop (40 ms of model time) takes about 0.8 s on screen: slow enough to follow a
+            // single request with the eye (DESIGN.md section 5).
+            speed: 0.05,
             fast_forward: 0,
             paused: false,
             embed: false,

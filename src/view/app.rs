@@ -39,9 +39,6 @@ const ANNOUNCE_EVERY_MS: f64 = 4_000.0;
 const LOG_LINES: usize = 8;
 /// Parameters only the page itself understands (not part of the shared URL codec).
 const THEME_KEY: &str = "sessionscope-theme";
-/// Playback factor when the URL gives none: one client hop (40 ms of model time) takes about 0.8 s on
-/// screen, slow enough to follow a single request with the eye (DESIGN.md section 5).
-const DEFAULT_SPEED: f64 = 0.05;
 
 pub enum Msg {
     Frame(f64),
@@ -89,12 +86,6 @@ pub struct App {
     perf: Perf,
     act: Callback<Action>,
     _keys: EventListener,
-}
-
-fn url_has(name: &str) -> bool {
-    web_sys::UrlSearchParams::new_with_str(&dom::query_string())
-        .map(|p| p.has(name))
-        .unwrap_or(false)
 }
 
 /// A keyboard shortcut (embed mode and everywhere else), unless focus is in a form control that
@@ -270,13 +261,7 @@ impl App {
             time: Some(self.sim.now()),
             selftest: false,
         };
-        let mut query = to_query(&state);
-        // The codec leaves out a speed equal to its own default, which is not the page's default.
-        if !query.split('&').any(|p| p.starts_with("speed=")) && self.speed != DEFAULT_SPEED {
-            let sep = if query.is_empty() { "" } else { "&" };
-            query = format!("{query}{sep}speed={}", self.speed);
-        }
-        query
+        to_query(&state)
     }
 
     /// The compare view of this page's workload (same configuration and commands, every strategy).
@@ -574,13 +559,8 @@ impl Component for App {
         );
 
         let layout = Rc::new(layout_for(&sim));
-        let speed = if !url_has("speed") {
-            DEFAULT_SPEED
-        } else if page.speed.is_finite() && page.speed > 0.0 {
-            page.speed
-        } else {
-            DEFAULT_SPEED
-        };
+        // The codec has already replaced a bad value by the default (and reported it).
+        let speed = page.speed;
         let mut app = App {
             log_checked_at: sim.now(),
             world: Rc::new(world::world(&sim)),
