@@ -4,6 +4,17 @@ use super::i18n::Lang;
 use super::names::{server_letter, session_label, user_name};
 use crate::model::{Command, Event};
 
+/// One sentence in both languages; only the reader's is formatted.
+macro_rules! say {
+    ($ko:expr, $korean:literal, $english:literal) => {
+        if $ko {
+            format!($korean)
+        } else {
+            format!($english)
+        }
+    };
+}
+
 pub fn describe(event: &Event, lang: Lang) -> String {
     let ko = lang == Lang::Ko;
     match event {
@@ -17,19 +28,19 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 server_letter(*server),
                 session_label(*session),
             );
-            if ko {
-                format!("{u} → 서버 {s}: 로그인, 새 세션 {id}")
-            } else {
-                format!("{u} → server {s}: logged in, new session {id}")
-            }
+            say!(
+                ko,
+                "{u} → 서버 {s}: 로그인, 새 세션 {id}",
+                "{u} → server {s}: logged in, new session {id}"
+            )
         }
         Event::LoggedOut { user, session } => {
             let (u, id) = (user_name(*user), session_label(*session));
-            if ko {
-                format!("{u}: 로그아웃, 세션 {id} 종료")
-            } else {
-                format!("{u}: logged out, session {id} ended")
-            }
+            say!(
+                ko,
+                "{u}: 로그아웃, 세션 {id} 종료",
+                "{u}: logged out, session {id} ended"
+            )
         }
         Event::Mismatch {
             user,
@@ -41,11 +52,11 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 server_letter(*server),
                 session_label(*session),
             );
-            if ko {
-                format!("{u} → 서버 {s}: 세션 {id} 없음 → 401, 로그인 화면으로")
-            } else {
-                format!("{u} → server {s}: no session {id} → 401, back to login")
-            }
+            say!(
+                ko,
+                "{u} → 서버 {s}: 세션 {id} 없음 → 401, 로그인 화면으로",
+                "{u} → server {s}: no session {id} → 401, back to login"
+            )
         }
         Event::LostSession {
             user,
@@ -57,13 +68,11 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 server_letter(*server),
                 session_label(*session),
             );
-            if ko {
-                format!("{u} → 서버 {s}: 세션 {id}이(가) 장애로 사라짐 → 401, 다시 로그인")
-            } else {
-                format!(
-                    "{u} → server {s}: session {id} was destroyed by a fault → 401, log in again"
-                )
-            }
+            say!(
+                ko,
+                "{u} → 서버 {s}: 세션 {id}이(가) 장애로 사라짐 → 401, 다시 로그인",
+                "{u} → server {s}: session {id} was destroyed by a fault → 401, log in again"
+            )
         }
         Event::ExpiredHit {
             user,
@@ -75,19 +84,19 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 server_letter(*server),
                 session_label(*session),
             );
-            if ko {
-                format!("{u} → 서버 {s}: 세션 {id} 만료됨 → 401, 다시 로그인")
-            } else {
-                format!("{u} → server {s}: session {id} had expired → 401, log in again")
-            }
+            say!(
+                ko,
+                "{u} → 서버 {s}: 세션 {id} 만료됨 → 401, 다시 로그인",
+                "{u} → server {s}: session {id} had expired → 401, log in again"
+            )
         }
         Event::Retried { user, server } => {
             let (u, s) = (user_name(*user), server_letter(*server));
-            if ko {
-                format!("{u}: 요청 처리 중 서버가 멈춰 서버 {s}에서 다시 시도")
-            } else {
-                format!("{u}: the server died mid-request, retried on server {s}")
-            }
+            say!(
+                ko,
+                "{u}: 요청 처리 중 서버가 멈춰 서버 {s}에서 다시 시도",
+                "{u}: the server died mid-request, retried on server {s}"
+            )
         }
         Event::ServerError { user, server } => {
             let u = user_name(*user);
@@ -100,11 +109,11 @@ pub fn describe(event: &Event, lang: Lang) -> String {
         }
         Event::SessionExpired { user, session } => {
             let (u, id) = (user_name(*user), session_label(*session));
-            if ko {
-                format!("{u}: 세션 {id} 유휴 시간 초과로 만료")
-            } else {
-                format!("{u}: session {id} expired after idling")
-            }
+            say!(
+                ko,
+                "{u}: 세션 {id} 유휴 시간 초과로 만료",
+                "{u}: session {id} expired after idling"
+            )
         }
         Event::ServerCrashed {
             server,
@@ -125,27 +134,27 @@ pub fn describe(event: &Event, lang: Lang) -> String {
         }
         Event::ServerRestarted { server } => {
             let s = server_letter(*server);
-            if ko {
-                format!("서버 {s}: 빈 상태로 다시 시작")
-            } else {
-                format!("server {s}: restarted, empty")
-            }
+            say!(
+                ko,
+                "서버 {s}: 빈 상태로 다시 시작",
+                "server {s}: restarted, empty"
+            )
         }
         Event::ServerMarkedDown { server } => {
             let s = server_letter(*server);
-            if ko {
-                format!("로드 밸런서: 서버 {s}의 중단을 감지")
-            } else {
-                format!("load balancer: server {s} marked down")
-            }
+            say!(
+                ko,
+                "로드 밸런서: 서버 {s}의 중단을 감지",
+                "load balancer: server {s} marked down"
+            )
         }
         Event::ServerMarkedUp { server } => {
             let s = server_letter(*server);
-            if ko {
-                format!("로드 밸런서: 서버 {s}를 다시 사용")
-            } else {
-                format!("load balancer: server {s} back in rotation")
-            }
+            say!(
+                ko,
+                "로드 밸런서: 서버 {s}를 다시 사용",
+                "load balancer: server {s} back in rotation"
+            )
         }
         Event::Partitioned {
             server,
@@ -164,48 +173,40 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             copies_sent,
         } => {
             let s = server_letter(*server);
-            if ko {
-                format!("클러스터: 서버 {s}를 잃음, 사본 {copies_sent}개를 다시 보냄")
-            } else {
-                format!("cluster: peer server {s} lost, {copies_sent} copies re-sent")
-            }
+            say!(
+                ko,
+                "클러스터: 서버 {s}를 잃음, 사본 {copies_sent}개를 다시 보냄",
+                "cluster: peer server {s} lost, {copies_sent} copies re-sent"
+            )
         }
         Event::ServerAdded { server } => {
             let s = server_letter(*server);
-            if ko {
-                format!("서버 {s} 추가")
-            } else {
-                format!("server {s} added")
-            }
+            say!(ko, "서버 {s} 추가", "server {s} added")
         }
         Event::ServerRemoved { server } => {
             let s = server_letter(*server);
-            if ko {
-                format!("서버 {s} 제거")
-            } else {
-                format!("server {s} removed")
-            }
+            say!(ko, "서버 {s} 제거", "server {s} removed")
         }
         Event::StoreCrashed { sessions_lost } => {
-            if ko {
-                format!("세션 저장소 중단: 세션 {sessions_lost}개 사용 불가")
-            } else {
-                format!("session store crashed: {sessions_lost} sessions unavailable")
-            }
+            say!(
+                ko,
+                "세션 저장소 중단: 세션 {sessions_lost}개 사용 불가",
+                "session store crashed: {sessions_lost} sessions unavailable"
+            )
         }
         Event::StoreRestarted { sessions_restored } => {
-            if ko {
-                format!("세션 저장소 다시 시작: 세션 {sessions_restored}개 복구")
-            } else {
-                format!("session store restarted: {sessions_restored} sessions restored")
-            }
+            say!(
+                ko,
+                "세션 저장소 다시 시작: 세션 {sessions_restored}개 복구",
+                "session store restarted: {sessions_restored} sessions restored"
+            )
         }
         Event::ReplicaPromoted { writes_lost } => {
-            if ko {
-                format!("복제본이 새 주 저장소가 됨: 지연 구간의 쓰기 {writes_lost}건 소실")
-            } else {
-                format!("replica promoted to primary: {writes_lost} writes in the lag window lost")
-            }
+            say!(
+                ko,
+                "복제본이 새 주 저장소가 됨: 지연 구간의 쓰기 {writes_lost}건 소실",
+                "replica promoted to primary: {writes_lost} writes in the lag window lost"
+            )
         }
         Event::ReplicaCrashed => {
             if ko {
@@ -223,11 +224,11 @@ pub fn describe(event: &Event, lang: Lang) -> String {
         }
         Event::Repinned { user, from, to } => {
             let (u, f, t) = (user_name(*user), server_letter(*from), server_letter(*to));
-            if ko {
-                format!("{u}: 서버 {f}에서 서버 {t}(으)로 다시 고정")
-            } else {
-                format!("{u}: re-pinned from server {f} to server {t}")
-            }
+            say!(
+                ko,
+                "{u}: 서버 {f}에서 서버 {t}(으)로 다시 고정",
+                "{u}: re-pinned from server {f} to server {t}"
+            )
         }
         Event::RemoteFetched { user, server, from } => {
             let (u, s, f) = (
@@ -235,18 +236,18 @@ pub fn describe(event: &Event, lang: Lang) -> String {
                 server_letter(*server),
                 server_letter(*from),
             );
-            if ko {
-                format!("{u} → 서버 {s}: 서버 {f}에서 세션을 가져옴")
-            } else {
-                format!("{u} → server {s}: fetched the session from server {f}")
-            }
+            say!(
+                ko,
+                "{u} → 서버 {s}: 서버 {f}에서 세션을 가져옴",
+                "{u} → server {s}: fetched the session from server {f}"
+            )
         }
         Event::TrafficStarted { factor } => {
-            if ko {
-                format!("트래픽 이벤트 시작: 요청 ×{factor}")
-            } else {
-                format!("traffic event: requests ×{factor}")
-            }
+            say!(
+                ko,
+                "트래픽 이벤트 시작: 요청 ×{factor}",
+                "traffic event: requests ×{factor}"
+            )
         }
         Event::TrafficEnded => {
             if ko {
@@ -312,29 +313,21 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
         Command::SetUsers(n) => setting(t.users, &n.to_string()),
         Command::SetSkew(s) => setting(t.skew, &format!("{s:.2}")),
         Command::SetThinkTime { ms } => {
-            if ko {
-                format!("생각 시간: {ms} ms")
-            } else {
-                format!("think time: {ms} ms")
-            }
+            say!(ko, "생각 시간: {ms} ms", "think time: {ms} ms")
         }
         Command::AddServer => t.add_server.to_string(),
         Command::RemoveServer => t.remove_server.to_string(),
         Command::CrashServer(s) => {
             let s = server_letter(*s);
-            if ko {
-                format!("서버 {s}에 장애를 냄")
-            } else {
-                format!("server {s} crashed by hand")
-            }
+            say!(ko, "서버 {s}에 장애를 냄", "server {s} crashed by hand")
         }
         Command::RestartServer(s) => {
             let s = server_letter(*s);
-            if ko {
-                format!("서버 {s} 다시 시작 요청")
-            } else {
-                format!("server {s} restart requested")
-            }
+            say!(
+                ko,
+                "서버 {s} 다시 시작 요청",
+                "server {s} restart requested"
+            )
         }
         Command::PartitionServer {
             server,
@@ -350,11 +343,11 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
         }
         Command::SlowServer { server, factor } => {
             let s = server_letter(*server);
-            if ko {
-                format!("서버 {s} 처리 시간 ×{factor}")
-            } else {
-                format!("server {s} service time ×{factor}")
-            }
+            say!(
+                ko,
+                "서버 {s} 처리 시간 ×{factor}",
+                "server {s} service time ×{factor}"
+            )
         }
         Command::CrashStore => t.crash_store.to_string(),
         Command::RestartStore => t.restart_store.to_string(),
@@ -374,11 +367,11 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
         }
         Command::Traffic { factor, for_ms } => {
             let secs = *for_ms as f64 / 1000.0;
-            if ko {
-                format!("트래픽 이벤트: ×{factor}, {secs}초")
-            } else {
-                format!("traffic event: ×{factor} for {secs} s")
-            }
+            say!(
+                ko,
+                "트래픽 이벤트: ×{factor}, {secs}초",
+                "traffic event: ×{factor} for {secs} s"
+            )
         }
     }
 }
