@@ -7,7 +7,7 @@ mod support;
 
 use proptest::prelude::*;
 use sessionscope::model::SECOND;
-use sessionscope::scenario::{compare, Scenario, TimedCommand};
+use sessionscope::scenario::{compare, Scenario};
 
 fn small_scenario() -> impl Strategy<Value = Scenario> {
     (
@@ -36,21 +36,11 @@ fn small_scenario() -> impl Strategy<Value = Scenario> {
                     config.timing.lan_hop_ms = 0;
                     config.timing.client_hop_ms = 0;
                 }
-                let timeline = support::make_valid(
-                    timed
-                        .into_iter()
-                        .map(|(at, c)| (at % duration, c))
-                        .collect(),
-                    config.servers,
-                )
-                .into_iter()
-                .map(|(at, command)| TimedCommand { at, command })
-                .collect();
-                Scenario {
-                    config,
-                    duration,
-                    timeline,
-                }
+                let timed = timed
+                    .into_iter()
+                    .map(|(at, c)| (at % duration, c))
+                    .collect();
+                support::valid_scenario(config, duration, timed)
             },
         )
 }

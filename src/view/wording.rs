@@ -2,7 +2,7 @@
 
 use super::i18n::Lang;
 use super::names::{server_letter, session_label, user_name};
-use crate::model::{Command, Event};
+use crate::model::{Command, Event, ServerId, SessionId, UserId};
 
 /// One sentence in both languages; only the reader's is formatted.
 macro_rules! say {
@@ -23,11 +23,7 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             server,
             session,
         } => {
-            let (u, s, id) = (
-                user_name(*user),
-                server_letter(*server),
-                session_label(*session),
-            );
+            let (u, s, id) = who_where_which(*user, *server, *session);
             say!(
                 ko,
                 "{u} → 서버 {s}: 로그인, 새 세션 {id}",
@@ -47,11 +43,7 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             server,
             session,
         } => {
-            let (u, s, id) = (
-                user_name(*user),
-                server_letter(*server),
-                session_label(*session),
-            );
+            let (u, s, id) = who_where_which(*user, *server, *session);
             say!(
                 ko,
                 "{u} → 서버 {s}: 세션 {id} 없음 → 401, 로그인 화면으로",
@@ -63,11 +55,7 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             server,
             session,
         } => {
-            let (u, s, id) = (
-                user_name(*user),
-                server_letter(*server),
-                session_label(*session),
-            );
+            let (u, s, id) = who_where_which(*user, *server, *session);
             say!(
                 ko,
                 "{u} → 서버 {s}: 세션 {id}이(가) 장애로 사라짐 → 401, 다시 로그인",
@@ -79,11 +67,7 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             server,
             session,
         } => {
-            let (u, s, id) = (
-                user_name(*user),
-                server_letter(*server),
-                session_label(*session),
-            );
+            let (u, s, id) = who_where_which(*user, *server, *session);
             say!(
                 ko,
                 "{u} → 서버 {s}: 세션 {id} 만료됨 → 401, 다시 로그인",
@@ -388,5 +372,14 @@ pub fn is_notable(event: &Event) -> bool {
             | Event::ReplicaPromoted { .. }
             | Event::ServerError { .. }
             | Event::PeerLost { .. }
+    )
+}
+
+/// Who, on which server, with which session: the names most request sentences start with.
+fn who_where_which(user: UserId, server: ServerId, session: SessionId) -> (String, String, String) {
+    (
+        user_name(user),
+        server_letter(server),
+        session_label(session),
     )
 }

@@ -137,17 +137,8 @@ pub fn arb_timed(
 }
 
 pub fn arb_scenario() -> impl proptest::strategy::Strategy<Value = Scenario> {
-    (arb_config(), 1u64..=MAX_TIME, arb_timed(12)).prop_map(|(config, duration, timed)| {
-        let timeline = make_valid(timed, config.servers)
-            .into_iter()
-            .map(|(at, command)| TimedCommand { at, command })
-            .collect();
-        Scenario {
-            config,
-            duration,
-            timeline,
-        }
-    })
+    (arb_config(), 1u64..=MAX_TIME, arb_timed(12))
+        .prop_map(|(config, duration, timed)| valid_scenario(config, duration, timed))
 }
 
 pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> {
@@ -313,5 +304,18 @@ pub fn check_scenario(text: &str) -> Result<bool, String> {
                 ))
             }
         }
+    }
+}
+
+/// A scenario whose timeline is `timed` made valid for `config` (see `make_valid`).
+pub fn valid_scenario(config: Config, duration: Micros, timed: Vec<(Micros, Command)>) -> Scenario {
+    let timeline = make_valid(timed, config.servers)
+        .into_iter()
+        .map(|(at, command)| TimedCommand { at, command })
+        .collect();
+    Scenario {
+        config,
+        duration,
+        timeline,
     }
 }
