@@ -51,7 +51,8 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   apt_install chromium chromium-driver
 fi
 
-# Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt).
+# Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt), esbuild (minifier; its
+# install script need not run: the JS API finds the platform binary in @esbuild/<platform>).
 if ! command -v npm >/dev/null 2>&1; then
   say "installing nodejs and npm (apt)"
   apt_install nodejs npm
