@@ -4,19 +4,19 @@
 
 use super::actions::Action;
 use super::compare::CompareView;
-use super::controls::Controls;
+use super::controls::ControlsProps;
 use super::dom;
-use super::eventlog::EventLog;
-use super::help::HelpOverlay;
+use super::eventlog::EventLogProps;
+use super::help::HelpProps;
 use super::history::History;
 use super::i18n::Lang;
 use super::layout::Layout;
-use super::legend::Legend;
-use super::metrics::MetricsPanel;
+use super::metrics::MetricsProps;
+use super::part::Part;
 use super::perf::Perf;
-use super::topology::{CookieLayer, ServerNode, StaticLayer, StoreNode};
+use super::topology::{CookieProps, ServerNodeProps, StaticProps, StoreNodeProps};
 use super::tour::TourPanel;
-use super::traffic::{self, Mode, TrafficLayer};
+use super::traffic::{self, Mode};
 use super::wording::{describe, is_notable};
 use super::world;
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
@@ -478,23 +478,26 @@ impl App {
             <div class="picture">
             <svg data-testid="topology" class={classes!("topology", self.layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
-                <StaticLayer layout={self.layout.clone()} lang={self.lang} highlight_lb={lit("lb")} />
-                <CookieLayer layout={self.layout.clone()} cookies={w.cookies.clone()} />
+                { Part::Static(StaticProps { layout: self.layout.clone(), lang: self.lang, highlight_lb: lit("lb") }).html() }
+                { Part::Cookies(CookieProps { layout: self.layout.clone(), cookies: w.cookies.clone() }).html() }
                 <g class="servers">
-                    { for w.servers.iter().map(|s| html! {
-                        <ServerNode key={s.id} server={s.clone()} rect={self.layout.server_rect(s.id)} lang={self.lang}
-                            act={self.act.clone()} highlighted={lit(&format!("server-{}", s.id))} />
-                    }) }
+                    { for w.servers.iter().map(|s| Part::Server(ServerNodeProps {
+                        server: s.clone(),
+                        rect: self.layout.server_rect(s.id),
+                        lang: self.lang,
+                        act: self.act.clone(),
+                        highlighted: lit(&format!("server-{}", s.id)),
+                    }).keyed(s.id)) }
                 </g>
                 <g class="store-slot">
                     if let (Some(store), Some(rect)) = (w.store.clone(), self.layout.store) {
-                        <StoreNode store={store} rect={rect} replica_rect={self.layout.replica} lang={self.lang}
-                            act={self.act.clone()} highlighted={lit("store")} engine={engine} />
+                        { Part::Store(StoreNodeProps { store, rect, replica_rect: self.layout.replica, lang: self.lang,
+                            act: self.act.clone(), highlighted: lit("store"), engine }).html() }
                     }
                 </g>
             </svg>
             <svg class="traffic-overlay" viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-                <TrafficLayer frame={frame} />
+                { Part::Traffic(frame).html() }
             </svg>
             </div>
         }
@@ -689,14 +692,21 @@ impl Component for App {
         let mode = self.mode;
         let config = self.sim.config().clone();
         let store_up = self.store_state().is_none_or(|s| s.is_up());
-        let metrics = html! {
-            <MetricsPanel report={self.report.clone()} now={self.sim.now()} lang={self.lang}
-                memory_budget={config.timing.server_memory_bytes}
-                mismatch_series={self.mismatch_series.clone()}
-                show_store={config.strategy == Strategy::Store}
-                show_replication={matches!(config.strategy, Strategy::ClusterAll | Strategy::ClusterBackup)}
-                compact={embed} highlight={self.lit_handles()} />
-        };
+        let metrics = Part::Metrics(MetricsProps {
+            report: self.report.clone(),
+            now: self.sim.now(),
+            lang: self.lang,
+            memory_budget: config.timing.server_memory_bytes,
+            mismatch_series: self.mismatch_series.clone(),
+            show_store: config.strategy == Strategy::Store,
+            show_replication: matches!(
+                config.strategy,
+                Strategy::ClusterAll | Strategy::ClusterBackup
+            ),
+            compact: embed,
+            highlight: self.lit_handles(),
+        })
+        .html();
         let tour = self.tour.map(|(step, revealed)| {
             let on_go = ctx.link().callback(|n: usize| Msg::Act(Action::TourGo(n)));
             let on_reveal = ctx.link().callback(|_: ()| Msg::Act(Action::TourReveal));
@@ -706,7 +716,7 @@ impl Component for App {
         let help = html! {
             <div class="help-slot">
                 if self.help {
-                    <HelpOverlay lang={self.lang} act={self.act.clone()} />
+                    { Part::Help(HelpProps { lang: self.lang, act: self.act.clone() }).html() }
                 }
             </div>
         };
@@ -770,6 +780,21 @@ impl Component for App {
                 </main>
             };
         }
+        let controls = Part::Controls(ControlsProps {
+            config: config.clone(),
+            servers: world::server_count(&self.sim),
+            playing: self.playing,
+            speed: self.speed,
+            seed: self.history.base.config.seed,
+            lang: self.lang,
+            dark: self.dark,
+            share_value: self.share_value.clone(),
+            compare_href: self.compare_href.clone(),
+            copied: self.copied,
+            store_up,
+            act: self.act.clone(),
+        })
+        .html();
         html! {
             <main class={classes!("app", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
                 <header class="masthead">
@@ -786,12 +811,13 @@ impl Component for App {
                     <div class="side-column">
                         // Beside the picture, so the caption and what it describes are seen together.
                         <div class="tour-slot">{ for tour }</div>
-                        <Controls config={config.clone()} servers={world::server_count(&self.sim)}
-                            playing={self.playing} speed={self.speed} seed={self.history.base.config.seed}
-                            lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} compare_href={self.compare_href.clone()} copied={self.copied}
-                            store_up={store_up} act={self.act.clone()} />
-                        <EventLog entries={world::recent_log(&self.sim, LOG_LINES)} lang={self.lang} announcement={self.announcement.clone()} />
-                        <Legend lang={self.lang} />
+                        { controls }
+                        { Part::EventLog(EventLogProps {
+                            entries: world::recent_log(&self.sim, LOG_LINES),
+                            lang: self.lang,
+                            announcement: self.announcement.clone(),
+                        }).html() }
+                        { Part::Legend(self.lang).html() }
                     </div>
                 </div>
                 { help }

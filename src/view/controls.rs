@@ -14,7 +14,7 @@ pub const SPEEDS: [f64; 12] = [
     0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0,
 ];
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ControlsProps {
     /// The model's current configuration (commands change it).
     pub config: Config,
@@ -70,7 +70,6 @@ fn select(
     }
 }
 
-#[function_component(Controls)]
 pub fn controls(props: &ControlsProps) -> Html {
     let t = props.lang.strings();
     let c = &props.config;

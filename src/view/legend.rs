@@ -4,11 +4,6 @@ use super::i18n::Lang;
 use super::traffic::Look;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    pub lang: Lang,
-}
-
 fn arrow_sample(look: Look) -> Html {
     // Same head shapes as traffic.rs, at a fixed place.
     let head = match look {
@@ -52,9 +47,8 @@ fn chip_sample(class: &'static str) -> Html {
     }
 }
 
-#[function_component(Legend)]
-pub fn legend(props: &LegendProps) -> Html {
-    let t = props.lang.strings();
+pub fn legend(lang: Lang) -> Html {
+    let t = lang.strings();
     let looks = [
         (Look::Request, t.legend_request),
         (Look::Ok, t.legend_ok),

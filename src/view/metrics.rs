@@ -6,7 +6,7 @@ use crate::model::{Micros, Report};
 use std::fmt::Write;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct MetricsProps {
     pub report: std::rc::Rc<Report>,
     pub now: Micros,
@@ -18,7 +18,6 @@ pub struct MetricsProps {
     /// Embed mode: headline numbers only.
     pub compact: bool,
     /// Read-outs a revealed tour step points at.
-    #[prop_or_default]
     pub highlight: Vec<&'static str>,
 }
 
@@ -78,7 +77,6 @@ pub fn clock(now: Micros) -> String {
     format!("{m}:{s:02}.{rest:03}")
 }
 
-#[function_component(MetricsPanel)]
 pub fn metrics_panel(props: &MetricsProps) -> Html {
     let t = props.lang.strings();
     let r = &props.report;

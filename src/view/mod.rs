@@ -17,6 +17,7 @@ pub mod legend;
 pub mod metrics;
 pub mod names;
 pub mod panic;
+pub mod part;
 pub mod perf;
 pub mod sorted;
 pub mod svgnum;

@@ -128,7 +128,7 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     (html, shown)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ServerNodeProps {
     pub server: ServerView,
     pub rect: Rect,
@@ -137,7 +137,6 @@ pub struct ServerNodeProps {
     pub highlighted: bool,
 }
 
-#[function_component(ServerNode)]
 pub fn server_node(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
@@ -229,7 +228,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoreNodeProps {
     pub store: StoreView,
     pub rect: Rect,
@@ -240,7 +239,6 @@ pub struct StoreNodeProps {
     pub engine: &'static str,
 }
 
-#[function_component(StoreNode)]
 pub fn store_node(props: &StoreNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.store;
@@ -344,14 +342,14 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StaticProps {
     pub layout: Rc<Layout>,
     pub lang: Lang,
     pub highlight_lb: bool,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CookieProps {
     pub layout: Rc<Layout>,
     pub cookies: Vec<super::world::Cookie>,
@@ -359,7 +357,6 @@ pub struct CookieProps {
 
 /// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
 /// the user, the server id (`server=B`). The log speaks of the same ids.
-#[function_component(CookieLayer)]
 pub fn cookie_layer(props: &CookieProps) -> Html {
     let l = &props.layout;
     html! {
@@ -382,7 +379,6 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
 }
 
 /// Users, the balancer and the wires: changes only when the layout or the language does.
-#[function_component(StaticLayer)]
 pub fn static_layer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
     let l = &props.layout;
