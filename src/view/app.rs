@@ -17,6 +17,7 @@ use super::perf::Perf;
 use super::topology::{CookieProps, ServerNodeProps, StaticProps, StoreNodeProps};
 use super::tour::TourPanel;
 use super::traffic::{self, Mode};
+use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
 use super::world;
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
@@ -428,11 +429,9 @@ impl App {
         world::store_state(&self.sim)
     }
 
-    fn message_notice(&self, ctx: &Context<Self>) -> Html {
+    fn message_notice(&self) -> Html {
         let t = self.lang.strings();
-        let dismiss = ctx
-            .link()
-            .callback(|_: MouseEvent| Msg::Act(Action::DismissMessage));
+        let dismiss = emit(&self.act, Action::DismissMessage);
         html! {
             <div class="notice-slot">
                 if self.show_errors && !self.errors.is_empty() {
@@ -683,7 +682,7 @@ impl Component for App {
             let scenario = self.page.scenario();
             return html! {
                 <main class="app compare-page">
-                    { self.message_notice(ctx) }
+                    { self.message_notice() }
                     <CompareView scenario={scenario} lang={self.lang} />
                 </main>
             };
@@ -735,40 +734,30 @@ impl Component for App {
             t.arrows_mode
         };
         if embed {
-            let play = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::TogglePlay));
-            let step = ctx.link().callback(|_: MouseEvent| Msg::Act(Action::Step));
-            let back = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::StepBack));
-            let help_toggle = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::ToggleHelp));
-            let on_strategy = ctx.link().batch_callback(|e: web_sys::Event| {
-                let v = e
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value();
-                Strategy::from_name(&v).map(|s| Msg::Act(Action::Command(Command::SetStrategy(s))))
-            });
+            let act = &self.act;
+            // Numbered like the keyboard shortcuts 1-5.
+            let strategies: Vec<(AttrValue, AttrValue)> = Strategy::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let text = format!("{} {}", i + 1, t.strategy_names[i]);
+                    (AttrValue::from(s.name()), AttrValue::from(text))
+                })
+                .collect();
             let full = dom::share_url(&self.share_query(false));
             return html! {
                 <main class={classes!("app", "embed", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
-                    { self.message_notice(ctx) }
+                    { self.message_notice() }
                     <div class="embed-stage">
                         <div class="embed-bar">
-                            <button type="button" data-testid="play" aria-pressed={self.playing.to_string()} onclick={play}>
-                                if self.playing { { super::icons::pause() }{ t.pause } } else { { super::icons::play() }{ t.play } }
-                            </button>
-                            <button type="button" data-testid="step-back" onclick={back} aria-label={t.step_back}>{ super::icons::step_back() }</button>
-                            <button type="button" data-testid="step" onclick={step} aria-label={t.step}>{ super::icons::step() }</button>
+                            { action_button("play", act, Action::TogglePlay, Some(self.playing), None,
+                                if self.playing { html! { <>{ super::icons::pause() }{ t.pause }</> } } else { html! { <>{ super::icons::play() }{ t.play }</> } }) }
+                            { action_button("step-back", act, Action::StepBack, None, Some(t.step_back), super::icons::step_back()) }
+                            { action_button("step", act, Action::Step, None, Some(t.step), super::icons::step()) }
                             <label for="strategy" class="visually-hidden">{ t.strategy }</label>
-                            <select id="strategy" data-testid="strategy" onchange={on_strategy}>
-                                { for Strategy::ALL.iter().enumerate().map(|(i, s)| html! {
-                                    <option key={s.name()} value={s.name()} selected={*s == config.strategy}>{ format!("{} {}", i + 1, t.strategy_names[i]) }</option>
-                                }) }
-                            </select>
-                            <button type="button" class="help-button" onclick={help_toggle} aria-label={t.shortcuts} title={t.shortcuts}>{ "?" }</button>
+                            { select_input("strategy", &strategies, config.strategy.name(), act,
+                                |v| Strategy::from_name(v).map(|s| Action::Command(Command::SetStrategy(s)))) }
+                            <button type="button" class="help-button" onclick={emit(act, Action::ToggleHelp)} aria-label={t.shortcuts} title={t.shortcuts}>{ "?" }</button>
                             <a class="open-full" href={full} target="_blank" rel="noopener">{ t.open_full }</a>
                         </div>
                         <div class="embed-main">
@@ -801,7 +790,7 @@ impl Component for App {
                     <h1>{ t.app_title }</h1>
                     <p class="tagline">{ t.tagline }</p>
                 </header>
-                { self.message_notice(ctx) }
+                { self.message_notice() }
                 <div class="layout">
                     <div class="stage-column">
                         <div class="stage">{ self.topology() }</div>

@@ -24,6 +24,7 @@ pub mod svgnum;
 pub mod topology;
 pub mod tour;
 pub mod traffic;
+pub mod widgets;
 pub mod wording;
 pub mod world;
 
