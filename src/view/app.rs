@@ -3,7 +3,7 @@
 //! While paused no frame is requested at all.
 
 use super::actions::Action;
-use super::compare::CompareView;
+use super::compare;
 use super::controls::ControlsProps;
 use super::dom;
 use super::eventlog::EventLogProps;
@@ -15,12 +15,13 @@ use super::metrics::MetricsProps;
 use super::part::Part;
 use super::perf::Perf;
 use super::topology::{CookieProps, ServerNodeProps, StaticProps, StoreNodeProps};
-use super::tour::TourPanel;
+use super::tour::TourProps;
 use super::traffic::{self, Mode};
 use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
 use super::world;
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
+use crate::scenario::tour::TourStep;
 use crate::scenario::url::{parse_query, to_query, PageState, PageView, ParamError};
 use crate::scenario::Scenario;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -44,6 +45,8 @@ const THEME_KEY: &str = "sessionscope-theme";
 pub enum Msg {
     Frame(f64),
     Act(Action),
+    /// One strategy of the compare view has run.
+    Compared((Strategy, Report)),
 }
 
 pub struct App {
@@ -64,9 +67,16 @@ pub struct App {
     tour: Option<(usize, bool)>,
     /// The current tour step's end of reveal and highlighted handles.
     tour_answer: (Micros, Vec<&'static str>),
+    /// Every tour step, built when a tour is first shown (building a step builds its scenario).
+    tour_steps: Rc<Vec<TourStep>>,
+    /// The tour's "show me" was pressed: focus its answer once drawn, so keyboard users are not left
+    /// on a button that just disappeared.
+    focus_tour_answer: bool,
     /// Model times before each single step, so stepping back retraces steps exactly.
     step_stack: Vec<Micros>,
     report: Rc<Report>,
+    /// The compare view's strategies run so far.
+    compared: Vec<(Strategy, Report)>,
     report_at: f64,
     world_at: f64,
     mismatch_series: Rc<Vec<f64>>,
@@ -310,6 +320,9 @@ impl App {
         self.history = History::new(tour_base(step), Vec::new());
         self.tour = Some((step, false));
         self.tour_answer = tour_answer(step);
+        if self.tour_steps.is_empty() {
+            self.tour_steps = Rc::new(crate::scenario::tour::steps());
+        }
         self.step_stack.clear();
         self.rewind_to(tour_pause_at(step));
         Self::sync_url_param("tour", &(step + 1).to_string());
@@ -409,6 +422,7 @@ impl App {
             Action::TourReveal => {
                 if let Some((step, _)) = self.tour {
                     self.tour = Some((step, true));
+                    self.focus_tour_answer = true;
                     self.set_playing(ctx, true);
                 }
             }
@@ -560,6 +574,9 @@ impl Component for App {
             },
         );
 
+        if page.view == PageView::Compare {
+            compare::run_all(Rc::new(page.scenario()), ctx.link().callback(Msg::Compared));
+        }
         let layout = Rc::new(layout_for(&sim));
         // The codec has already replaced a bad value by the default (and reported it).
         let speed = page.speed;
@@ -581,8 +598,15 @@ impl Component for App {
                 .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
             tour: tour.map(|s| (s, false)),
             tour_answer: tour.map(tour_answer).unwrap_or((Micros::MAX, Vec::new())),
+            tour_steps: Rc::new(if tour.is_some() {
+                crate::scenario::tour::steps()
+            } else {
+                Vec::new()
+            }),
+            focus_tour_answer: false,
             step_stack: Vec::new(),
             report: Rc::default(),
+            compared: Vec::new(),
             report_at: 0.0,
             world_at: 0.0,
             mismatch_series: Rc::default(),
@@ -650,6 +674,10 @@ impl Component for App {
                 self.handle(ctx, action);
                 true
             }
+            Msg::Compared(row) => {
+                self.compared.push(row);
+                true
+            }
         }
     }
 
@@ -662,6 +690,9 @@ impl Component for App {
                 in_flight,
                 self.mode == Mode::Flows,
             );
+        }
+        if std::mem::take(&mut self.focus_tour_answer) {
+            dom::focus_testid("tour-answer");
         }
         self.perf.set("now", (self.sim.now() as f64).into());
         if first_render {
@@ -676,14 +707,13 @@ impl Component for App {
         }
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
+    fn view(&self, _ctx: &Context<Self>) -> Html {
         let t = self.lang.strings();
         if self.page.view == PageView::Compare {
-            let scenario = self.page.scenario();
             return html! {
                 <main class="app compare-page">
                     { self.message_notice() }
-                    <CompareView scenario={scenario} lang={self.lang} />
+                    { compare::compare_view(&self.page.scenario(), self.lang, &self.compared) }
                 </main>
             };
         }
@@ -707,10 +737,14 @@ impl Component for App {
         })
         .html();
         let tour = self.tour.map(|(step, revealed)| {
-            let on_go = ctx.link().callback(|n: usize| Msg::Act(Action::TourGo(n)));
-            let on_reveal = ctx.link().callback(|_: ()| Msg::Act(Action::TourReveal));
-            let on_close = ctx.link().callback(|_: ()| Msg::Act(Action::TourClose));
-            html! { <TourPanel step={step} lang={self.lang} on_go={on_go} on_reveal={on_reveal} revealed={revealed} on_close={Some(on_close)} /> }
+            Part::Tour(TourProps {
+                steps: self.tour_steps.clone(),
+                step,
+                lang: self.lang,
+                revealed,
+                act: self.act.clone(),
+            })
+            .html()
         });
         let help = html! {
             <div class="help-slot">

@@ -13,6 +13,7 @@ use super::topology::{
     cookie_layer, server_node, static_layer, store_node, CookieProps, ServerNodeProps, StaticProps,
     StoreNodeProps,
 };
+use super::tour::{tour_panel, TourProps};
 use super::traffic::{traffic_layer, TrafficFrame};
 use yew::prelude::*;
 
@@ -29,6 +30,7 @@ pub enum Part {
     Server(ServerNodeProps),
     Store(StoreNodeProps),
     Traffic(TrafficFrame),
+    Tour(TourProps),
 }
 
 impl Part {
@@ -54,6 +56,7 @@ impl Part {
             Part::Server(p) => server_node(p),
             Part::Store(p) => store_node(p),
             Part::Traffic(frame) => traffic_layer(frame),
+            Part::Tour(p) => tour_panel(p),
         }
     }
 }
