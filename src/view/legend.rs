@@ -68,12 +68,24 @@ pub fn legend(lang: Lang) -> Html {
     let t = lang.strings();
     // (key, sample, text); one loop draws them all.
     let entries = [
-        ("look-request", Sample::Arrow(Look::Request), t.legend_request),
+        (
+            "look-request",
+            Sample::Arrow(Look::Request),
+            t.legend_request,
+        ),
         ("look-ok", Sample::Arrow(Look::Ok), t.legend_ok),
-        ("look-mismatch", Sample::Arrow(Look::Mismatch), t.legend_mismatch),
+        (
+            "look-mismatch",
+            Sample::Arrow(Look::Mismatch),
+            t.legend_mismatch,
+        ),
         ("look-lost", Sample::Arrow(Look::Lost), t.legend_lost),
         ("look-error", Sample::Arrow(Look::Error), t.legend_error),
-        ("look-replication", Sample::Arrow(Look::Replication), t.legend_replication),
+        (
+            "look-replication",
+            Sample::Arrow(Look::Replication),
+            t.legend_replication,
+        ),
         ("look-store", Sample::Arrow(Look::Store), t.legend_store),
         ("look-fetch", Sample::Arrow(Look::Fetch), t.legend_fetch),
         ("look-health", Sample::Arrow(Look::Health), t.legend_health),
@@ -81,7 +93,11 @@ pub fn legend(lang: Lang) -> Html {
         ("full", Sample::Chip("chip-full"), t.legend_full),
         ("backup", Sample::Chip("chip-backup"), t.legend_backup),
         ("key", Sample::Chip("chip-key"), t.legend_key_only),
-        ("undetected", Sample::Node("down-undetected"), t.legend_undetected),
+        (
+            "undetected",
+            Sample::Node("down-undetected"),
+            t.legend_undetected,
+        ),
         ("down", Sample::Node("down-detected"), t.legend_down),
     ];
     html! {

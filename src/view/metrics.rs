@@ -88,13 +88,27 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
     let counts = [
         ("metric-mismatches", t.metric_mismatches, r.mismatches, true),
         ("metric-relogins", t.metric_relogins, r.relogins, true),
-        ("metric-sessions-lost", t.metric_sessions_lost, r.sessions_lost, true),
+        (
+            "metric-sessions-lost",
+            t.metric_sessions_lost,
+            r.sessions_lost,
+            true,
+        ),
         ("metric-errors", t.metric_errors, r.errors, true),
         ("metric-requests", t.metric_requests, r.requests, false),
-        ("metric-lost-session-hits", t.metric_lost_session_hits, r.lost_session_hits, false),
+        (
+            "metric-lost-session-hits",
+            t.metric_lost_session_hits,
+            r.lost_session_hits,
+            false,
+        ),
     ];
     let traffic_counts = [
-        ("metric-replication-messages", t.metric_replication_messages, r.replication_messages),
+        (
+            "metric-replication-messages",
+            t.metric_replication_messages,
+            r.replication_messages,
+        ),
         ("metric-store-ops", t.metric_store_ops, r.store_ops),
     ];
     let count = |(id, label, v, emph): (&'static str, &'static str, u64, bool)| {
