@@ -80,6 +80,8 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
     await page.getByTestId('tour-reveal').click();
     await page.getByTestId('tour-answer').waitFor();
     assert.notEqual((await page.getByTestId('tour-answer').textContent()).trim(), '');
+    // The button that was pressed is gone: keyboard focus moves to the answer.
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'tour-answer', null, { timeout: 5_000 });
     // Step 1 points at the mismatch counter, and the played answer makes it count.
     await page.locator('[data-testid=metric-mismatches].tour-highlight').waitFor();
     await page.waitForFunction(

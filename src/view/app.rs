@@ -3,23 +3,25 @@
 //! While paused no frame is requested at all.
 
 use super::actions::Action;
-use super::compare::CompareView;
-use super::controls::Controls;
+use super::compare;
+use super::controls::ControlsProps;
 use super::dom;
-use super::eventlog::EventLog;
-use super::help::HelpOverlay;
+use super::eventlog::EventLogProps;
+use super::help::HelpProps;
 use super::history::History;
 use super::i18n::Lang;
 use super::layout::Layout;
-use super::legend::Legend;
-use super::metrics::MetricsPanel;
+use super::metrics::MetricsProps;
+use super::part::Part;
 use super::perf::Perf;
-use super::topology::{CookieLayer, ServerNode, StaticLayer, StoreNode};
-use super::tour::TourPanel;
-use super::traffic::{self, Mode, TrafficLayer};
+use super::topology::{CookieProps, ServerNodeProps, StaticProps, StoreNodeProps};
+use super::tour::TourProps;
+use super::traffic::{self, Mode};
+use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
 use super::world;
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
+use crate::scenario::tour::TourStep;
 use crate::scenario::url::{parse_query, to_query, PageState, PageView, ParamError};
 use crate::scenario::Scenario;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -43,6 +45,8 @@ const THEME_KEY: &str = "sessionscope-theme";
 pub enum Msg {
     Frame(f64),
     Act(Action),
+    /// One strategy of the compare view has run.
+    Compared((Strategy, Report)),
 }
 
 pub struct App {
@@ -63,9 +67,16 @@ pub struct App {
     tour: Option<(usize, bool)>,
     /// The current tour step's end of reveal and highlighted handles.
     tour_answer: (Micros, Vec<&'static str>),
+    /// Every tour step, built when a tour is first shown (building a step builds its scenario).
+    tour_steps: Rc<Vec<TourStep>>,
+    /// The tour's "show me" was pressed: focus its answer once drawn, so keyboard users are not left
+    /// on a button that just disappeared.
+    focus_tour_answer: bool,
     /// Model times before each single step, so stepping back retraces steps exactly.
     step_stack: Vec<Micros>,
     report: Rc<Report>,
+    /// The compare view's strategies run so far.
+    compared: Vec<(Strategy, Report)>,
     report_at: f64,
     world_at: f64,
     mismatch_series: Rc<Vec<f64>>,
@@ -309,6 +320,9 @@ impl App {
         self.history = History::new(tour_base(step), Vec::new());
         self.tour = Some((step, false));
         self.tour_answer = tour_answer(step);
+        if self.tour_steps.is_empty() {
+            self.tour_steps = Rc::new(crate::scenario::tour::steps());
+        }
         self.step_stack.clear();
         self.rewind_to(tour_pause_at(step));
         Self::sync_url_param("tour", &(step + 1).to_string());
@@ -408,6 +422,7 @@ impl App {
             Action::TourReveal => {
                 if let Some((step, _)) = self.tour {
                     self.tour = Some((step, true));
+                    self.focus_tour_answer = true;
                     self.set_playing(ctx, true);
                 }
             }
@@ -428,11 +443,9 @@ impl App {
         world::store_state(&self.sim)
     }
 
-    fn message_notice(&self, ctx: &Context<Self>) -> Html {
+    fn message_notice(&self) -> Html {
         let t = self.lang.strings();
-        let dismiss = ctx
-            .link()
-            .callback(|_: MouseEvent| Msg::Act(Action::DismissMessage));
+        let dismiss = emit(&self.act, Action::DismissMessage);
         html! {
             <div class="notice-slot">
                 if self.show_errors && !self.errors.is_empty() {
@@ -478,23 +491,26 @@ impl App {
             <div class="picture">
             <svg data-testid="topology" class={classes!("topology", self.layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
-                <StaticLayer layout={self.layout.clone()} lang={self.lang} highlight_lb={lit("lb")} />
-                <CookieLayer layout={self.layout.clone()} cookies={w.cookies.clone()} />
+                { Part::Static(StaticProps { layout: self.layout.clone(), lang: self.lang, highlight_lb: lit("lb") }).html() }
+                { Part::Cookies(CookieProps { layout: self.layout.clone(), cookies: w.cookies.clone() }).html() }
                 <g class="servers">
-                    { for w.servers.iter().map(|s| html! {
-                        <ServerNode key={s.id} server={s.clone()} rect={self.layout.server_rect(s.id)} lang={self.lang}
-                            act={self.act.clone()} highlighted={lit(&format!("server-{}", s.id))} />
-                    }) }
+                    { for w.servers.iter().map(|s| Part::Server(ServerNodeProps {
+                        server: s.clone(),
+                        rect: self.layout.server_rect(s.id),
+                        lang: self.lang,
+                        act: self.act.clone(),
+                        highlighted: lit(&format!("server-{}", s.id)),
+                    }).keyed(s.id)) }
                 </g>
                 <g class="store-slot">
                     if let (Some(store), Some(rect)) = (w.store.clone(), self.layout.store) {
-                        <StoreNode store={store} rect={rect} replica_rect={self.layout.replica} lang={self.lang}
-                            act={self.act.clone()} highlighted={lit("store")} engine={engine} />
+                        { Part::Store(StoreNodeProps { store, rect, replica_rect: self.layout.replica, lang: self.lang,
+                            act: self.act.clone(), highlighted: lit("store"), engine }).html() }
                     }
                 </g>
             </svg>
             <svg class="traffic-overlay" viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-                <TrafficLayer frame={frame} />
+                { Part::Traffic(frame).html() }
             </svg>
             </div>
         }
@@ -558,6 +574,9 @@ impl Component for App {
             },
         );
 
+        if page.view == PageView::Compare {
+            compare::run_all(Rc::new(page.scenario()), ctx.link().callback(Msg::Compared));
+        }
         let layout = Rc::new(layout_for(&sim));
         // The codec has already replaced a bad value by the default (and reported it).
         let speed = page.speed;
@@ -579,8 +598,15 @@ impl Component for App {
                 .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
             tour: tour.map(|s| (s, false)),
             tour_answer: tour.map(tour_answer).unwrap_or((Micros::MAX, Vec::new())),
+            tour_steps: Rc::new(if tour.is_some() {
+                crate::scenario::tour::steps()
+            } else {
+                Vec::new()
+            }),
+            focus_tour_answer: false,
             step_stack: Vec::new(),
             report: Rc::default(),
+            compared: Vec::new(),
             report_at: 0.0,
             world_at: 0.0,
             mismatch_series: Rc::default(),
@@ -648,6 +674,10 @@ impl Component for App {
                 self.handle(ctx, action);
                 true
             }
+            Msg::Compared(row) => {
+                self.compared.push(row);
+                true
+            }
         }
     }
 
@@ -660,6 +690,9 @@ impl Component for App {
                 in_flight,
                 self.mode == Mode::Flows,
             );
+        }
+        if std::mem::take(&mut self.focus_tour_answer) {
+            dom::focus_testid("tour-answer");
         }
         self.perf.set("now", (self.sim.now() as f64).into());
         if first_render {
@@ -674,14 +707,13 @@ impl Component for App {
         }
     }
 
-    fn view(&self, ctx: &Context<Self>) -> Html {
+    fn view(&self, _ctx: &Context<Self>) -> Html {
         let t = self.lang.strings();
         if self.page.view == PageView::Compare {
-            let scenario = self.page.scenario();
             return html! {
                 <main class="app compare-page">
-                    { self.message_notice(ctx) }
-                    <CompareView scenario={scenario} lang={self.lang} />
+                    { self.message_notice() }
+                    { compare::compare_view(&self.page.scenario(), self.lang, &self.compared) }
                 </main>
             };
         }
@@ -689,24 +721,35 @@ impl Component for App {
         let mode = self.mode;
         let config = self.sim.config().clone();
         let store_up = self.store_state().is_none_or(|s| s.is_up());
-        let metrics = html! {
-            <MetricsPanel report={self.report.clone()} now={self.sim.now()} lang={self.lang}
-                memory_budget={config.timing.server_memory_bytes}
-                mismatch_series={self.mismatch_series.clone()}
-                show_store={config.strategy == Strategy::Store}
-                show_replication={matches!(config.strategy, Strategy::ClusterAll | Strategy::ClusterBackup)}
-                compact={embed} highlight={self.lit_handles()} />
-        };
+        let metrics = Part::Metrics(MetricsProps {
+            report: self.report.clone(),
+            now: self.sim.now(),
+            lang: self.lang,
+            memory_budget: config.timing.server_memory_bytes,
+            mismatch_series: self.mismatch_series.clone(),
+            show_store: config.strategy == Strategy::Store,
+            show_replication: matches!(
+                config.strategy,
+                Strategy::ClusterAll | Strategy::ClusterBackup
+            ),
+            compact: embed,
+            highlight: self.lit_handles(),
+        })
+        .html();
         let tour = self.tour.map(|(step, revealed)| {
-            let on_go = ctx.link().callback(|n: usize| Msg::Act(Action::TourGo(n)));
-            let on_reveal = ctx.link().callback(|_: ()| Msg::Act(Action::TourReveal));
-            let on_close = ctx.link().callback(|_: ()| Msg::Act(Action::TourClose));
-            html! { <TourPanel step={step} lang={self.lang} on_go={on_go} on_reveal={on_reveal} revealed={revealed} on_close={Some(on_close)} /> }
+            Part::Tour(TourProps {
+                steps: self.tour_steps.clone(),
+                step,
+                lang: self.lang,
+                revealed,
+                act: self.act.clone(),
+            })
+            .html()
         });
         let help = html! {
             <div class="help-slot">
                 if self.help {
-                    <HelpOverlay lang={self.lang} act={self.act.clone()} />
+                    { Part::Help(HelpProps { lang: self.lang, act: self.act.clone() }).html() }
                 }
             </div>
         };
@@ -725,40 +768,30 @@ impl Component for App {
             t.arrows_mode
         };
         if embed {
-            let play = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::TogglePlay));
-            let step = ctx.link().callback(|_: MouseEvent| Msg::Act(Action::Step));
-            let back = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::StepBack));
-            let help_toggle = ctx
-                .link()
-                .callback(|_: MouseEvent| Msg::Act(Action::ToggleHelp));
-            let on_strategy = ctx.link().batch_callback(|e: web_sys::Event| {
-                let v = e
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value();
-                Strategy::from_name(&v).map(|s| Msg::Act(Action::Command(Command::SetStrategy(s))))
-            });
+            let act = &self.act;
+            // Numbered like the keyboard shortcuts 1-5.
+            let strategies: Vec<(AttrValue, AttrValue)> = Strategy::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let text = format!("{} {}", i + 1, t.strategy_names[i]);
+                    (AttrValue::from(s.name()), AttrValue::from(text))
+                })
+                .collect();
             let full = dom::share_url(&self.share_query(false));
             return html! {
                 <main class={classes!("app", "embed", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
-                    { self.message_notice(ctx) }
+                    { self.message_notice() }
                     <div class="embed-stage">
                         <div class="embed-bar">
-                            <button type="button" data-testid="play" aria-pressed={self.playing.to_string()} onclick={play}>
-                                if self.playing { { super::icons::pause() }{ t.pause } } else { { super::icons::play() }{ t.play } }
-                            </button>
-                            <button type="button" data-testid="step-back" onclick={back} aria-label={t.step_back}>{ super::icons::step_back() }</button>
-                            <button type="button" data-testid="step" onclick={step} aria-label={t.step}>{ super::icons::step() }</button>
+                            { action_button("play", act, Action::TogglePlay, Some(self.playing), None,
+                                if self.playing { html! { <>{ super::icons::pause() }{ t.pause }</> } } else { html! { <>{ super::icons::play() }{ t.play }</> } }) }
+                            { action_button("step-back", act, Action::StepBack, None, Some(t.step_back), super::icons::step_back()) }
+                            { action_button("step", act, Action::Step, None, Some(t.step), super::icons::step()) }
                             <label for="strategy" class="visually-hidden">{ t.strategy }</label>
-                            <select id="strategy" data-testid="strategy" onchange={on_strategy}>
-                                { for Strategy::ALL.iter().enumerate().map(|(i, s)| html! {
-                                    <option key={s.name()} value={s.name()} selected={*s == config.strategy}>{ format!("{} {}", i + 1, t.strategy_names[i]) }</option>
-                                }) }
-                            </select>
-                            <button type="button" class="help-button" onclick={help_toggle} aria-label={t.shortcuts} title={t.shortcuts}>{ "?" }</button>
+                            { select_input("strategy", &strategies, config.strategy.name(), act,
+                                |v| Strategy::from_name(v).map(|s| Action::Command(Command::SetStrategy(s)))) }
+                            <button type="button" class="help-button" onclick={emit(act, Action::ToggleHelp)} aria-label={t.shortcuts} title={t.shortcuts}>{ "?" }</button>
                             <a class="open-full" href={full} target="_blank" rel="noopener">{ t.open_full }</a>
                         </div>
                         <div class="embed-main">
@@ -770,13 +803,28 @@ impl Component for App {
                 </main>
             };
         }
+        let controls = Part::Controls(ControlsProps {
+            config: config.clone(),
+            servers: world::server_count(&self.sim),
+            playing: self.playing,
+            speed: self.speed,
+            seed: self.history.base.config.seed,
+            lang: self.lang,
+            dark: self.dark,
+            share_value: self.share_value.clone(),
+            compare_href: self.compare_href.clone(),
+            copied: self.copied,
+            store_up,
+            act: self.act.clone(),
+        })
+        .html();
         html! {
             <main class={classes!("app", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
                 <header class="masthead">
                     <h1>{ t.app_title }</h1>
                     <p class="tagline">{ t.tagline }</p>
                 </header>
-                { self.message_notice(ctx) }
+                { self.message_notice() }
                 <div class="layout">
                     <div class="stage-column">
                         <div class="stage">{ self.topology() }</div>
@@ -786,12 +834,13 @@ impl Component for App {
                     <div class="side-column">
                         // Beside the picture, so the caption and what it describes are seen together.
                         <div class="tour-slot">{ for tour }</div>
-                        <Controls config={config.clone()} servers={world::server_count(&self.sim)}
-                            playing={self.playing} speed={self.speed} seed={self.history.base.config.seed}
-                            lang={self.lang} dark={self.dark} share_value={self.share_value.clone()} compare_href={self.compare_href.clone()} copied={self.copied}
-                            store_up={store_up} act={self.act.clone()} />
-                        <EventLog entries={world::recent_log(&self.sim, LOG_LINES)} lang={self.lang} announcement={self.announcement.clone()} />
-                        <Legend lang={self.lang} />
+                        { controls }
+                        { Part::EventLog(EventLogProps {
+                            entries: world::recent_log(&self.sim, LOG_LINES),
+                            lang: self.lang,
+                            announcement: self.announcement.clone(),
+                        }).html() }
+                        { Part::Legend(self.lang).html() }
                     </div>
                 </div>
                 { help }

@@ -8,15 +8,8 @@ use crate::scenario::compare::variant;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
 use gloo::timers::callback::Timeout;
-use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct CompareProps {
-    pub scenario: Scenario,
-    pub lang: Lang,
-}
 
 /// How a metric's raw number reads to a person.
 #[derive(Clone, Copy, PartialEq)]
@@ -203,30 +196,10 @@ fn lab_link(scenario: &Scenario) -> String {
     format!("?{}", to_query(&state))
 }
 
-#[function_component(CompareView)]
-pub fn compare_view(props: &CompareProps) -> Html {
-    let rows = use_state(Vec::<(Strategy, Report)>::new);
-    {
-        let rows = rows.clone();
-        use_effect_with(props.scenario.clone(), move |scenario| {
-            rows.set(Vec::new());
-            let cancelled = Rc::new(Cell::new(false));
-            run_next(
-                Rc::new(scenario.clone()),
-                Vec::new(),
-                rows,
-                cancelled.clone(),
-            );
-            // A scenario that is no longer shown stops at its next strategy.
-            move || cancelled.set(true)
-        });
-    }
-
-    let lang = props.lang;
-    let scenario = &props.scenario;
+/// The page, with the strategies run so far (`run_all` delivers them one by one).
+pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]) -> Html {
     let total = Strategy::ALL.len();
     let complete = rows.len() == total;
-    let done = complete.then_some(&*rows);
     let summary = match lang {
         Lang::En => format!(
             "The same workload under every strategy: {} servers, {} users, seed {}, {} simulated seconds{}.",
@@ -293,34 +266,29 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 </table>
             </div>
             <div class="compare-charts">
-                { for done.into_iter().flat_map(|rows| {
-                    METRICS.iter().filter(|m| m.chart).map(move |m| bar_chart(m, rows, lang))
-                }) }
+                if complete {
+                    { for METRICS.iter().filter(|m| m.chart).map(|m| bar_chart(m, rows, lang)) }
+                }
             </div>
         </div>
     }
 }
 
-/// Run the next strategy in its own task, so the page stays responsive and shows progress between
-/// strategies. Each run is `compare::variant(..).run()`, exactly what `compare::compare` (and so the
-/// headless runner) computes for that strategy.
-fn run_next(
-    scenario: Rc<Scenario>,
-    mut done: Vec<(Strategy, Report)>,
-    rows: UseStateHandle<Vec<(Strategy, Report)>>,
-    cancelled: Rc<Cell<bool>>,
-) {
-    let Some(&strategy) = Strategy::ALL.get(done.len()) else {
+/// Run every strategy, each in its own task so the page stays responsive and shows progress between
+/// strategies, and hand each result to `on_row` in `Strategy::ALL` order. Each run is
+/// `compare::variant(..).run()`, exactly what `compare::compare` (and so the headless runner) computes.
+pub fn run_all(scenario: Rc<Scenario>, on_row: Callback<(Strategy, Report)>) {
+    run_from(0, scenario, on_row);
+}
+
+fn run_from(index: usize, scenario: Rc<Scenario>, on_row: Callback<(Strategy, Report)>) {
+    let Some(&strategy) = Strategy::ALL.get(index) else {
         return;
     };
     // A short delay lets the browser paint the progress before the next run takes the thread.
     Timeout::new(16, move || {
-        if cancelled.get() {
-            return;
-        }
-        done.push((strategy, variant(&scenario, strategy).run()));
-        rows.set(done.clone());
-        run_next(scenario, done, rows, cancelled);
+        on_row.emit((strategy, variant(&scenario, strategy).run()));
+        run_from(index + 1, scenario, on_row);
     })
     .forget();
 }

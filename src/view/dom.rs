@@ -109,3 +109,13 @@ pub fn copy_to_clipboard(text: &str) {
         }
     }
 }
+
+/// Move keyboard focus to the element with this `data-testid` (if it is on the page).
+pub fn focus_testid(testid: &str) {
+    let selector = format!("[data-testid=\"{testid}\"]");
+    if let Ok(Some(element)) = document().query_selector(&selector) {
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}

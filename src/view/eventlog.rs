@@ -7,14 +7,13 @@ use super::wording::describe;
 use crate::model::LogEntry;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct EventLogProps {
     pub entries: Vec<(u64, LogEntry)>,
     pub lang: Lang,
     pub announcement: String,
 }
 
-#[function_component(EventLog)]
 pub fn event_log(props: &EventLogProps) -> Html {
     let t = props.lang.strings();
     html! {

@@ -4,13 +4,12 @@ use super::actions::Action;
 use super::i18n::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub act: Callback<Action>,
 }
 
-#[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
     let t = props.lang.strings();
     let close = {

@@ -4,11 +4,6 @@ use super::i18n::Lang;
 use super::traffic::Look;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LegendProps {
-    pub lang: Lang,
-}
-
 fn arrow_sample(look: Look) -> Html {
     // Same head shapes as traffic.rs, at a fixed place.
     let head = match look {
@@ -52,38 +47,72 @@ fn chip_sample(class: &'static str) -> Html {
     }
 }
 
-#[function_component(Legend)]
-pub fn legend(props: &LegendProps) -> Html {
-    let t = props.lang.strings();
-    let looks = [
-        (Look::Request, t.legend_request),
-        (Look::Ok, t.legend_ok),
-        (Look::Mismatch, t.legend_mismatch),
-        (Look::Lost, t.legend_lost),
-        (Look::Error, t.legend_error),
-        (Look::Replication, t.legend_replication),
-        (Look::Store, t.legend_store),
-        (Look::Fetch, t.legend_fetch),
-        (Look::Health, t.legend_health),
+/// The sample drawn beside one legend entry.
+#[derive(Clone, Copy)]
+enum Sample {
+    Arrow(Look),
+    Flow,
+    Chip(&'static str),
+    Node(&'static str),
+}
+
+fn flow_sample() -> Html {
+    html! {
+        <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
+            <path class="flow look-request" d="M2 8L34 8" stroke-width="6" />
+        </svg>
+    }
+}
+
+pub fn legend(lang: Lang) -> Html {
+    let t = lang.strings();
+    // (key, sample, text); one loop draws them all.
+    let entries = [
+        (
+            "look-request",
+            Sample::Arrow(Look::Request),
+            t.legend_request,
+        ),
+        ("look-ok", Sample::Arrow(Look::Ok), t.legend_ok),
+        (
+            "look-mismatch",
+            Sample::Arrow(Look::Mismatch),
+            t.legend_mismatch,
+        ),
+        ("look-lost", Sample::Arrow(Look::Lost), t.legend_lost),
+        ("look-error", Sample::Arrow(Look::Error), t.legend_error),
+        (
+            "look-replication",
+            Sample::Arrow(Look::Replication),
+            t.legend_replication,
+        ),
+        ("look-store", Sample::Arrow(Look::Store), t.legend_store),
+        ("look-fetch", Sample::Arrow(Look::Fetch), t.legend_fetch),
+        ("look-health", Sample::Arrow(Look::Health), t.legend_health),
+        ("flow", Sample::Flow, t.legend_flow),
+        ("full", Sample::Chip("chip-full"), t.legend_full),
+        ("backup", Sample::Chip("chip-backup"), t.legend_backup),
+        ("key", Sample::Chip("chip-key"), t.legend_key_only),
+        (
+            "undetected",
+            Sample::Node("down-undetected"),
+            t.legend_undetected,
+        ),
+        ("down", Sample::Node("down-detected"), t.legend_down),
     ];
     html! {
         <section class="legend" aria-labelledby="legend-title">
             <h2 id="legend-title">{ t.legend }</h2>
             <ul>
-                { for looks.iter().map(|(look, text)| html! {
-                    <li key={look.class()}>{ arrow_sample(*look) }<span>{ *text }</span></li>
+                { for entries.iter().map(|(key, sample, text)| {
+                    let glyph = match *sample {
+                        Sample::Arrow(look) => arrow_sample(look),
+                        Sample::Flow => flow_sample(),
+                        Sample::Chip(class) => chip_sample(class),
+                        Sample::Node(class) => box_sample(class),
+                    };
+                    html! { <li key={*key}>{ glyph }<span>{ *text }</span></li> }
                 }) }
-                <li key="flow">
-                    <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
-                        <path class="flow look-request" d="M2 8L34 8" stroke-width="6" />
-                    </svg>
-                    <span>{ t.legend_flow }</span>
-                </li>
-                <li key="full">{ chip_sample("chip-full") }<span>{ t.legend_full }</span></li>
-                <li key="backup">{ chip_sample("chip-backup") }<span>{ t.legend_backup }</span></li>
-                <li key="key">{ chip_sample("chip-key") }<span>{ t.legend_key_only }</span></li>
-                <li key="undetected">{ box_sample("down-undetected") }<span>{ t.legend_undetected }</span></li>
-                <li key="down">{ box_sample("down-detected") }<span>{ t.legend_down }</span></li>
             </ul>
         </section>
     }

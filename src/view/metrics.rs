@@ -6,7 +6,7 @@ use crate::model::{Micros, Report};
 use std::fmt::Write;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct MetricsProps {
     pub report: std::rc::Rc<Report>,
     pub now: Micros,
@@ -18,7 +18,6 @@ pub struct MetricsProps {
     /// Embed mode: headline numbers only.
     pub compact: bool,
     /// Read-outs a revealed tour step points at.
-    #[prop_or_default]
     pub highlight: Vec<&'static str>,
 }
 
@@ -78,7 +77,6 @@ pub fn clock(now: Micros) -> String {
     format!("{m}:{s:02}.{rest:03}")
 }
 
-#[function_component(MetricsPanel)]
 pub fn metrics_panel(props: &MetricsProps) -> Html {
     let t = props.lang.strings();
     let r = &props.report;
@@ -86,25 +84,47 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
     let out = Readout {
         highlight: &props.highlight,
     };
-    let readout = |id, label, raw, shown, emph| out.show(id, label, raw, shown, emph);
-    let count = |id, label, v: u64, emph| out.show(id, label, v.to_string(), group_digits(v), emph);
+    // (test handle, label, count, headline): one loop draws every counter.
+    let counts = [
+        ("metric-mismatches", t.metric_mismatches, r.mismatches, true),
+        ("metric-relogins", t.metric_relogins, r.relogins, true),
+        (
+            "metric-sessions-lost",
+            t.metric_sessions_lost,
+            r.sessions_lost,
+            true,
+        ),
+        ("metric-errors", t.metric_errors, r.errors, true),
+        ("metric-requests", t.metric_requests, r.requests, false),
+        (
+            "metric-lost-session-hits",
+            t.metric_lost_session_hits,
+            r.lost_session_hits,
+            false,
+        ),
+    ];
+    let traffic_counts = [
+        (
+            "metric-replication-messages",
+            t.metric_replication_messages,
+            r.replication_messages,
+        ),
+        ("metric-store-ops", t.metric_store_ops, r.store_ops),
+    ];
+    let count = |(id, label, v, emph): (&'static str, &'static str, u64, bool)| {
+        out.show(id, label, v.to_string(), group_digits(v), emph)
+    };
     let sim_ms = props.now as f64 / 1_000.0;
     html! {
         <section class="metrics" aria-labelledby="metrics-title">
             <h2 id="metrics-title">{ t.metrics }</h2>
             <dl class="readouts">
-                { readout("sim-time", t.sim_time, sim_ms.to_string(), clock(props.now), false) }
-                { count("metric-mismatches", t.metric_mismatches, r.mismatches, true) }
-                { count("metric-relogins", t.metric_relogins, r.relogins, true) }
-                { count("metric-sessions-lost", t.metric_sessions_lost, r.sessions_lost, true) }
-                { count("metric-errors", t.metric_errors, r.errors, true) }
-                { count("metric-requests", t.metric_requests, r.requests, false) }
-                { count("metric-lost-session-hits", t.metric_lost_session_hits, r.lost_session_hits, false) }
-                { readout("metric-imbalance", t.metric_imbalance, r.imbalance.to_string(), format!("{:.2}", r.imbalance), false) }
-                { count("metric-replication-messages", t.metric_replication_messages, r.replication_messages, false) }
-                { count("metric-store-ops", t.metric_store_ops, r.store_ops, false) }
-                { readout("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
-                { readout("metric-latency", t.metric_latency, format!("{} {}", r.latency_ms.p50, r.latency_ms.p99),
+                { out.show("sim-time", t.sim_time, sim_ms.to_string(), clock(props.now), false) }
+                { for counts.into_iter().map(count) }
+                { out.show("metric-imbalance", t.metric_imbalance, r.imbalance.to_string(), format!("{:.2}", r.imbalance), false) }
+                { for traffic_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
+                { out.show("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
+                { out.show("metric-latency", t.metric_latency, format!("{} {}", r.latency_ms.p50, r.latency_ms.p99),
                     format!("{:.0} / {:.0} ms", r.latency_ms.p50, r.latency_ms.p99), false) }
             </dl>
             <div class="charts-slot">

@@ -17,12 +17,14 @@ pub mod legend;
 pub mod metrics;
 pub mod names;
 pub mod panic;
+pub mod part;
 pub mod perf;
 pub mod sorted;
 pub mod svgnum;
 pub mod topology;
 pub mod tour;
 pub mod traffic;
+pub mod widgets;
 pub mod wording;
 pub mod world;
 

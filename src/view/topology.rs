@@ -68,6 +68,33 @@ fn activation_handlers(
     (click, key)
 }
 
+/// A clickable node (server, store, replica): its handles, accessible name and box; `body` is drawn on
+/// top of the box. `detected` is the `data-detected` handle (the replica has none).
+#[allow(clippy::too_many_arguments)]
+fn node(
+    testid: String,
+    state: NodeState,
+    detected: Option<&'static str>,
+    class: Classes,
+    r: Rect,
+    rx: &'static str,
+    label: String,
+    act: &Callback<Action>,
+    action: Action,
+    body: Html,
+) -> Html {
+    let (onclick, onkeydown) = activation_handlers(act, action);
+    html! {
+        <g data-testid={testid} data-state={state_name(state)} data-detected={detected} class={class}
+           transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}
+           tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
+            <title>{ label }</title>
+            <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx={rx} />
+            { body }
+        </g>
+    }
+}
+
 /// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
 /// Returns the drawing and how many chips it holds.
 fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
@@ -128,7 +155,7 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     (html, shown)
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct ServerNodeProps {
     pub server: ServerView,
     pub rect: Rect,
@@ -137,13 +164,11 @@ pub struct ServerNodeProps {
     pub highlighted: bool,
 }
 
-#[function_component(ServerNode)]
 pub fn server_node(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
     let r = props.rect;
     let letter = server_letter(s.id);
-    let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleServer(s.id));
     let sessions_total = s.sessions_full + s.sessions_key_only;
     let label = format!(
         "{} {letter}: {}, {} {}, {}",
@@ -199,13 +224,8 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
             }
         </g>
     };
-    html! {
-        <g data-testid={format!("server-{}", s.id)} data-state={state_name(s.state)} data-detected={detected_attr(s.state)}
-           class={classes!("node", "server", state_class, props.highlighted.then_some("tour-highlight"))}
-           transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}
-           tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
-            <title>{ label }</title>
-            <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="6" />
+    let body = html! {
+        <>
             <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
                 { if small { letter.clone() } else { format!("{} {letter}", t.server) } }
             </text>
@@ -225,11 +245,28 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
             <rect class="mem-bg" x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w)} height={fmt1(bar_h)} rx="2" />
             <rect class={mem_class} x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w * mem_frac)} height={fmt1(bar_h)} rx="2" />
             { status }
-        </g>
-    }
+        </>
+    };
+    node(
+        format!("server-{}", s.id),
+        s.state,
+        Some(detected_attr(s.state)),
+        classes!(
+            "node",
+            "server",
+            state_class,
+            props.highlighted.then_some("tour-highlight")
+        ),
+        r,
+        "6",
+        label,
+        &props.act,
+        Action::ToggleServer(s.id),
+        body,
+    )
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StoreNodeProps {
     pub store: StoreView,
     pub rect: Rect,
@@ -240,12 +277,10 @@ pub struct StoreNodeProps {
     pub engine: &'static str,
 }
 
-#[function_component(StoreNode)]
 pub fn store_node(props: &StoreNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.store;
     let r = props.rect;
-    let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleStore);
     let label = format!(
         "{} ({}): {}, {} {}, {}",
         t.store_node,
@@ -266,7 +301,6 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     };
     let (chips, _) = chip_paths(&s.sessions, 8.0, 42.0, r.w - 16.0, r.h - 50.0);
     let replica = props.replica_rect.zip(s.replica).map(|(rr, state)| {
-        let (onclick, onkeydown) = activation_handlers(&props.act, Action::ToggleReplica);
         let label = format!(
             "{}: {}, {}",
             t.replica_node,
@@ -274,12 +308,8 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
             if state.is_up() { t.activate_crash } else { t.activate_restart }
         );
         let cls = if state.is_up() { "up" } else { "down-detected" };
-        html! {
-            <g data-testid="replica" data-state={state_name(state)} class={classes!("node", "store", "replica", cls)}
-               transform={format!("translate({} {})", fmt1(rr.x), fmt1(rr.y))}
-               tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
-                <title>{ label }</title>
-                <rect class="box" width={fmt1(rr.w)} height={fmt1(rr.h)} rx="10" />
+        let body = html! {
+            <>
                 <text class="name" x="8" y="22" font-size="14">{ t.replica_node }</text>
                 <text class="detail" x="8" y="44" font-size="12">{ state_text(state, props.lang) }</text>
                 <g class="status">
@@ -287,17 +317,23 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
                     <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(rr.w - 4.0), y = fmt1(rr.h - 4.0))} />
                 }
                 </g>
-            </g>
-        }
+            </>
+        };
+        node(
+            "replica".to_string(),
+            state,
+            None,
+            classes!("node", "store", "replica", cls),
+            rr,
+            "10",
+            label,
+            &props.act,
+            Action::ToggleReplica,
+            body,
+        )
     });
-    html! {
-        <g class="store-group">
-            <g data-testid="store" data-state={state_name(s.state)} data-detected={detected_attr(s.state)}
-               class={classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight"))}
-               transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}
-               tabindex="0" role="button" aria-label={label.clone()} {onclick} {onkeydown}>
-                <title>{ label }</title>
-                <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="10" />
+    let body = html! {
+        <>
                 <text class="name" x="8" y="20" font-size="14">{ t.store_node }</text>
                 <text class="detail" x="8" y="36" font-size="11">{ format!("{} · {} {}", props.engine, s.session_count, t.sessions_word(s.session_count)) }</text>
                 { chips }
@@ -309,7 +345,13 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
                         </text>
                     }
                 </g>
-            </g>
+        </>
+    };
+    html! {
+        <g class="store-group">
+            { node("store".to_string(), s.state, Some(detected_attr(s.state)),
+                classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight")),
+                r, "10", label, &props.act, Action::ToggleStore, body) }
             <g class="replica-slot">{ for replica }</g>
         </g>
     }
@@ -344,14 +386,14 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct StaticProps {
     pub layout: Rc<Layout>,
     pub lang: Lang,
     pub highlight_lb: bool,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct CookieProps {
     pub layout: Rc<Layout>,
     pub cookies: Vec<super::world::Cookie>,
@@ -359,7 +401,6 @@ pub struct CookieProps {
 
 /// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
 /// the user, the server id (`server=B`). The log speaks of the same ids.
-#[function_component(CookieLayer)]
 pub fn cookie_layer(props: &CookieProps) -> Html {
     let l = &props.layout;
     html! {
@@ -382,7 +423,6 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
 }
 
 /// Users, the balancer and the wires: changes only when the layout or the language does.
-#[function_component(StaticLayer)]
 pub fn static_layer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
     let l = &props.layout;

@@ -239,14 +239,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
     frame
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TrafficProps {
-    pub frame: TrafficFrame,
-}
-
-#[function_component(TrafficLayer)]
-pub fn traffic_layer(props: &TrafficProps) -> Html {
-    let f = &props.frame;
+pub fn traffic_layer(f: &TrafficFrame) -> Html {
     html! {
         <g class="traffic" aria-hidden="true">
             <g class="flows">
