@@ -481,7 +481,7 @@ struct LogArgs<'a> {
 
 impl Args for LogArgs<'_> {
     fn arg(&mut self, name: &'static str) -> Option<&dyn Input> {
-        let position = self.action.args.iter().position(|a| *a == name)?;
+        let position = self.action.args.iter().position(|a| a.name == name)?;
         self.values.get(position).map(|v| v as &dyn Input)
     }
 }
