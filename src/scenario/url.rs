@@ -306,10 +306,10 @@ fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>
 
 /// An on/off parameter: `embed`, `embed=1` and `embed=true` turn it on, `0`/`false` off.
 fn switch(value: &str) -> Result<bool, String> {
-    match value {
-        "" | "1" | "true" => Ok(true),
-        "0" | "false" => Ok(false),
-        other => Err(format!("expected 1 or 0, got {}", quote(other))),
+    if value.is_empty() {
+        Ok(true)
+    } else {
+        Text(value).flag()
     }
 }
 
@@ -345,44 +345,25 @@ fn pieces(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, and the bytes must be
 /// UTF-8. A `%` not followed by two hex digits is an error, not a guess.
 fn percent_decode(raw: &str) -> Result<String, String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-                let Some(hex) = hex else {
-                    let end = raw.len().min(i + 3);
-                    let near = String::from_utf8_lossy(&bytes[i..end]);
-                    return Err(format!("has broken percent-encoding near {}", quote(&near)));
-                };
-                out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    let (bytes, broken) = decode_bytes(raw);
+    if let Some(at) = broken {
+        let near = String::from_utf8_lossy(&raw.as_bytes()[at..raw.len().min(at + 3)]);
+        return Err(format!("has broken percent-encoding near {}", quote(&near)));
     }
-    String::from_utf8(out).map_err(|_| "is not valid UTF-8 once decoded".to_string())
-}
-
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        b'a'..=b'f' => digit - b'a' + 10,
-        b'A'..=b'F' => digit - b'A' + 10,
-        _ => 0,
-    }
+    String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 once decoded".to_string())
 }
 
 /// Best-effort decoding for naming a parameter whose name itself is broken.
 fn lossy_decode(raw: &str) -> String {
+    String::from_utf8_lossy(&decode_bytes(raw).0).into_owned()
+}
+
+/// `+` to a space and `%XX` to its byte; a `%` without two hex digits stays as it is. Also returns
+/// where the first such `%` is.
+fn decode_bytes(raw: &str) -> (Vec<u8>, Option<usize>) {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
+    let mut broken = None;
     let mut i = 0;
     while i < bytes.len() {
         let hex = bytes
@@ -393,12 +374,25 @@ fn lossy_decode(raw: &str) -> String {
                 out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
                 i += 2;
             }
+            (b'%', None) => {
+                broken = broken.or(Some(i));
+                out.push(b'%');
+            }
             (b'+', _) => out.push(b' '),
             (b, _) => out.push(b),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    (out, broken)
+}
+
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        b'A'..=b'F' => digit - b'A' + 10,
+        _ => 0,
+    }
 }
 
 /// Percent-encode everything but the unreserved characters (RFC 3986).
