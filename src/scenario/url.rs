@@ -210,7 +210,10 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
     let mut state = PageState::default();
     let mut seen: Vec<String> = Vec::new();
     let mut log: Option<String> = None;
-    for piece in pieces(query, b'&').filter(|p| !p.is_empty()) {
+    for piece in pieces(query, b'&') {
+        if piece.is_empty() {
+            continue;
+        }
         let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
         let key = match percent_decode(raw_key) {
             Ok(key) => key,
@@ -347,7 +350,7 @@ fn pieces(text: &str, separator: u8) -> impl Iterator<Item = &str> {
 fn percent_decode(raw: &str) -> Result<String, String> {
     let (bytes, broken) = decode_bytes(raw);
     if let Some(at) = broken {
-        let near = String::from_utf8_lossy(&raw.as_bytes()[at..raw.len().min(at + 3)]);
+        let near = lossy_text(&raw.as_bytes()[at..raw.len().min(at + 3)]);
         return Err(format!("has broken percent-encoding near {}", quote(&near)));
     }
     String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 once decoded".to_string())
@@ -355,7 +358,30 @@ fn percent_decode(raw: &str) -> Result<String, String> {
 
 /// Best-effort decoding for naming a parameter whose name itself is broken.
 fn lossy_decode(raw: &str) -> String {
-    String::from_utf8_lossy(&decode_bytes(raw).0).into_owned()
+    lossy_text(&decode_bytes(raw).0)
+}
+
+/// `String::from_utf8_lossy`: each invalid sequence becomes one U+FFFD. Built on `str::from_utf8`,
+/// which the page links anyway, rather than on a second UTF-8 decoder (page size, issue 4).
+fn lossy_text(mut bytes: &[u8]) -> String {
+    let mut out = String::new();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                match error.error_len() {
+                    Some(invalid) => bytes = &rest[invalid..],
+                    None => return out,
+                }
+            }
+        }
+    }
 }
 
 /// `+` to a space and `%XX` to its byte; a `%` without two hex digits stays as it is. Also returns
@@ -559,4 +585,46 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
         commands.push((at, command));
     }
     Ok(commands)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lossy_text;
+
+    #[test]
+    fn lossy_text_is_from_utf8_lossy() {
+        let mut cases: Vec<Vec<u8>> = vec![
+            vec![],
+            b"plain".to_vec(),
+            vec![0xe9],
+            vec![b'a', 0xe2, 0x82],
+            vec![0xf0, 0x9f, 0x98],
+            vec![
+                0xf0, 0x9f, 0x98, 0x80, 0xff, b'x', 0xc0, 0xaf, 0xed, 0xa0, 0x80,
+            ],
+            vec![0xf4, 0x90, 0x80, 0x80, 0xe0, 0x80, 0xbf],
+        ];
+        // Every short sequence over bytes that matter to UTF-8 decoding.
+        let alphabet = [
+            0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1,
+            0xed, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff,
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    cases.push(vec![a, b, c]);
+                    for d in [0x80, 0xbf, 0x41, 0xf0] {
+                        cases.push(vec![a, b, c, d]);
+                    }
+                }
+            }
+        }
+        for bytes in cases {
+            assert_eq!(
+                lossy_text(&bytes),
+                String::from_utf8_lossy(&bytes),
+                "{bytes:x?}"
+            );
+        }
+    }
 }
