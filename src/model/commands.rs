@@ -2,6 +2,7 @@
 //! command log for replay, in the event log for people, in the history hash).
 
 use super::command::Command;
+use super::command_text::command_text;
 use super::config::{MAX_USERS, MS};
 use super::events::Ev;
 use super::observe::Event;
@@ -21,7 +22,7 @@ impl Simulation {
     pub(super) fn apply_now(&mut self, command: Command) {
         self.commands.push((self.now, command.clone()));
         self.hash.fold(self.now);
-        let text = format!("{command:?}");
+        let text = command_text(&command);
         for chunk in text.as_bytes().chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);

@@ -245,49 +245,59 @@ pub struct Timing {
 
 impl Default for Timing {
     fn default() -> Self {
-        Timing {
-            client_hop_ms: 40,
-            lan_hop_ms: 10,
-            service_ms: 20,
-            concurrency: 8,
-            server_memory_bytes: 64 * 1024 * 1024,
-            full_session_bytes: 16 * 1024,
-            key_only_session_bytes: 256,
-            health_check_interval_ms: 2_000,
-            health_check_failures: 3,
-            fail_timeout_ms: 10_000,
-            peer_loss_ms: 3_000,
-            remote_timeout_ms: 15_000,
-            session_timeout_ms: 30 * 60 * 1_000,
-            store_memory_rtt_ms: 1,
-            store_rdb_rtt_ms: 8,
-            store_replica_lag_ms: 1_000,
-            store_failover_ms: 30_000,
-            store_snapshot_interval_ms: 60_000,
-        }
+        Timing::DEFAULT
     }
+}
+
+// The defaults as constants: a copy of static data is smaller page code than storing every field at
+// each place a default is made, and constant tables (the tour) can start from them.
+impl Timing {
+    pub const DEFAULT: Timing = Timing {
+        client_hop_ms: 40,
+        lan_hop_ms: 10,
+        service_ms: 20,
+        concurrency: 8,
+        server_memory_bytes: 64 * 1024 * 1024,
+        full_session_bytes: 16 * 1024,
+        key_only_session_bytes: 256,
+        health_check_interval_ms: 2_000,
+        health_check_failures: 3,
+        fail_timeout_ms: 10_000,
+        peer_loss_ms: 3_000,
+        remote_timeout_ms: 15_000,
+        session_timeout_ms: 30 * 60 * 1_000,
+        store_memory_rtt_ms: 1,
+        store_rdb_rtt_ms: 8,
+        store_replica_lag_ms: 1_000,
+        store_failover_ms: 30_000,
+        store_snapshot_interval_ms: 60_000,
+    };
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            seed: 1,
-            strategy: Strategy::None,
-            sticky_by: StickyBy::Cookie,
-            balancer: Balancer::RoundRobin,
-            servers: 3,
-            users: 6,
-            users_per_ip: 1,
-            think_time_ms: 1_500,
-            skew: 0.5,
-            replication: Replication::Async,
-            replication_lag_ms: 50,
-            store_kind: StoreKind::Memory,
-            store_persistence: Persistence::None,
-            store_replica: false,
-            timing: Timing::default(),
-        }
+        Config::DEFAULT
     }
+}
+
+impl Config {
+    pub const DEFAULT: Config = Config {
+        seed: 1,
+        strategy: Strategy::None,
+        sticky_by: StickyBy::Cookie,
+        balancer: Balancer::RoundRobin,
+        servers: 3,
+        users: 6,
+        users_per_ip: 1,
+        think_time_ms: 1_500,
+        skew: 0.5,
+        replication: Replication::Async,
+        replication_lag_ms: 50,
+        store_kind: StoreKind::Memory,
+        store_persistence: Persistence::None,
+        store_replica: false,
+        timing: Timing::DEFAULT,
+    };
 }
 
 /// Limits shared by the scenario validator and the model.

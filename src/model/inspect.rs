@@ -83,7 +83,7 @@ impl Simulation {
             }
         }
         for list in &mut lists {
-            list.sort_by_key(|e| e.session);
+            sort_by_session(list);
         }
         lists
     }
@@ -108,7 +108,7 @@ impl Simulation {
                 role: SessionRole::Full,
             })
             .collect();
-        list.sort_by_key(|e| e.session);
+        sort_by_session(&mut list);
         list
     }
 
@@ -298,4 +298,10 @@ impl Simulation {
                 .collect(),
         }
     }
+}
+
+/// Stable sort by session id. One function for both tables, so the page links one copy of the sort.
+#[inline(never)]
+fn sort_by_session(list: &mut [SessionEntry]) {
+    list.sort_by_key(|e| e.session);
 }

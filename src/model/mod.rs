@@ -9,6 +9,7 @@
 pub mod balancer;
 mod cluster;
 pub mod command;
+mod command_text;
 mod commands;
 pub mod config;
 mod events;

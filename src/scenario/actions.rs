@@ -2,50 +2,75 @@
 //! (`{"do": "crash-server", "server": 1}`) and the share link's command log (`cs_1`) both read and
 //! write commands through this one table, so they cover the same commands with the same checks.
 
-use super::input::{pick, Input};
-use super::keys::{Out, REPLICATION_LAG_MS, SKEW, THINK_TIME_MS, USERS};
-use crate::model::{
-    Balancer, Command, Persistence, Replication, StickyBy, StoreKind, Strategy, MAX_SERVERS,
-};
+use super::input::Input;
+use super::keys::{config_key, Out};
+use crate::model::{Command, Config, MAX_SERVERS};
 
 pub(crate) struct Action {
     /// The name in scenario files (`do`).
     pub name: &'static str,
     /// The short code in share links.
     pub code: &'static str,
-    /// Argument names, in the order the share link writes them.
-    pub args: &'static [&'static str],
+    /// Arguments, in the order the share link writes them.
+    pub args: &'static [Arg],
+    /// The command, from the arguments once read.
+    make: fn(&Values) -> Command,
 }
 
-pub(crate) const ACTIONS: &[Action] = &[
-    act("set-strategy", "st", &["strategy"]),
-    act("set-sticky-by", "sb", &["sticky_by"]),
-    act("set-balancer", "lb", &["balancer"]),
-    act("set-replication", "rp", &["replication"]),
-    act("set-replication-lag", "rl", &["replication_lag_ms"]),
-    act("set-store-kind", "sk", &["store_kind"]),
-    act("set-store-persistence", "sp", &["store_persistence"]),
-    act("set-store-replica", "sr", &["store_replica"]),
-    act("set-users", "nu", &["users"]),
-    act("set-skew", "sw", &["skew"]),
-    act("set-think-time", "tt", &["think_time_ms"]),
-    act("add-server", "ad", &[]),
-    act("remove-server", "rm", &[]),
-    act("crash-server", "cs", &["server"]),
-    act("restart-server", "rs", &["server"]),
-    act("partition-server", "ps", &["server"]),
-    act("heal-server", "hs", &["server"]),
-    act("slow-server", "ss", &["server", "factor"]),
-    act("crash-store", "cx", &[]),
-    act("restart-store", "rx", &[]),
-    act("crash-replica", "cr", &[]),
-    act("restart-replica", "rr", &[]),
-    act("traffic", "tf", &["factor", "for_s"]),
-];
-
-const fn act(name: &'static str, code: &'static str, args: &'static [&'static str]) -> Action {
-    Action { name, code, args }
+impl Action {
+    pub(crate) fn arg_names(&self) -> Vec<&'static str> {
+        self.args.iter().map(|a| a.name).collect()
+    }
 }
+
+/// One named argument and how its value is read and written.
+pub(crate) struct Arg {
+    pub name: &'static str,
+    kind: ArgKind,
+}
+
+// Readers as data rather than one decoder per action: one copy of the reading code (page size, issue 4).
+#[derive(Clone, Copy)]
+enum ArgKind {
+    /// A configuration key of the same name (`keys.rs`): same values, ranges and messages.
+    Setting,
+    Server,
+    /// A multiplier within a range.
+    Factor(f64, f64),
+    /// A duration in seconds, kept in milliseconds.
+    ForSeconds,
+}
+
+/// Argument values of one command, each in its place (the settings in a configuration).
+struct Values {
+    config: Config,
+    server: u32,
+    factor: f64,
+    for_ms: u64,
+}
+
+impl Default for Values {
+    fn default() -> Self {
+        Values {
+            config: Config::default(),
+            server: 0,
+            factor: 1.0,
+            for_ms: 0,
+        }
+    }
+}
+
+const fn setting(name: &'static str) -> Arg {
+    Arg {
+        name,
+        kind: ArgKind::Setting,
+    }
+}
+
+const SERVER: Arg = Arg {
+    name: "server",
+    kind: ArgKind::Server,
+};
 
 /// Range of `slow-server`'s service-time multiplier.
 pub(crate) const SLOW_FACTOR: (f64, f64) = (0.1, 100.0);
@@ -53,6 +78,126 @@ pub(crate) const SLOW_FACTOR: (f64, f64) = (0.1, 100.0);
 pub(crate) const TRAFFIC_FACTOR: (f64, f64) = (0.01, 100.0);
 /// Range of `traffic`'s `for_s`, in milliseconds: a millisecond to a simulated day.
 pub(crate) const TRAFFIC_FOR_MS: (u64, u64) = (1, 86_400_000);
+
+use Command as C;
+
+pub(crate) const ACTIONS: &[Action] = &[
+    act("set-strategy", "st", &[setting("strategy")], |v| {
+        C::SetStrategy(v.config.strategy)
+    }),
+    act("set-sticky-by", "sb", &[setting("sticky_by")], |v| {
+        C::SetStickyBy(v.config.sticky_by)
+    }),
+    act("set-balancer", "lb", &[setting("balancer")], |v| {
+        C::SetBalancer(v.config.balancer)
+    }),
+    act("set-replication", "rp", &[setting("replication")], |v| {
+        C::SetReplication(v.config.replication)
+    }),
+    act(
+        "set-replication-lag",
+        "rl",
+        &[setting("replication_lag_ms")],
+        |v| C::SetReplicationLag {
+            ms: v.config.replication_lag_ms,
+        },
+    ),
+    act("set-store-kind", "sk", &[setting("store_kind")], |v| {
+        C::SetStoreKind(v.config.store_kind)
+    }),
+    act(
+        "set-store-persistence",
+        "sp",
+        &[setting("store_persistence")],
+        |v| C::SetStorePersistence(v.config.store_persistence),
+    ),
+    act(
+        "set-store-replica",
+        "sr",
+        &[setting("store_replica")],
+        |v| C::SetStoreReplica(v.config.store_replica),
+    ),
+    act("set-users", "nu", &[setting("users")], |v| {
+        C::SetUsers(v.config.users)
+    }),
+    act("set-skew", "sw", &[setting("skew")], |v| {
+        C::SetSkew(v.config.skew)
+    }),
+    act("set-think-time", "tt", &[setting("think_time_ms")], |v| {
+        C::SetThinkTime {
+            ms: v.config.think_time_ms,
+        }
+    }),
+    act("add-server", "ad", &[], |_| C::AddServer),
+    act("remove-server", "rm", &[], |_| C::RemoveServer),
+    act("crash-server", "cs", &[SERVER], |v| {
+        C::CrashServer(v.server)
+    }),
+    act("restart-server", "rs", &[SERVER], |v| {
+        C::RestartServer(v.server)
+    }),
+    act("partition-server", "ps", &[SERVER], |v| {
+        C::PartitionServer {
+            server: v.server,
+            partitioned: true,
+        }
+    }),
+    act("heal-server", "hs", &[SERVER], |v| C::PartitionServer {
+        server: v.server,
+        partitioned: false,
+    }),
+    act(
+        "slow-server",
+        "ss",
+        &[
+            SERVER,
+            Arg {
+                name: "factor",
+                kind: ArgKind::Factor(SLOW_FACTOR.0, SLOW_FACTOR.1),
+            },
+        ],
+        |v| C::SlowServer {
+            server: v.server,
+            factor: v.factor,
+        },
+    ),
+    act("crash-store", "cx", &[], |_| C::CrashStore),
+    act("restart-store", "rx", &[], |_| C::RestartStore),
+    act("crash-replica", "cr", &[], |_| C::CrashReplica),
+    act("restart-replica", "rr", &[], |_| C::RestartReplica),
+    act(
+        "traffic",
+        "tf",
+        &[
+            Arg {
+                name: "factor",
+                kind: ArgKind::Factor(TRAFFIC_FACTOR.0, TRAFFIC_FACTOR.1),
+            },
+            Arg {
+                name: "for_s",
+                kind: ArgKind::ForSeconds,
+            },
+        ],
+        |v| C::Traffic {
+            factor: v.factor,
+            for_ms: v.for_ms,
+        },
+    ),
+];
+
+const fn act(
+    name: &'static str,
+    code: &'static str,
+    args: &'static [Arg],
+    make: fn(&Values) -> Command,
+) -> Action {
+    Action {
+        name,
+        code,
+        args,
+        make,
+    }
+}
 
 pub(crate) fn action_named(name: &str) -> Option<&'static Action> {
     ACTIONS.iter().find(|a| a.name == name)
@@ -79,136 +224,134 @@ pub(crate) enum ArgError {
     Bad(&'static str, String),
 }
 
-fn get<'s>(args: &'s mut dyn Args, name: &'static str) -> Result<&'s dyn Input, ArgError> {
-    args.arg(name).ok_or(ArgError::Missing(name))
-}
-
-fn read<T>(
-    args: &mut dyn Args,
-    name: &'static str,
-    reader: impl FnOnce(&dyn Input) -> Result<T, String>,
-) -> Result<T, ArgError> {
-    reader(get(args, name)?).map_err(|message| ArgError::Bad(name, message))
-}
-
-fn server(args: &mut dyn Args) -> Result<u32, ArgError> {
-    read(args, "server", |v| v.whole(0, u64::from(MAX_SERVERS) - 1)).map(|n| n as u32)
+/// Read one argument into its place in `values`.
+fn read_arg(arg: &Arg, input: &dyn Input, values: &mut Values) -> Result<(), String> {
+    match arg.kind {
+        ArgKind::Setting => match config_key(arg.name) {
+            Some(key) => (key.read)(&mut values.config, input),
+            // Every setting argument names a key; a typo is caught by the round-trip tests.
+            None => Err("is not a setting".to_string()),
+        },
+        ArgKind::Server => input
+            .whole(0, u64::from(MAX_SERVERS) - 1)
+            .map(|n| values.server = n as u32),
+        ArgKind::Factor(min, max) => input.real(min, max).map(|f| values.factor = f),
+        ArgKind::ForSeconds => input
+            .fixed(3, TRAFFIC_FOR_MS.0, TRAFFIC_FOR_MS.1)
+            .map(|ms| values.for_ms = ms),
+    }
 }
 
 /// The command an action with its arguments stands for. Ranges are checked here; whether a server
 /// index exists at that moment is `check_servers`' job.
 pub(crate) fn decode(action: &Action, args: &mut dyn Args) -> Result<Command, ArgError> {
-    use Command as C;
-    Ok(match action.name {
-        "set-strategy" => C::SetStrategy(read(args, "strategy", |v| {
-            pick(v, &Strategy::ALL, Strategy::name, "strategy")
-        })?),
-        "set-sticky-by" => C::SetStickyBy(read(args, "sticky_by", |v| {
-            pick(v, &StickyBy::ALL, StickyBy::name, "sticky_by")
-        })?),
-        "set-balancer" => C::SetBalancer(read(args, "balancer", |v| {
-            pick(v, &Balancer::ALL, Balancer::name, "balancer")
-        })?),
-        "set-replication" => C::SetReplication(read(args, "replication", |v| {
-            pick(v, &Replication::ALL, Replication::name, "replication")
-        })?),
-        "set-replication-lag" => C::SetReplicationLag {
-            ms: read(args, "replication_lag_ms", |v| {
-                v.whole(REPLICATION_LAG_MS.0, REPLICATION_LAG_MS.1)
-            })? as u32,
-        },
-        "set-store-kind" => C::SetStoreKind(read(args, "store_kind", |v| {
-            pick(v, &StoreKind::ALL, StoreKind::name, "store_kind")
-        })?),
-        "set-store-persistence" => C::SetStorePersistence(read(args, "store_persistence", |v| {
-            pick(v, &Persistence::ALL, Persistence::name, "store_persistence")
-        })?),
-        "set-store-replica" => C::SetStoreReplica(read(args, "store_replica", |v| v.flag())?),
-        "set-users" => C::SetUsers(read(args, "users", |v| v.whole(USERS.0, USERS.1))? as u32),
-        "set-skew" => C::SetSkew(read(args, "skew", |v| v.real(SKEW.0, SKEW.1))?),
-        "set-think-time" => C::SetThinkTime {
-            ms: read(args, "think_time_ms", |v| {
-                v.whole(THINK_TIME_MS.0, THINK_TIME_MS.1)
-            })? as u32,
-        },
-        "add-server" => C::AddServer,
-        "remove-server" => C::RemoveServer,
-        "crash-server" => C::CrashServer(server(args)?),
-        "restart-server" => C::RestartServer(server(args)?),
-        "partition-server" => C::PartitionServer {
-            server: server(args)?,
-            partitioned: true,
-        },
-        "heal-server" => C::PartitionServer {
-            server: server(args)?,
-            partitioned: false,
-        },
-        "slow-server" => C::SlowServer {
-            server: server(args)?,
-            factor: read(args, "factor", |v| v.real(SLOW_FACTOR.0, SLOW_FACTOR.1))?,
-        },
-        "crash-store" => C::CrashStore,
-        "restart-store" => C::RestartStore,
-        "crash-replica" => C::CrashReplica,
-        "restart-replica" => C::RestartReplica,
-        "traffic" => C::Traffic {
-            factor: read(args, "factor", |v| {
-                v.real(TRAFFIC_FACTOR.0, TRAFFIC_FACTOR.1)
-            })?,
-            for_ms: read(args, "for_s", |v| {
-                v.fixed(3, TRAFFIC_FOR_MS.0, TRAFFIC_FOR_MS.1)
-            })?,
-        },
-        // Every name in ACTIONS is matched above; a new one without a decoder is a bug caught by the
-        // round-trip tests, and still never a panic here.
-        _ => return Err(ArgError::Missing("do")),
-    })
+    let mut values = Values::default();
+    for arg in action.args {
+        let input = args.arg(arg.name).ok_or(ArgError::Missing(arg.name))?;
+        read_arg(arg, input, &mut values).map_err(|message| ArgError::Bad(arg.name, message))?;
+    }
+    Ok((action.make)(&values))
 }
 
 /// The action a command is written as, with its argument values in `Action::args` order.
 pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
-    use Command as C;
-    let (name, values) = match command {
-        C::SetStrategy(s) => ("set-strategy", vec![Out::Word(s.name())]),
-        C::SetStickyBy(s) => ("set-sticky-by", vec![Out::Word(s.name())]),
-        C::SetBalancer(b) => ("set-balancer", vec![Out::Word(b.name())]),
-        C::SetReplication(r) => ("set-replication", vec![Out::Word(r.name())]),
-        C::SetReplicationLag { ms } => ("set-replication-lag", vec![Out::Whole((*ms).into())]),
-        C::SetStoreKind(k) => ("set-store-kind", vec![Out::Word(k.name())]),
-        C::SetStorePersistence(p) => ("set-store-persistence", vec![Out::Word(p.name())]),
-        C::SetStoreReplica(on) => ("set-store-replica", vec![Out::Flag(*on)]),
-        C::SetUsers(n) => ("set-users", vec![Out::Whole((*n).into())]),
-        C::SetSkew(s) => ("set-skew", vec![Out::Real(*s)]),
-        C::SetThinkTime { ms } => ("set-think-time", vec![Out::Whole((*ms).into())]),
-        C::AddServer => ("add-server", vec![]),
-        C::RemoveServer => ("remove-server", vec![]),
-        C::CrashServer(s) => ("crash-server", vec![Out::Whole((*s).into())]),
-        C::RestartServer(s) => ("restart-server", vec![Out::Whole((*s).into())]),
+    let mut values = Values::default();
+    let config = &mut values.config;
+    let name = match *command {
+        C::SetStrategy(s) => {
+            config.strategy = s;
+            "set-strategy"
+        }
+        C::SetStickyBy(s) => {
+            config.sticky_by = s;
+            "set-sticky-by"
+        }
+        C::SetBalancer(b) => {
+            config.balancer = b;
+            "set-balancer"
+        }
+        C::SetReplication(r) => {
+            config.replication = r;
+            "set-replication"
+        }
+        C::SetReplicationLag { ms } => {
+            config.replication_lag_ms = ms;
+            "set-replication-lag"
+        }
+        C::SetStoreKind(k) => {
+            config.store_kind = k;
+            "set-store-kind"
+        }
+        C::SetStorePersistence(p) => {
+            config.store_persistence = p;
+            "set-store-persistence"
+        }
+        C::SetStoreReplica(on) => {
+            config.store_replica = on;
+            "set-store-replica"
+        }
+        C::SetUsers(n) => {
+            config.users = n;
+            "set-users"
+        }
+        C::SetSkew(s) => {
+            config.skew = s;
+            "set-skew"
+        }
+        C::SetThinkTime { ms } => {
+            config.think_time_ms = ms;
+            "set-think-time"
+        }
+        C::AddServer => "add-server",
+        C::RemoveServer => "remove-server",
+        C::CrashServer(s) => {
+            values.server = s;
+            "crash-server"
+        }
+        C::RestartServer(s) => {
+            values.server = s;
+            "restart-server"
+        }
         C::PartitionServer {
             server,
             partitioned,
-        } => (
-            if *partitioned {
+        } => {
+            values.server = server;
+            if partitioned {
                 "partition-server"
             } else {
                 "heal-server"
-            },
-            vec![Out::Whole((*server).into())],
-        ),
-        C::SlowServer { server, factor } => (
-            "slow-server",
-            vec![Out::Whole((*server).into()), Out::Real(*factor)],
-        ),
-        C::CrashStore => ("crash-store", vec![]),
-        C::RestartStore => ("restart-store", vec![]),
-        C::CrashReplica => ("crash-replica", vec![]),
-        C::RestartReplica => ("restart-replica", vec![]),
+            }
+        }
+        C::SlowServer { server, factor } => {
+            values.server = server;
+            values.factor = factor;
+            "slow-server"
+        }
+        C::CrashStore => "crash-store",
+        C::RestartStore => "restart-store",
+        C::CrashReplica => "crash-replica",
+        C::RestartReplica => "restart-replica",
         C::Traffic { factor, for_ms } => {
-            ("traffic", vec![Out::Real(*factor), Out::Fixed(*for_ms, 3)])
+            values.factor = factor;
+            values.for_ms = for_ms;
+            "traffic"
         }
     };
     let action = action_named(name).unwrap_or(&ACTIONS[0]);
-    (action, values)
+    let out = action
+        .args
+        .iter()
+        .map(|arg| match arg.kind {
+            ArgKind::Setting => {
+                config_key(arg.name).map_or(Out::Flag(false), |key| (key.write)(&values.config))
+            }
+            ArgKind::Server => Out::Whole(values.server.into()),
+            ArgKind::Factor(..) => Out::Real(values.factor),
+            ArgKind::ForSeconds => Out::Fixed(values.for_ms, 3),
+        })
+        .collect();
+    (action, out)
 }
 
 /// Check that a command names a server that exists at that moment, and follow the server count

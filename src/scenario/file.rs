@@ -215,11 +215,11 @@ fn read_entry(index: usize, entry: &Value) -> Result<TimedCommand, ScenarioError
         ));
     };
     for key in fields.keys() {
-        if key != "at_s" && key != "do" && !action.args.contains(&key.as_str()) {
+        if key != "at_s" && key != "do" && !action.args.iter().any(|a| a.name == key) {
             let takes = if action.args.is_empty() {
                 "it takes no arguments".to_string()
             } else {
-                format!("it takes: {}", action.args.join(", "))
+                format!("it takes: {}", action.arg_names().join(", "))
             };
             return Err(ScenarioError::new(
                 key_path(&path, key),
@@ -233,7 +233,7 @@ fn read_entry(index: usize, entry: &Value) -> Result<TimedCommand, ScenarioError
             format!(
                 "missing: {} needs {}",
                 action.name,
-                action.args.join(" and ")
+                action.arg_names().join(" and ")
             ),
         ),
         other => arg_error(&path, other),
@@ -359,8 +359,8 @@ pub fn scenario_to_json(scenario: &Scenario) -> String {
                     format!("\"at_s\": {}", json_value(Out::Fixed(t.at, 6))),
                     format!("\"do\": \"{}\"", action.name),
                 ];
-                for (name, value) in action.args.iter().zip(values) {
-                    fields.push(format!("\"{name}\": {}", json_value(value)));
+                for (arg, value) in action.args.iter().zip(values) {
+                    fields.push(format!("\"{}\": {}", arg.name, json_value(value)));
                 }
                 format!("    {{ {} }}", fields.join(", "))
             })

@@ -279,16 +279,23 @@ pub(crate) fn pick<T: Copy>(
     name: fn(T) -> &'static str,
     what: &str,
 ) -> Result<T, String> {
+    pick_index(input, all.len(), &|i| name(all[i]), what).map(|i| all[i])
+}
+
+/// `pick` without the enum type: one copy of the work for all the enums (page size, issue 4).
+fn pick_index(
+    input: &dyn Input,
+    count: usize,
+    name: &dyn Fn(usize) -> &'static str,
+    what: &str,
+) -> Result<usize, String> {
     let given = input.word()?;
-    all.iter()
-        .copied()
-        .find(|v| name(*v) == given)
-        .ok_or_else(|| {
-            let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
-            format!(
-                "unknown {what} {}; expected one of: {}",
-                quote(given),
-                names.join(", ")
-            )
-        })
+    (0..count).find(|i| name(*i) == given).ok_or_else(|| {
+        let names: Vec<&str> = (0..count).map(name).collect();
+        format!(
+            "unknown {what} {}; expected one of: {}",
+            quote(given),
+            names.join(", ")
+        )
+    })
 }

@@ -62,39 +62,42 @@ fn pick(korean: bool, en: &'static str, ko: &'static str) -> &'static str {
 /// Sessions the server of step 3 has memory for: small on purpose, so the ceiling is reached on screen.
 pub const CEILING_SESSIONS: u64 = 200;
 
+/// When the crash of the crash steps happens.
+const CRASH: Micros = 8 * SECOND;
+/// When step 3's sale starts.
+const SALE_STARTS: Micros = 5 * SECOND;
+/// When step 11 adds a server.
+const SCALE_OUT: Micros = 6 * SECOND;
+/// Users of the office behind one NAT address (step 6).
+const OFFICE_USERS: u32 = 12;
+
 /// A few named users clicking at a pace the eye can follow.
-// Not inlined into each step: one copy of the config building (page size, issue 4).
-#[inline(never)]
-fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
+const fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
     Config {
         strategy,
         servers,
         users,
         balancer: Balancer::RoundRobin,
         think_time_ms: 1_500,
-        ..Config::default()
-    }
-}
-
-#[inline(never)]
-fn scenario(config: Config, duration: Micros, timeline: Vec<(Micros, Command)>) -> Scenario {
-    Scenario {
-        config,
-        duration,
-        timeline: timeline
-            .into_iter()
-            .map(|(at, command)| TimedCommand { at, command })
-            .collect(),
+        ..Config::DEFAULT
     }
 }
 
 /// Step 1's world: the problem itself.
-fn problem() -> Config {
+const fn problem() -> Config {
     classroom(Strategy::None, 3, 2)
 }
 
+/// Step 3's world: one server with memory for `CEILING_SESSIONS`.
+const fn ceiling_config() -> Config {
+    let mut config = classroom(Strategy::None, 1, 40);
+    config.think_time_ms = 1_000;
+    config.timing.server_memory_bytes = CEILING_SESSIONS * config.timing.full_session_bytes as u64;
+    config
+}
+
 /// The sticky world of steps 4 and 5.
-fn sticky_cookie() -> Config {
+const fn sticky_cookie() -> Config {
     Config {
         sticky_by: StickyBy::Cookie,
         ..classroom(Strategy::Sticky, 3, 6)
@@ -102,7 +105,7 @@ fn sticky_cookie() -> Config {
 }
 
 /// The cluster of steps 7 and 8. `lag_ms` is the one-way delay of a replication message.
-fn cluster_all(replication: Replication, lag_ms: u32) -> Config {
+const fn cluster_all(replication: Replication, lag_ms: u32) -> Config {
     Config {
         replication,
         replication_lag_ms: lag_ms,
@@ -112,7 +115,7 @@ fn cluster_all(replication: Replication, lag_ms: u32) -> Config {
 }
 
 /// The external store of steps 11 to 14.
-fn store(replica: bool) -> Config {
+const fn store(replica: bool) -> Config {
     Config {
         store_kind: StoreKind::Memory,
         store_persistence: Persistence::None,
@@ -121,27 +124,72 @@ fn store(replica: bool) -> Config {
     }
 }
 
-pub fn steps() -> Vec<TourStep> {
-    vec![
-        step_problem(),
-        step_one_server(),
-        step_one_server_ceiling(),
-        step_sticky_cookie(),
-        step_sticky_crash(),
-        step_sticky_ip_nat(),
-        step_cluster_all(),
-        step_cluster_async_window(),
-        step_primary_backup(),
-        step_primary_backup_double_loss(),
-        step_store(),
-        step_store_crash(),
-        step_store_failover(),
-        step_store_server_crash(),
-    ]
+/// Step 13's world: a store with a replica.
+const fn failover_config() -> Config {
+    let mut config = store(true);
+    // Sentinel's 30 s detection would make the class wait; the effect is the same with 5 s.
+    config.timing.store_failover_ms = 5_000;
+    config.think_time_ms = 500;
+    config.users = 20;
+    config
 }
 
-fn step_problem() -> TourStep {
-    TourStep {
+/// A step as constant data (the fields of `TourStep`, its scenario spelled out). One table and one
+/// conversion instead of code building each step: smaller page (issue 4).
+struct Step {
+    id: &'static str,
+    title_en: &'static str,
+    title_ko: &'static str,
+    caption_en: &'static str,
+    caption_ko: &'static str,
+    question_en: &'static str,
+    question_ko: &'static str,
+    answer_en: &'static str,
+    answer_ko: &'static str,
+    config: Config,
+    duration: Micros,
+    timeline: &'static [(Micros, Command)],
+    pause_at: Micros,
+    highlight: &'static [&'static str],
+}
+
+pub fn steps() -> Vec<TourStep> {
+    STEPS.iter().map(TourStep::from).collect()
+}
+
+impl From<&Step> for TourStep {
+    fn from(step: &Step) -> TourStep {
+        TourStep {
+            id: step.id,
+            title_en: step.title_en,
+            title_ko: step.title_ko,
+            caption_en: step.caption_en,
+            caption_ko: step.caption_ko,
+            question_en: step.question_en,
+            question_ko: step.question_ko,
+            answer_en: step.answer_en,
+            answer_ko: step.answer_ko,
+            scenario: Scenario {
+                config: step.config.clone(),
+                duration: step.duration,
+                timeline: step
+                    .timeline
+                    .iter()
+                    .map(|(at, command)| TimedCommand {
+                        at: *at,
+                        command: command.clone(),
+                    })
+                    .collect(),
+            },
+            pause_at: step.pause_at,
+            highlight: step.highlight.to_vec(),
+        }
+    }
+}
+
+/// The steps in order.
+static STEPS: [Step; 14] = [
+    Step {
         id: "problem",
         title_en: "The problem: session mismatch",
         title_ko: "문제: 세션 불일치",
@@ -159,14 +207,13 @@ fn step_problem() -> TourStep {
         answer_ko: "로드 밸런서는 클릭을 차례상 다음 서버로 보냅니다. 그 서버는 userA의 세션을 본 적이 \
             없으니 401을 돌려주고, userA는 로그인 화면으로 돌아갑니다. 이것이 세션 불일치입니다. 모든 \
             사용자에게 계속 일어나니 카운터를 지켜보세요.",
-        scenario: scenario(problem(), 20 * SECOND, vec![]),
+        config: problem(),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 200 * MS,
-        highlight: vec!["server-1", "metric-mismatches"],
-    }
-}
-
-fn step_one_server() -> TourStep {
-    TourStep {
+        highlight: &["server-1", "metric-mismatches"],
+    },
+    Step {
         id: "one-server",
         title_en: "Fix 1: one server again",
         title_ko: "해결책 1: 다시 서버 한 대로",
@@ -180,19 +227,13 @@ fn step_one_server() -> TourStep {
             are now the limit of the whole site — see the next step.",
         answer_ko: "한 번도 없습니다. 서버가 하나뿐이니 엇갈릴 곳이 없습니다. 하지만 이제 그 한 대의 \
             메모리와 CPU가 사이트 전체의 한계입니다. 다음 단계에서 확인해 보세요.",
-        scenario: scenario(classroom(Strategy::None, 1, 2), 20 * SECOND, vec![]),
+        config: classroom(Strategy::None, 1, 2),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 300 * MS,
-        highlight: vec!["server-0", "metric-mismatches"],
-    }
-}
-
-fn step_one_server_ceiling() -> TourStep {
-    let mut config = classroom(Strategy::None, 1, 40);
-    config.think_time_ms = 1_000;
-    config.timing.server_memory_bytes =
-        CEILING_SESSIONS * u64::from(config.timing.full_session_bytes);
-    let sale_starts = 5 * SECOND;
-    TourStep {
+        highlight: &["server-0", "metric-mismatches"],
+    },
+    Step {
         id: "one-server-ceiling",
         title_en: "One server's ceiling",
         title_ko: "서버 한 대의 한계",
@@ -210,29 +251,24 @@ fn step_one_server_ceiling() -> TourStep {
         answer_ko: "로그인할 때마다 세션이 늘어나다가 메모리가 바닥나면, 서버가 메모리 부족(OOM)으로 \
             죽으면서 그 안의 세션이 전부 사라집니다. 서버가 다시 살아나면 먼저 와 있던 사용자까지 \
             모두 다시 로그인해야 합니다.",
-        scenario: scenario(
-            config,
-            40 * SECOND,
-            vec![
-                (sale_starts, Command::SetUsers(400)),
+        config: ceiling_config(),
+        duration: 40 * SECOND,
+        timeline: &[
+                (SALE_STARTS, Command::SetUsers(400)),
                 (
-                    sale_starts,
+                    SALE_STARTS,
                     Command::Traffic {
                         factor: 4.0,
                         for_ms: 15_000,
                     },
                 ),
-                (sale_starts + 15 * SECOND, Command::SetUsers(40)),
-                (sale_starts + 20 * SECOND, Command::RestartServer(0)),
+                (SALE_STARTS + 15 * SECOND, Command::SetUsers(40)),
+                (SALE_STARTS + 20 * SECOND, Command::RestartServer(0)),
             ],
-        ),
-        pause_at: sale_starts - 100 * MS,
-        highlight: vec!["server-0", "metric-sessions-lost"],
-    }
-}
-
-fn step_sticky_cookie() -> TourStep {
-    TourStep {
+        pause_at: SALE_STARTS - 100 * MS,
+        highlight: &["server-0", "metric-sessions-lost"],
+    },
+    Step {
         id: "sticky-cookie",
         title_en: "Fix 2: sticky sessions",
         title_ko: "해결책 2: 스티키 세션",
@@ -248,15 +284,13 @@ fn step_sticky_cookie() -> TourStep {
             sessions fix the mismatch without sharing anything — as long as no server fails.",
         answer_ko: "한 번도 없습니다. 모든 사용자가 늘 자기 세션이 있는 서버로 돌아갑니다. 스티키 세션은 \
             아무것도 공유하지 않고도 불일치를 없앱니다. 단, 서버가 죽지 않는 동안에만요.",
-        scenario: scenario(sticky_cookie(), 20 * SECOND, vec![]),
+        config: sticky_cookie(),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 300 * MS,
-        highlight: vec!["lb", "metric-mismatches"],
-    }
-}
-
-fn step_sticky_crash() -> TourStep {
-    let crash = 8 * SECOND;
-    TourStep {
+        highlight: &["lb", "metric-mismatches"],
+    },
+    Step {
         id: "sticky-crash",
         title_en: "Sticky sessions: a server dies",
         title_ko: "스티키 세션: 서버가 죽으면",
@@ -272,19 +306,13 @@ fn step_sticky_crash() -> TourStep {
         answer_ko: "그 사용자들의 세션은 서버와 함께 사라졌습니다. 로드 밸런서가 이들을 다른 서버에 다시 \
             묶지만, 그 서버는 이들을 처음 봅니다. 그래서 모두 401을 받고 다시 로그인해야 합니다. 다른 \
             서버의 사용자들은 아무것도 느끼지 못합니다.",
-        scenario: scenario(
-            sticky_cookie(),
-            30 * SECOND,
-            vec![(crash, Command::CrashServer(1))],
-        ),
-        pause_at: crash - 200 * MS,
-        highlight: vec!["server-1", "metric-sessions-lost", "metric-relogins"],
-    }
-}
-
-fn step_sticky_ip_nat() -> TourStep {
-    let users = 12;
-    TourStep {
+        config: sticky_cookie(),
+        duration: 30 * SECOND,
+        timeline: &[(CRASH, Command::CrashServer(1))],
+        pause_at: CRASH - 200 * MS,
+        highlight: &["server-1", "metric-sessions-lost", "metric-relogins"],
+    },
+    Step {
         id: "sticky-ip-nat",
         title_en: "Sticky by IP: the office behind NAT",
         title_ko: "IP 기반 스티키: NAT 뒤의 사무실",
@@ -299,22 +327,17 @@ fn step_sticky_ip_nat() -> TourStep {
         answer_ko: "전혀 나뉘지 않습니다. 주소가 하나면 해시도 하나, 서버도 하나입니다. 한 서버가 모든 \
             일을 떠맡고 나머지 둘은 놉니다(불균형 지표 max/mean이 3에 가깝습니다). 불일치는 없지만 \
             과부하 지점(핫스팟)이 생깁니다.",
-        scenario: scenario(
-            Config {
+        config: Config {
                 sticky_by: StickyBy::Ip,
-                users_per_ip: users,
-                ..classroom(Strategy::Sticky, 3, users)
+                users_per_ip: OFFICE_USERS,
+                ..classroom(Strategy::Sticky, 3, OFFICE_USERS)
             },
-            30 * SECOND,
-            vec![],
-        ),
+        duration: 30 * SECOND,
+        timeline: &[],
         pause_at: 300 * MS,
-        highlight: vec!["metric-imbalance"],
-    }
-}
-
-fn step_cluster_all() -> TourStep {
-    TourStep {
+        highlight: &["metric-imbalance"],
+    },
+    Step {
         id: "cluster-all",
         title_en: "Fix 3: session clustering (all-to-all)",
         title_ko: "해결책 3: 세션 클러스터링 (all-to-all)",
@@ -331,14 +354,13 @@ fn step_cluster_all() -> TourStep {
         answer_ko: "불일치는 없습니다. 모든 서버가 모든 세션을 갖고 있으니까요. 대신 서버마다 세션 전체를 \
             저장하므로 메모리가 스티키 세션의 N배가 들고, 세션을 한 번 쓸 때마다 복제 메시지가 N−1개 \
             나갑니다. 둘 다 서버를 늘릴수록 커집니다.",
-        scenario: scenario(cluster_all(Replication::Sync, 50), 20 * SECOND, vec![]),
+        config: cluster_all(Replication::Sync, 50),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 300 * MS,
-        highlight: vec!["metric-replication-messages", "server-0", "server-1", "server-2"],
-    }
-}
-
-fn step_cluster_async_window() -> TourStep {
-    TourStep {
+        highlight: &["metric-replication-messages", "server-0", "server-1", "server-2"],
+    },
+    Step {
         id: "cluster-async-window",
         title_en: "Asynchronous replication: the timing window",
         title_ko: "비동기 복제: 타이밍의 틈",
@@ -356,14 +378,13 @@ fn step_cluster_async_window() -> TourStep {
         answer_ko: "클릭이 복제본보다 먼저 도착하면, 그 서버는 아직 세션을 받지 못했습니다. 순전히 타이밍 \
             때문에 생기는 불일치입니다. 같은 작업량이라도 동기 복제라면 불일치가 없지만, 그만큼 응답이 \
             느려집니다.",
-        scenario: scenario(cluster_all(Replication::Async, 1_500), 20 * SECOND, vec![]),
+        config: cluster_all(Replication::Async, 1_500),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 150 * MS,
-        highlight: vec!["metric-mismatches", "metric-replication-messages"],
-    }
-}
-
-fn step_primary_backup() -> TourStep {
-    TourStep {
+        highlight: &["metric-mismatches", "metric-replication-messages"],
+    },
+    Step {
         id: "primary-backup",
         title_en: "Clustering with primary and backup",
         title_ko: "주/백업 방식의 클러스터링",
@@ -377,19 +398,13 @@ fn step_primary_backup() -> TourStep {
             request: no mismatch, and far less memory than all-to-all — but an extra round trip.",
         answer_ko: "전체 세션을 가진 서버에서 네트워크로 세션을 가져온 다음 요청을 처리합니다. 불일치는 \
             없고 메모리도 all-to-all보다 훨씬 적게 들지만, 왕복 통신이 한 번 더 생깁니다.",
-        scenario: scenario(
-            classroom(Strategy::ClusterBackup, 4, 8),
-            20 * SECOND,
-            vec![],
-        ),
+        config: classroom(Strategy::ClusterBackup, 4, 8),
+        duration: 20 * SECOND,
+        timeline: &[],
         pause_at: 300 * MS,
-        highlight: vec!["server-0", "server-1", "server-2", "server-3"],
-    }
-}
-
-fn step_primary_backup_double_loss() -> TourStep {
-    let crash = 8 * SECOND;
-    TourStep {
+        highlight: &["server-0", "server-1", "server-2", "server-3"],
+    },
+    Step {
         id: "primary-backup-double-loss",
         title_en: "Primary and backup lost together",
         title_ko: "주 서버와 백업을 함께 잃으면",
@@ -403,22 +418,16 @@ fn step_primary_backup_double_loss() -> TourStep {
             with a copy on server C survive.",
         answer_ko: "어디에도 복사본이 남지 않으니 세션은 사라지고, 그 사용자는 다시 로그인해야 합니다. \
             서버 C에 복사본이 있던 세션은 살아남습니다.",
-        scenario: scenario(
-            classroom(Strategy::ClusterBackup, 3, 9),
-            30 * SECOND,
-            vec![
-                (crash, Command::CrashServer(0)),
-                (crash, Command::CrashServer(1)),
+        config: classroom(Strategy::ClusterBackup, 3, 9),
+        duration: 30 * SECOND,
+        timeline: &[
+                (CRASH, Command::CrashServer(0)),
+                (CRASH, Command::CrashServer(1)),
             ],
-        ),
-        pause_at: crash - 200 * MS,
-        highlight: vec!["server-0", "server-1", "metric-sessions-lost"],
-    }
-}
-
-fn step_store() -> TourStep {
-    let scale_out = 6 * SECOND;
-    TourStep {
+        pause_at: CRASH - 200 * MS,
+        highlight: &["server-0", "server-1", "metric-sessions-lost"],
+    },
+    Step {
         id: "store",
         title_en: "Fix 4: an external session store",
         title_ko: "해결책 4: 외부 세션 저장소",
@@ -435,19 +444,13 @@ fn step_store() -> TourStep {
         answer_ko: "아무도 눈치채지 못합니다. 새 서버도 다른 서버처럼 저장소에서 세션을 읽어 바로 요청을 \
             처리합니다. 불일치도 없고 기존 서버를 바꿀 필요도 없습니다. 대가는 요청마다 저장소까지 한 번 \
             왕복하는 비용입니다.",
-        scenario: scenario(
-            store(false),
-            25 * SECOND,
-            vec![(scale_out, Command::AddServer)],
-        ),
-        pause_at: scale_out - 200 * MS,
-        highlight: vec!["store", "server-3", "metric-mismatches"],
-    }
-}
-
-fn step_store_crash() -> TourStep {
-    let crash = 8 * SECOND;
-    TourStep {
+        config: store(false),
+        duration: 25 * SECOND,
+        timeline: &[(SCALE_OUT, Command::AddServer)],
+        pause_at: SCALE_OUT - 200 * MS,
+        highlight: &["store", "server-3", "metric-mismatches"],
+    },
+    Step {
         id: "store-crash",
         title_en: "The store is a single point of failure",
         title_ko: "저장소는 단일 장애 지점",
@@ -465,27 +468,16 @@ fn step_store_crash() -> TourStep {
         answer_ko:
             "죽어 있는 동안에는 모든 요청이 5xx 오류로 실패합니다. 다시 살아난 저장소는 텅 비어 \
             있습니다. 세션이 모두 사라졌으니 모든 사용자가 다시 로그인해야 합니다.",
-        scenario: scenario(
-            store(false),
-            30 * SECOND,
-            vec![
-                (crash, Command::CrashStore),
-                (crash + 10 * SECOND, Command::RestartStore),
+        config: store(false),
+        duration: 30 * SECOND,
+        timeline: &[
+                (CRASH, Command::CrashStore),
+                (CRASH + 10 * SECOND, Command::RestartStore),
             ],
-        ),
-        pause_at: crash - 200 * MS,
-        highlight: vec!["store", "metric-errors", "metric-sessions-lost"],
-    }
-}
-
-fn step_store_failover() -> TourStep {
-    let crash = 8 * SECOND;
-    let mut config = store(true);
-    // Sentinel's 30 s detection would make the class wait; the effect is the same with 5 s.
-    config.timing.store_failover_ms = 5_000;
-    config.think_time_ms = 500;
-    config.users = 20;
-    TourStep {
+        pause_at: CRASH - 200 * MS,
+        highlight: &["store", "metric-errors", "metric-sessions-lost"],
+    },
+    Step {
         id: "store-failover",
         title_en: "Store replica and failover",
         title_ko: "저장소 복제본과 페일오버",
@@ -499,15 +491,13 @@ fn step_store_failover() -> TourStep {
             Only the writes from the last moment before the crash, not yet copied, are lost.",
         answer_ko: "페일오버가 끝날 때까지 요청은 실패하고, 그 뒤에는 복제본이 거의 모든 것을 가지고 \
             이어받습니다. 죽기 직전, 아직 복제되지 않은 쓰기만 사라집니다.",
-        scenario: scenario(config, 30 * SECOND, vec![(crash, Command::CrashStore)]),
-        pause_at: crash - 200 * MS,
-        highlight: vec!["store", "metric-errors"],
-    }
-}
-
-fn step_store_server_crash() -> TourStep {
-    let crash = 8 * SECOND;
-    TourStep {
+        config: failover_config(),
+        duration: 30 * SECOND,
+        timeline: &[(CRASH, Command::CrashStore)],
+        pause_at: CRASH - 200 * MS,
+        highlight: &["store", "metric-errors"],
+    },
+    Step {
         id: "store-server-crash",
         title_en: "Servers become disposable",
         title_ko: "서버는 언제든 갈아 끼울 수 있다",
@@ -523,12 +513,10 @@ fn step_store_server_crash() -> TourStep {
             sticky-session step, where every user of the crashed server had to log in again.",
         answer_ko: "한 명도 없습니다. 다른 서버들이 저장소에서 똑같은 세션을 읽어 오기 때문입니다. 죽은 \
             서버의 사용자가 모두 다시 로그인해야 했던 스티키 세션 단계와 비교해 보세요.",
-        scenario: scenario(
-            store(false),
-            30 * SECOND,
-            vec![(crash, Command::CrashServer(1))],
-        ),
-        pause_at: crash - 200 * MS,
-        highlight: vec!["server-1", "metric-relogins", "metric-sessions-lost"],
-    }
-}
+        config: store(false),
+        duration: 30 * SECOND,
+        timeline: &[(CRASH, Command::CrashServer(1))],
+        pause_at: CRASH - 200 * MS,
+        highlight: &["server-1", "metric-relogins", "metric-sessions-lost"],
+    },
+];

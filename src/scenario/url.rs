@@ -129,8 +129,8 @@ fn is_tracking_param(key: &str) -> bool {
 }
 
 /// Page parameters besides the scenario keys, for "did you mean" suggestions.
-const PAGE_PARAMS: [&str; 11] = [
-    "speed", "ff", "paused", "embed", "lang", "tour", "view", "t", "log", "selftest", "query",
+const PAGE_PARAMS: [&str; 10] = [
+    "speed", "ff", "paused", "embed", "lang", "tour", "view", "t", "log", "selftest",
 ];
 
 #[derive(Default)]
@@ -210,7 +210,10 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
     let mut state = PageState::default();
     let mut seen: Vec<String> = Vec::new();
     let mut log: Option<String> = None;
-    for piece in query.split('&').filter(|p| !p.is_empty()) {
+    for piece in pieces(query, b'&') {
+        if piece.is_empty() {
+            continue;
+        }
         let (raw_key, raw_value) = piece.split_once('=').unwrap_or((piece, ""));
         let key = match percent_decode(raw_key) {
             Ok(key) => key,
@@ -306,67 +309,87 @@ fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>
 
 /// An on/off parameter: `embed`, `embed=1` and `embed=true` turn it on, `0`/`false` off.
 fn switch(value: &str) -> Result<bool, String> {
-    match value {
-        "" | "1" | "true" => Ok(true),
-        "0" | "false" => Ok(false),
-        other => Err(format!("expected 1 or 0, got {}", quote(other))),
+    if value.is_empty() {
+        Ok(true)
+    } else {
+        Text(value).flag()
     }
 }
 
 fn unknown_param(key: &str) -> String {
-    let known: Vec<&str> = CONFIG_KEYS
-        .iter()
-        .map(|k| k.name)
-        .chain(TIMING_FIELDS.iter().map(|f| f.name))
-        .chain(PAGE_PARAMS.iter().copied().filter(|p| *p != "query"))
-        .collect();
+    let mut known: Vec<&str> = CONFIG_KEYS.iter().map(|k| k.name).collect();
+    known.extend(TIMING_FIELDS.iter().map(|f| f.name));
+    known.extend(PAGE_PARAMS);
     match closest(key, &known) {
         Some(near) => format!("unknown parameter; did you mean {near}?"),
         None => "unknown parameter".to_string(),
     }
 }
 
+/// `text.split(separator)` for an ASCII separator: one small iterator for the query's `&`, the log's `~`
+/// and `_` instead of the generic character search (page size, issue 4).
+fn pieces(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.bytes().position(|b| b == separator) {
+            Some(at) => {
+                rest = Some(&current[at + 1..]);
+                Some(&current[..at])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, and the bytes must be
 /// UTF-8. A `%` not followed by two hex digits is an error, not a guess.
 fn percent_decode(raw: &str) -> Result<String, String> {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes
-                    .get(i + 1..i + 3)
-                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
-                let Some(hex) = hex else {
-                    let end = raw.len().min(i + 3);
-                    let near = String::from_utf8_lossy(&bytes[i..end]);
-                    return Err(format!("has broken percent-encoding near {}", quote(&near)));
-                };
-                out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    let (bytes, broken) = decode_bytes(raw);
+    if let Some(at) = broken {
+        let near = lossy_text(&raw.as_bytes()[at..raw.len().min(at + 3)]);
+        return Err(format!("has broken percent-encoding near {}", quote(&near)));
     }
-    String::from_utf8(out).map_err(|_| "is not valid UTF-8 once decoded".to_string())
-}
-
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        b'a'..=b'f' => digit - b'a' + 10,
-        b'A'..=b'F' => digit - b'A' + 10,
-        _ => 0,
-    }
+    String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 once decoded".to_string())
 }
 
 /// Best-effort decoding for naming a parameter whose name itself is broken.
 fn lossy_decode(raw: &str) -> String {
+    lossy_text(&decode_bytes(raw).0)
+}
+
+/// `String::from_utf8_lossy`: each invalid sequence becomes one U+FFFD. Built on `str::from_utf8`,
+/// which the page links anyway, rather than on a second UTF-8 decoder (page size, issue 4).
+fn lossy_text(mut bytes: &[u8]) -> String {
+    let mut out = String::new();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(error) => {
+                let (valid, rest) = bytes.split_at(error.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                out.push(char::REPLACEMENT_CHARACTER);
+                match error.error_len() {
+                    Some(invalid) => bytes = &rest[invalid..],
+                    None => return out,
+                }
+            }
+        }
+    }
+}
+
+/// `+` to a space and `%XX` to its byte; a `%` without two hex digits stays as it is. Also returns
+/// where the first such `%` is.
+fn decode_bytes(raw: &str) -> (Vec<u8>, Option<usize>) {
     let bytes = raw.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
+    let mut broken = None;
     let mut i = 0;
     while i < bytes.len() {
         let hex = bytes
@@ -377,12 +400,25 @@ fn lossy_decode(raw: &str) -> String {
                 out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
                 i += 2;
             }
+            (b'%', None) => {
+                broken = broken.or(Some(i));
+                out.push(b'%');
+            }
             (b'+', _) => out.push(b' '),
             (b, _) => out.push(b),
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    (out, broken)
+}
+
+fn hex_value(digit: u8) -> u8 {
+    match digit {
+        b'0'..=b'9' => digit - b'0',
+        b'a'..=b'f' => digit - b'a' + 10,
+        b'A'..=b'F' => digit - b'A' + 10,
+        _ => 0,
+    }
 }
 
 /// Percent-encode everything but the unreserved characters (RFC 3986).
@@ -413,64 +449,77 @@ fn url_value(out: Out) -> String {
 /// The query string (without `?`) that reproduces `state`; only values that differ from defaults.
 pub fn to_query(state: &PageState) -> String {
     let defaults = PageState::default();
-    let mut parts: Vec<String> = Vec::new();
+    let mut query = String::new();
+    let mut add = |name: &str, value: &str| {
+        if !query.is_empty() {
+            query.push('&');
+        }
+        query.push_str(name);
+        query.push('=');
+        query.push_str(value);
+    };
     for key in CONFIG_KEYS {
         let value = (key.write)(&state.config);
         if value != (key.write)(&defaults.config) {
-            parts.push(format!("{}={}", key.name, url_value(value)));
+            add(key.name, &url_value(value));
         }
     }
     for field in TIMING_FIELDS {
         let value = (field.get)(&state.config.timing);
         if value != (field.get)(&defaults.config.timing) {
-            parts.push(format!("{}={value}", field.name));
+            add(field.name, &value.to_string());
         }
     }
     if state.speed != defaults.speed {
-        parts.push(format!("speed={}", url_value(Out::Real(state.speed))));
+        add("speed", &url_value(Out::Real(state.speed)));
     }
     if state.fast_forward != 0 {
-        parts.push(format!("ff={}", show_fixed(state.fast_forward, 6)));
+        add("ff", &show_fixed(state.fast_forward, 6));
     }
     if state.paused {
-        parts.push("paused=1".to_string());
+        add("paused", "1");
     }
     if state.embed {
-        parts.push("embed=1".to_string());
+        add("embed", "1");
     }
     if let Some(lang) = &state.lang {
-        parts.push(format!("lang={}", percent_encode(lang)));
+        add("lang", &percent_encode(lang));
     }
     if let Some(tour) = state.tour {
-        parts.push(format!("tour={tour}"));
+        add("tour", &tour.to_string());
     }
     if state.view == PageView::Compare {
-        parts.push("view=compare".to_string());
+        add("view", "compare");
     }
     if state.selftest {
-        parts.push("selftest=1".to_string());
+        add("selftest", "1");
     }
     if let Some(time) = state.time {
-        parts.push(format!("t={}", show_fixed(time, 3)));
+        add("t", &show_fixed(time, 3));
     }
     if !state.commands.is_empty() {
-        parts.push(format!("log={}", encode_log(&state.commands)));
+        add("log", &encode_log(&state.commands));
     }
-    parts.join("&")
+    query
 }
 
 /// The `log` parameter's text for a command log (see the module comment).
 pub fn encode_log(commands: &[(Micros, Command)]) -> String {
-    let entries: Vec<String> = commands
-        .iter()
-        .map(|(at, command)| {
-            let (action, values) = actions::encode(command);
-            let mut fields = vec![show_fixed(*at, 3), action.code.to_string()];
-            fields.extend(values.into_iter().map(url_value));
-            fields.join("_")
-        })
-        .collect();
-    entries.join("~")
+    let mut log = String::new();
+    for (at, command) in commands {
+        if !log.is_empty() {
+            log.push('~');
+        }
+        let (action, values) = actions::encode(command);
+        log.push_str(&show_fixed(*at, 3));
+        log.push('_');
+        log.push_str(action.code);
+        for value in values {
+            log.push('_');
+            log.push_str(&url_value(value));
+        }
+    }
+    log
 }
 
 /// One log entry's arguments, by position.
@@ -481,7 +530,7 @@ struct LogArgs<'a> {
 
 impl Args for LogArgs<'_> {
     fn arg(&mut self, name: &'static str) -> Option<&dyn Input> {
-        let position = self.action.args.iter().position(|a| *a == name)?;
+        let position = self.action.args.iter().position(|a| a.name == name)?;
         self.values.get(position).map(|v| v as &dyn Input)
     }
 }
@@ -492,7 +541,7 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    let count = text.split('~').count();
+    let count = pieces(text, b'~').count();
     if count > MAX_LOG_ENTRIES {
         return Err(format!(
             "has {count} commands; at most {MAX_LOG_ENTRIES} are read"
@@ -501,9 +550,9 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
     let mut commands = Vec::with_capacity(count);
     let mut servers = servers;
     let mut previous: Micros = 0;
-    for (index, entry) in text.split('~').enumerate() {
+    for (index, entry) in pieces(text, b'~').enumerate() {
         let problem = |message: String| format!("entry {} {}: {message}", index + 1, quote(entry));
-        let mut fields = entry.split('_');
+        let mut fields = pieces(entry, b'_');
         let at = Text(fields.next().unwrap_or(""))
             .fixed(3, 0, MAX_TIME)
             .map_err(|m| problem(format!("time: {m}")))?;
@@ -536,4 +585,46 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
         commands.push((at, command));
     }
     Ok(commands)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lossy_text;
+
+    #[test]
+    fn lossy_text_is_from_utf8_lossy() {
+        let mut cases: Vec<Vec<u8>> = vec![
+            vec![],
+            b"plain".to_vec(),
+            vec![0xe9],
+            vec![b'a', 0xe2, 0x82],
+            vec![0xf0, 0x9f, 0x98],
+            vec![
+                0xf0, 0x9f, 0x98, 0x80, 0xff, b'x', 0xc0, 0xaf, 0xed, 0xa0, 0x80,
+            ],
+            vec![0xf4, 0x90, 0x80, 0x80, 0xe0, 0x80, 0xbf],
+        ];
+        // Every short sequence over bytes that matter to UTF-8 decoding.
+        let alphabet = [
+            0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1,
+            0xed, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff,
+        ];
+        for a in alphabet {
+            for b in alphabet {
+                for c in alphabet {
+                    cases.push(vec![a, b, c]);
+                    for d in [0x80, 0xbf, 0x41, 0xf0] {
+                        cases.push(vec![a, b, c, d]);
+                    }
+                }
+            }
+        }
+        for bytes in cases {
+            assert_eq!(
+                lossy_text(&bytes),
+                String::from_utf8_lossy(&bytes),
+                "{bytes:x?}"
+            );
+        }
+    }
 }
