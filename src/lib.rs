@@ -4,6 +4,7 @@
 //! values; `view` (wasm32 only) is the Yew front end that projects the model and sends it commands.
 
 pub mod model;
+pub mod number;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]

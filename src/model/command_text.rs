@@ -79,9 +79,9 @@ impl Fields {
     }
 }
 
-/// A float as `Debug` prints it (the page links float `Debug` anyway).
+/// A float as `Debug` prints it, without core's float formatting.
 fn debug_f64(x: f64) -> String {
-    format!("{x:?}")
+    crate::number::f64_debug_text(x)
 }
 
 fn strategy(s: Strategy) -> &'static str {

@@ -54,7 +54,7 @@ impl Rows {
     /// writes an undefined number (NaN: no requests yet) as null: here an empty cell.
     fn number(&mut self, name: &str, value: f64) {
         if value.is_finite() {
-            self.row(name, &value);
+            self.row(name, &crate::number::f64_text(value));
         } else {
             self.row(name, &"");
         }

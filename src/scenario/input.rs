@@ -3,6 +3,7 @@
 //! passes here can overflow or panic later.
 
 use super::error::quote;
+use crate::number;
 use serde_json::Value;
 
 /// A value as given by a person; the readers return a message saying what was wrong.
@@ -93,7 +94,11 @@ impl Input for Value {
         let shown = quote_plain(&n.to_string());
         match n.as_f64() {
             Some(f) if f.is_finite() && f >= min && f <= max => Ok(f),
-            _ => Err(out_of_range(min, max, &shown)),
+            _ => Err(out_of_range(
+                number::f64_text(min),
+                number::f64_text(max),
+                &shown,
+            )),
         }
     }
 
@@ -208,7 +213,11 @@ impl Input for Text<'_> {
         match parsed {
             None => Err(format!("expected a number, got {}", self.shown())),
             Some(f) if f.is_finite() && f >= min && f <= max => Ok(f),
-            Some(_) => Err(out_of_range(min, max, &self.shown())),
+            Some(_) => Err(out_of_range(
+                number::f64_text(min),
+                number::f64_text(max),
+                &self.shown(),
+            )),
         }
     }
 

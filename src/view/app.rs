@@ -21,6 +21,7 @@ use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
 use super::world;
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
+use crate::number::f64_text;
 use crate::scenario::tour::TourStep;
 use crate::scenario::url::{parse_query, to_query, PageState, PageView, ParamError};
 use crate::scenario::Scenario;
@@ -484,7 +485,11 @@ impl App {
             crate::model::StoreKind::Memory => "Redis",
             crate::model::StoreKind::Rdb => "RDB",
         };
-        let view_box = format!("0 0 {} {}", self.layout.width, self.layout.height);
+        let view_box = format!(
+            "0 0 {} {}",
+            f64_text(self.layout.width),
+            f64_text(self.layout.height)
+        );
         // Two layers: the nodes change a few times a second, the traffic every frame. The traffic's own
         // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {

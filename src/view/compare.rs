@@ -4,6 +4,7 @@
 
 use super::i18n::Lang;
 use crate::model::{Report, Strategy, MS, SECOND};
+use crate::number::{f64_text, fixed};
 use crate::scenario::compare::variant;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
@@ -167,18 +168,20 @@ fn raw(metric: &Metric, report: &Report) -> String {
     let value = (metric.value)(report);
     match metric.unit {
         Unit::Count | Unit::Bytes => format!("{}", value as u64),
-        Unit::Ratio | Unit::Millis => format!("{value}"),
+        Unit::Ratio | Unit::Millis => f64_text(value),
     }
 }
 
 fn shown(unit: Unit, value: f64) -> String {
     match unit {
         Unit::Count => format!("{}", value as u64),
-        Unit::Ratio => format!("{value:.2}"),
-        Unit::Millis => format!("{value:.1} ms"),
-        Unit::Bytes if value >= 1024.0 * 1024.0 => format!("{:.1} MB", value / (1024.0 * 1024.0)),
-        Unit::Bytes if value >= 1024.0 => format!("{:.1} KB", value / 1024.0),
-        Unit::Bytes => format!("{value} B"),
+        Unit::Ratio => fixed(value, 2),
+        Unit::Millis => format!("{} ms", fixed(value, 1)),
+        Unit::Bytes if value >= 1024.0 * 1024.0 => {
+            format!("{} MB", fixed(value / (1024.0 * 1024.0), 1))
+        }
+        Unit::Bytes if value >= 1024.0 => format!("{} KB", fixed(value / 1024.0, 1)),
+        Unit::Bytes => format!("{} B", f64_text(value)),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
     MAX_SERVERS, MAX_USERS,
 };
+use crate::number::f64_text;
 use crate::scenario::decimal::parse_f64;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -123,10 +124,9 @@ pub fn controls(props: &ControlsProps) -> Html {
     let speed_options: Vec<(AttrValue, AttrValue)> = speeds
         .iter()
         .map(|s| {
-            (
-                AttrValue::from(s.to_string()),
-                AttrValue::from(format!("{s}×")),
-            )
+            let value = f64_text(*s);
+            let text = format!("{value}×");
+            (AttrValue::from(value), AttrValue::from(text))
         })
         .collect();
     let languages: Vec<(AttrValue, AttrValue)> = Lang::ALL
@@ -151,7 +151,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     { button("step", Action::Step, html! { <>{ super::icons::step() }{ t.step }</> }) }
                     { button("reset", Action::Reset, html! { <>{ super::icons::reset() }{ t.reset }</> }) }
                 </div>
-                { select("speed", t.speed, &speed_options, &current_speed.to_string(), act, |v| parse_f64(v).map(Action::SetSpeed)) }
+                { select("speed", t.speed, &speed_options, &f64_text(current_speed), act, |v| parse_f64(v).map(Action::SetSpeed)) }
                 { input("seed", t.seed, InputKind { kind: "number", min: "0", max: None, step: None },
                     props.seed.to_string(), act, |v| v.parse::<u64>().ok().map(Action::SetSeed)) }
             </fieldset>
@@ -179,7 +179,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { input("users", t.users, InputKind { kind: "number", min: "1", max: Some(MAX_USERS.to_string().into()), step: None },
                     c.users.to_string(), act, |v| v.parse::<u32>().ok().map(|n| Action::Command(Command::SetUsers(n.clamp(1, MAX_USERS))))) }
                 { input("skew", t.skew, InputKind { kind: "range", min: "0", max: Some("1".into()), step: Some("0.1") },
-                    c.skew.to_string(), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
+                    f64_text(c.skew), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
                 { button("traffic", Action::Command(Command::Traffic { factor: 5.0, for_ms: 30_000 }), text(t.traffic_button)) }
             </fieldset>
             <fieldset class="group share">

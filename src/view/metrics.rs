@@ -3,7 +3,7 @@
 use super::i18n::Lang;
 use super::names::server_letter;
 use crate::model::{Micros, Report};
-use std::fmt::Write;
+use crate::number::{f64_text, fixed, write_fixed};
 use yew::prelude::*;
 
 #[derive(PartialEq)]
@@ -60,11 +60,11 @@ fn group_digits(n: u64) -> String {
 
 fn bytes(n: u64) -> String {
     if n >= 1 << 30 {
-        format!("{:.1} GiB", n as f64 / (1u64 << 30) as f64)
+        format!("{} GiB", fixed(n as f64 / (1u64 << 30) as f64, 1))
     } else if n >= 1 << 20 {
-        format!("{:.1} MiB", n as f64 / (1u64 << 20) as f64)
+        format!("{} MiB", fixed(n as f64 / (1u64 << 20) as f64, 1))
     } else if n >= 1 << 10 {
-        format!("{:.0} KiB", n as f64 / 1024.0)
+        format!("{} KiB", fixed(n as f64 / 1024.0, 0))
     } else {
         format!("{n} B")
     }
@@ -119,13 +119,13 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
         <section class="metrics" aria-labelledby="metrics-title">
             <h2 id="metrics-title">{ t.metrics }</h2>
             <dl class="readouts">
-                { out.show("sim-time", t.sim_time, sim_ms.to_string(), clock(props.now), false) }
+                { out.show("sim-time", t.sim_time, f64_text(sim_ms), clock(props.now), false) }
                 { for counts.into_iter().map(count) }
-                { out.show("metric-imbalance", t.metric_imbalance, r.imbalance.to_string(), format!("{:.2}", r.imbalance), false) }
+                { out.show("metric-imbalance", t.metric_imbalance, f64_text(r.imbalance), fixed(r.imbalance, 2), false) }
                 { for traffic_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
                 { out.show("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
-                { out.show("metric-latency", t.metric_latency, format!("{} {}", r.latency_ms.p50, r.latency_ms.p99),
-                    format!("{:.0} / {:.0} ms", r.latency_ms.p50, r.latency_ms.p99), false) }
+                { out.show("metric-latency", t.metric_latency, format!("{} {}", f64_text(r.latency_ms.p50), f64_text(r.latency_ms.p99)),
+                    format!("{} / {} ms", fixed(r.latency_ms.p50, 0), fixed(r.latency_ms.p99, 0)), false) }
             </dl>
             <div class="charts-slot">
             if !props.compact {
@@ -164,21 +164,31 @@ fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
         let bh = (s.requests as f64 / max) * (h - 16.0);
         let x = i as f64 * bw + bw * 0.1;
         let target = if s.up { &mut bars } else { &mut down };
-        let _ = write!(
-            target,
-            "M{x:.1} {:.1}h{:.1}v{bh:.1}h-{:.1}z",
-            h - 8.0 - bh,
-            bw * 0.8,
-            bw * 0.8
-        );
+        // M{x} {top}h{width}v{bh}h-{width}z, one decimal each.
+        for (text, v) in [
+            ("M", x),
+            (" ", h - 8.0 - bh),
+            ("h", bw * 0.8),
+            ("v", bh),
+            ("h-", bw * 0.8),
+        ] {
+            target.push_str(text);
+            write_fixed(target, v, 1);
+        }
+        target.push('z');
         if memory_budget > 0 {
             let mw = (s.memory_bytes as f64 / memory_budget as f64).clamp(0.0, 1.0) * bw * 0.8;
-            let _ = write!(mem, "M{x:.1} {:.1}h{mw:.1}v3h-{mw:.1}z", h - 5.0);
+            // M{x} {top}h{mw}v3h-{mw}z
+            for (text, v) in [("M", x), (" ", h - 5.0), ("h", mw), ("v3h-", mw)] {
+                mem.push_str(text);
+                write_fixed(&mut mem, v, 1);
+            }
+            mem.push('z');
         }
     }
     let labels = n <= 16;
     html! {
-        <svg class="bars" viewBox={format!("0 0 {w} {h}")} role="img"
+        <svg class="bars" viewBox={format!("0 0 {} {}", f64_text(w), f64_text(h))} role="img"
              aria-label={r.per_server.iter().enumerate().map(|(i, s)| format!("{} {}", server_letter(i as u32), s.requests)).collect::<Vec<_>>().join(", ")}>
             <path class="bar" d={bars} />
             <path class="bar down" d={down} />
@@ -186,7 +196,7 @@ fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
             <g class="bar-labels">
                 if labels {
                     { for r.per_server.iter().enumerate().map(|(i, _)| html! {
-                        <text key={i} x={format!("{:.1}", i as f64 * bw + bw / 2.0)} y={format!("{:.1}", 8.0)} text-anchor="middle" font-size="8">{ server_letter(i as u32) }</text>
+                        <text key={i} x={fixed(i as f64 * bw + bw / 2.0, 1)} y="8.0" text-anchor="middle" font-size="8">{ server_letter(i as u32) }</text>
                     }) }
                 }
             </g>
@@ -207,10 +217,13 @@ fn series_chart(points: &[f64], lang: Lang) -> Html {
     for (i, v) in points.iter().enumerate() {
         let x = i as f64 / n as f64 * w;
         let y = h - 4.0 - v / max * (h - 12.0);
-        let _ = write!(d, "{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" });
+        d.push_str(if i == 0 { "M" } else { "L" });
+        write_fixed(&mut d, x, 1);
+        d.push(' ');
+        write_fixed(&mut d, y, 1);
     }
     html! {
-        <svg class="series" viewBox={format!("0 0 {w} {h}")} role="img" aria-label={format!("{}", points.last().cloned().unwrap_or(0.0))}>
+        <svg class="series" viewBox={format!("0 0 {} {}", f64_text(w), f64_text(h))} role="img" aria-label={f64_text(points.last().cloned().unwrap_or(0.0))}>
             <path class="series-line" d={d} />
             <g class="empty-note">
                 if points.len() < 2 {

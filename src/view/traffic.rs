@@ -8,6 +8,7 @@ use super::names::user_name;
 use super::sorted;
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
+use crate::number::f64_text;
 use yew::prelude::*;
 
 /// Above this many messages in flight, individual arrows become flows.
@@ -219,10 +220,10 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                     };
                     let d = format!(
                         "M{} {}L{} {}",
-                        r1(x0),
-                        r1(y0 + offset),
-                        r1(x1),
-                        r1(y1 + offset)
+                        f64_text(r1(x0)),
+                        f64_text(r1(y0 + offset)),
+                        f64_text(r1(x1)),
+                        f64_text(r1(y1 + offset))
                     );
                     let width = 1.0 + 2.2 * (1.0 + count as f64).ln();
                     (
@@ -244,7 +245,7 @@ pub fn traffic_layer(f: &TrafficFrame) -> Html {
         <g class="traffic" aria-hidden="true">
             <g class="flows">
                 { for f.flows.iter().map(|(key, look, d, w, count)| html! {
-                    <path key={key.clone()} class={classes!("flow", look.class())} d={d.clone()} stroke-width={w.to_string()}>
+                    <path key={key.clone()} class={classes!("flow", look.class())} d={d.clone()} stroke-width={f64_text(*w)}>
                         <title>{ count.to_string() }</title>
                     </path>
                 }) }
@@ -259,7 +260,7 @@ pub fn traffic_layer(f: &TrafficFrame) -> Html {
             </g>
             <g class="labels">
                 { for f.labels.iter().map(|(id, x, y, text, look)| html! {
-                    <text key={*id} class={classes!("arrow-label", look.class())} x={x.to_string()} y={y.to_string()} text-anchor="middle">{ text.clone() }</text>
+                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
                 }) }
             </g>
         </g>

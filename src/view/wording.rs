@@ -3,6 +3,7 @@
 use super::i18n::Lang;
 use super::names::{server_letter, session_label, user_name};
 use crate::model::{Command, Event, ServerId, SessionId, UserId};
+use crate::number::{f64_text, fixed};
 
 /// One sentence in both languages; only the reader's is formatted.
 macro_rules! say {
@@ -227,6 +228,7 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             )
         }
         Event::TrafficStarted { factor } => {
+            let factor = f64_text(*factor);
             say!(
                 ko,
                 "트래픽 이벤트 시작: 요청 ×{factor}",
@@ -295,7 +297,7 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
         }
         Command::SetStoreReplica(on) => setting(t.store_replica, if *on { "✓" } else { "✗" }),
         Command::SetUsers(n) => setting(t.users, &n.to_string()),
-        Command::SetSkew(s) => setting(t.skew, &format!("{s:.2}")),
+        Command::SetSkew(s) => setting(t.skew, &fixed(*s, 2)),
         Command::SetThinkTime { ms } => {
             say!(ko, "생각 시간: {ms} ms", "think time: {ms} ms")
         }
@@ -327,6 +329,7 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
         }
         Command::SlowServer { server, factor } => {
             let s = server_letter(*server);
+            let factor = f64_text(*factor);
             say!(
                 ko,
                 "서버 {s} 처리 시간 ×{factor}",
@@ -350,7 +353,8 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
             }
         }
         Command::Traffic { factor, for_ms } => {
-            let secs = *for_ms as f64 / 1000.0;
+            let secs = f64_text(*for_ms as f64 / 1000.0);
+            let factor = f64_text(*factor);
             say!(
                 ko,
                 "트래픽 이벤트: ×{factor}, {secs}초",
