@@ -6,6 +6,8 @@ use super::config::{Balancer, Micros, MAX_SERVERS};
 use super::hash::mix64;
 use super::rng::Rng;
 use super::server::Server;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 /// Virtual nodes per server on the consistent-hash ring (nginx uses 160 points per weight unit).
 const RING_POINTS: u32 = 160;
@@ -183,15 +185,23 @@ fn key_hash(key: u32) -> u32 {
 }
 
 fn build_ring(count: u32) -> Vec<(u32, u32)> {
-    let mut ring = Vec::with_capacity((count * RING_POINTS) as usize);
+    // Each (point, server) packed as `point << 32 | server`, which orders like the pair, and sorted by
+    // the min-heap code that the servers' worker slots already link (`BinaryHeap<Reverse<u64>>`): no
+    // separate sort for the ring in the page (issue 4).
+    let mut packed = Vec::with_capacity((count * RING_POINTS) as usize);
     for s in 0..count {
         for v in 0..RING_POINTS {
             let point = (mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32;
-            ring.push((point, s));
+            packed.push(Reverse(u64::from(point) << 32 | u64::from(s)));
         }
     }
-    ring.sort_unstable();
-    ring
+    // Ascending `Reverse` order is descending `u64` order.
+    BinaryHeap::from(packed)
+        .into_sorted_vec()
+        .into_iter()
+        .rev()
+        .map(|Reverse(key)| ((key >> 32) as u32, key as u32))
+        .collect()
 }
 
 /// First usable server clockwise from `h`, looking at most at `HASH_TRIES` points (like nginx).

@@ -9,77 +9,40 @@ use super::config::{Balancer, Persistence, Replication, StickyBy, StoreKind, Str
 /// `format!("{command:?}")`, without `Debug`.
 pub(super) fn command_text(command: &Command) -> String {
     use Command as C;
-    let (name, fields): (&str, Fields) = match *command {
-        C::SetStrategy(s) => ("SetStrategy", Fields::One(strategy(s).into())),
-        C::SetStickyBy(s) => ("SetStickyBy", Fields::One(sticky_by(s).into())),
-        C::SetBalancer(b) => ("SetBalancer", Fields::One(balancer(b).into())),
-        C::SetReplication(r) => ("SetReplication", Fields::One(replication(r).into())),
-        C::SetReplicationLag { ms } => (
-            "SetReplicationLag",
-            Fields::named(&[("ms", ms.to_string())]),
-        ),
-        C::SetStoreKind(k) => ("SetStoreKind", Fields::One(store_kind(k).into())),
-        C::SetStorePersistence(p) => ("SetStorePersistence", Fields::One(persistence(p).into())),
-        C::SetStoreReplica(on) => ("SetStoreReplica", Fields::One(on.to_string())),
-        C::SetUsers(n) => ("SetUsers", Fields::One(n.to_string())),
-        C::SetSkew(s) => ("SetSkew", Fields::One(debug_f64(s))),
-        C::SetThinkTime { ms } => ("SetThinkTime", Fields::named(&[("ms", ms.to_string())])),
-        C::AddServer => ("AddServer", Fields::None),
-        C::RemoveServer => ("RemoveServer", Fields::None),
-        C::CrashServer(s) => ("CrashServer", Fields::One(s.to_string())),
-        C::RestartServer(s) => ("RestartServer", Fields::One(s.to_string())),
+    match *command {
+        C::SetStrategy(s) => format!("SetStrategy({})", strategy(s)),
+        C::SetStickyBy(s) => format!("SetStickyBy({})", sticky_by(s)),
+        C::SetBalancer(b) => format!("SetBalancer({})", balancer(b)),
+        C::SetReplication(r) => format!("SetReplication({})", replication(r)),
+        C::SetReplicationLag { ms } => format!("SetReplicationLag {{ ms: {ms} }}"),
+        C::SetStoreKind(k) => format!("SetStoreKind({})", store_kind(k)),
+        C::SetStorePersistence(p) => format!("SetStorePersistence({})", persistence(p)),
+        C::SetStoreReplica(on) => format!("SetStoreReplica({on})"),
+        C::SetUsers(n) => format!("SetUsers({n})"),
+        // Floats as `Debug` prints them, without core's float formatting (src/number.rs).
+        C::SetSkew(s) => format!("SetSkew({})", debug_f64(s)),
+        C::SetThinkTime { ms } => format!("SetThinkTime {{ ms: {ms} }}"),
+        C::AddServer => "AddServer".to_string(),
+        C::RemoveServer => "RemoveServer".to_string(),
+        C::CrashServer(s) => format!("CrashServer({s})"),
+        C::RestartServer(s) => format!("RestartServer({s})"),
         C::PartitionServer {
             server,
             partitioned,
-        } => (
-            "PartitionServer",
-            Fields::named(&[
-                ("server", server.to_string()),
-                ("partitioned", partitioned.to_string()),
-            ]),
-        ),
-        C::SlowServer { server, factor } => (
-            "SlowServer",
-            Fields::named(&[
-                ("server", server.to_string()),
-                ("factor", debug_f64(factor)),
-            ]),
-        ),
-        C::CrashStore => ("CrashStore", Fields::None),
-        C::RestartStore => ("RestartStore", Fields::None),
-        C::CrashReplica => ("CrashReplica", Fields::None),
-        C::RestartReplica => ("RestartReplica", Fields::None),
-        C::Traffic { factor, for_ms } => (
-            "Traffic",
-            Fields::named(&[
-                ("factor", debug_f64(factor)),
-                ("for_ms", for_ms.to_string()),
-            ]),
-        ),
-    };
-    match fields {
-        Fields::None => name.to_string(),
-        Fields::One(value) => format!("{name}({value})"),
-        Fields::Named(pairs) => format!("{name} {{ {pairs} }}"),
+        } => format!("PartitionServer {{ server: {server}, partitioned: {partitioned} }}"),
+        C::SlowServer { server, factor } => {
+            format!("SlowServer {{ server: {server}, factor: {} }}", debug_f64(factor))
+        }
+        C::CrashStore => "CrashStore".to_string(),
+        C::RestartStore => "RestartStore".to_string(),
+        C::CrashReplica => "CrashReplica".to_string(),
+        C::RestartReplica => "RestartReplica".to_string(),
+        C::Traffic { factor, for_ms } => {
+            format!("Traffic {{ factor: {}, for_ms: {for_ms} }}", debug_f64(factor))
+        }
     }
 }
 
-/// A variant's fields as the derived `Debug` shows them.
-enum Fields {
-    None,
-    One(String),
-    /// `a: 1, b: 2`.
-    Named(String),
-}
-
-impl Fields {
-    fn named(pairs: &[(&str, String)]) -> Fields {
-        let shown: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-        Fields::Named(shown.join(", "))
-    }
-}
-
-/// A float as `Debug` prints it, without core's float formatting.
 fn debug_f64(x: f64) -> String {
     crate::number::f64_debug_text(x)
 }

@@ -2,39 +2,42 @@
 //! an hour-long run holds the same amount of history as a minute-long one.
 
 use super::config::{Micros, SECOND};
-use std::collections::VecDeque;
 
 pub const SAMPLE_EVERY: Micros = SECOND;
 pub const SERIES_CAPACITY: usize = 600;
 
-/// A ring that keeps the most recent `capacity` items.
+/// A ring that keeps the most recent `capacity` items. A `Vec` that drops its older half when it holds
+/// twice that many: constant time per push on average, the kept items always one slice, and no
+/// `VecDeque` code in the page (issue 4).
 #[derive(Clone, Debug)]
 pub struct Ring<T> {
-    items: VecDeque<T>,
+    items: Vec<T>,
     capacity: usize,
 }
 
 impl<T> Ring<T> {
     pub fn new(capacity: usize) -> Self {
+        let capacity = capacity.max(1);
         Ring {
-            items: VecDeque::with_capacity(capacity),
-            capacity: capacity.max(1),
+            items: Vec::with_capacity(2 * capacity),
+            capacity,
         }
     }
 
-    /// Add an item; returns the one that fell out, so its allocations can be reused.
-    pub fn push(&mut self, item: T) -> Option<T> {
-        let dropped = if self.items.len() == self.capacity {
-            self.items.pop_front()
-        } else {
-            None
-        };
-        self.items.push_back(item);
-        dropped
+    pub fn push(&mut self, item: T) {
+        if self.items.len() == 2 * self.capacity {
+            self.items.drain(..self.capacity);
+        }
+        self.items.push(item);
+    }
+
+    /// The most recent `capacity` items, oldest first.
+    fn kept(&self) -> &[T] {
+        &self.items[self.items.len().saturating_sub(self.capacity)..]
     }
 
     pub fn len(&self) -> usize {
-        self.items.len()
+        self.kept().len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -47,11 +50,11 @@ impl<T> Ring<T> {
 
     /// Oldest first.
     pub fn iter(&self) -> impl DoubleEndedIterator<Item = &T> + ExactSizeIterator {
-        self.items.iter()
+        self.kept().iter()
     }
 
     pub fn last(&self) -> Option<&T> {
-        self.items.back()
+        self.items.last()
     }
 }
 

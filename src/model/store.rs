@@ -3,7 +3,6 @@
 //! `in_store` flag of the session table.
 
 use super::config::{Micros, Persistence, StoreKind, Timing, MS, SECOND};
-use std::collections::VecDeque;
 
 /// Service time per operation and parallelism: Redis is single-threaded but fast; a database serves a
 /// few connections at a time, each op costing more.
@@ -26,7 +25,8 @@ pub struct Store {
     slots: Vec<Micros>,
     kind: StoreKind,
     /// Recent writes in buckets, to tell how many the replica has not acknowledged yet.
-    recent_writes: VecDeque<(Micros, u32)>,
+    // A `Vec` (at most a few hundred buckets, dropped from the front): no `VecDeque` code in the page.
+    recent_writes: Vec<(Micros, u32)>,
 }
 
 impl Store {
@@ -40,7 +40,7 @@ impl Store {
             sessions: 0,
             slots: Vec::new(),
             kind,
-            recent_writes: VecDeque::new(),
+            recent_writes: Vec::new(),
         };
         store.set_kind(kind);
         store
@@ -78,17 +78,18 @@ impl Store {
     pub fn note_write(&mut self, at: Micros, lag: Micros) {
         let width = (lag / 128).max(MS);
         let bucket = at / width * width;
-        match self.recent_writes.back_mut() {
+        match self.recent_writes.last_mut() {
             Some((b, n)) if *b == bucket => *n += 1,
-            _ => self.recent_writes.push_back((bucket, 1)),
+            _ => self.recent_writes.push((bucket, 1)),
         }
         let horizon = at.saturating_sub(lag + width);
-        while self
+        let stale = self
             .recent_writes
-            .front()
-            .is_some_and(|&(b, _)| b < horizon)
-        {
-            self.recent_writes.pop_front();
+            .iter()
+            .take_while(|&&(b, _)| b < horizon)
+            .count();
+        if stale > 0 {
+            self.recent_writes.drain(..stale);
         }
     }
 

@@ -428,7 +428,11 @@ fn percent_encode(text: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            // `%XX` by table: the page links no other upper-case hex formatting.
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
     out
@@ -589,7 +593,22 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
 
 #[cfg(test)]
 mod tests {
-    use super::lossy_text;
+    use super::{lossy_text, percent_encode};
+
+    #[test]
+    fn percent_encode_writes_upper_case_hex_for_every_reserved_byte() {
+        let all: String = (0..=127u8).map(char::from).chain(['é', '😀']).collect();
+        let expected: String = all
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    char::from(b).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        assert_eq!(percent_encode(&all), expected);
+    }
 
     #[test]
     fn lossy_text_is_from_utf8_lossy() {
