@@ -35,7 +35,7 @@ if [ ! -f dist/index.html ]; then
   stale="dist/index.html is missing"
 else
   sources=()
-  for path in src static index.html Cargo.toml Cargo.lock Trunk.toml scripts/csp-hash.mjs scripts/lib; do
+  for path in src static index.html Cargo.toml Cargo.lock Trunk.toml scripts/post-build.mjs scripts/lib; do
     [ ! -e "$path" ] || sources+=("$path")
   done
   stale="$(find "${sources[@]}" -newer dist/index.html -print -quit)"

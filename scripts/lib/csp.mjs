@@ -1,5 +1,5 @@
 // Reading and rewriting the Content-Security-Policy <meta> of a built page. Shared by the Trunk post-build
-// hook (scripts/csp-hash.mjs) and the single-file bundler (scripts/bundle-offline.mjs).
+// hook (scripts/post-build.mjs) and the single-file bundler (scripts/bundle-offline.mjs).
 
 import { createHash } from 'node:crypto';
 
