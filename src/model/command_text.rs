@@ -31,14 +31,20 @@ pub(super) fn command_text(command: &Command) -> String {
             partitioned,
         } => format!("PartitionServer {{ server: {server}, partitioned: {partitioned} }}"),
         C::SlowServer { server, factor } => {
-            format!("SlowServer {{ server: {server}, factor: {} }}", debug_f64(factor))
+            format!(
+                "SlowServer {{ server: {server}, factor: {} }}",
+                debug_f64(factor)
+            )
         }
         C::CrashStore => "CrashStore".to_string(),
         C::RestartStore => "RestartStore".to_string(),
         C::CrashReplica => "CrashReplica".to_string(),
         C::RestartReplica => "RestartReplica".to_string(),
         C::Traffic { factor, for_ms } => {
-            format!("Traffic {{ factor: {}, for_ms: {for_ms} }}", debug_f64(factor))
+            format!(
+                "Traffic {{ factor: {}, for_ms: {for_ms} }}",
+                debug_f64(factor)
+            )
         }
     }
 }
