@@ -7,8 +7,6 @@ use super::observe::*;
 use super::series::{Ring, Sample};
 use super::simulation::Simulation;
 use super::users::{Phase, NONE};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 impl Simulation {
     pub fn server_count(&self) -> u32 {
@@ -62,8 +60,7 @@ impl Simulation {
     /// One pass over the session table: call it once per frame, not per server.
     pub fn sessions_by_server(&self) -> Vec<Vec<SessionEntry>> {
         let mut lists = vec![Vec::new(); self.count as usize];
-        // Visiting sessions in id order fills every list already ordered by id.
-        for slot in self.slots_by_session() {
+        for slot in self.sessions.live_slots() {
             let session = &self.sessions.slots[slot as usize];
             for s in 0..self.count {
                 let b = 1u64 << s;
@@ -85,6 +82,9 @@ impl Simulation {
                 });
             }
         }
+        for list in &mut lists {
+            sort_by_session(list);
+        }
         lists
     }
 
@@ -97,8 +97,9 @@ impl Simulation {
 
     /// Sessions held by the external store, ordered by session id.
     pub fn store_sessions(&self) -> Vec<SessionEntry> {
-        self.slots_by_session()
-            .into_iter()
+        let mut list: Vec<SessionEntry> = self
+            .sessions
+            .live_slots()
             .map(|slot| &self.sessions.slots[slot as usize])
             .filter(|s| s.in_store)
             .map(|s| SessionEntry {
@@ -106,28 +107,9 @@ impl Simulation {
                 user: s.user,
                 role: SessionRole::Full,
             })
-            .collect()
-    }
-
-    /// Live sessions' slots ordered by session id, slab order among equal ids (as a stable sort by id
-    /// would leave them). Sorted as unique `id << 32 | slot` keys by the min-heap code that the
-    /// servers' worker slots link anyway, rather than a sort of its own (page size, issue 4).
-    fn slots_by_session(&self) -> Vec<u32> {
-        let keys: Vec<Reverse<u64>> = self
-            .sessions
-            .live_slots()
-            .map(|slot| {
-                let id = self.sessions.slots[slot as usize].uid;
-                Reverse(u64::from(id) << 32 | u64::from(slot))
-            })
             .collect();
-        // Ascending `Reverse` order is descending key order.
-        BinaryHeap::from(keys)
-            .into_sorted_vec()
-            .into_iter()
-            .rev()
-            .map(|Reverse(key)| key as u32)
-            .collect()
+        sort_by_session(&mut list);
+        list
     }
 
     pub fn user_count(&self) -> u32 {
@@ -316,4 +298,10 @@ impl Simulation {
                 .collect(),
         }
     }
+}
+
+/// Stable sort by session id. One function for both tables, so the page links one copy of the sort.
+#[inline(never)]
+fn sort_by_session(list: &mut [SessionEntry]) {
+    list.sort_by_key(|e| e.session);
 }
