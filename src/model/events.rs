@@ -162,11 +162,7 @@ impl Queue {
             let i = (self.cursor & (WHEEL - 1)) as usize;
             if !self.buckets[i].is_empty() {
                 if !self.sorted {
-                    // Latest first is ascending `Entry` order. Heap-sorted with the code that `later`
-                    // links anyway, rather than a separate sort (page size, issue 4); (time, seq) keys
-                    // are unique, so the order is the same for any sort.
-                    let bucket = std::mem::take(&mut self.buckets[i]);
-                    self.buckets[i] = BinaryHeap::from(bucket).into_sorted_vec();
+                    self.buckets[i].sort_unstable_by_key(|e| std::cmp::Reverse(key(e)));
                     self.sorted = true;
                 }
                 return true;
