@@ -158,6 +158,12 @@ test('the release build is size-optimised and complete', () => {
   assert.equal(bytes.subarray(0, 4).toString('latin1'), '\0asm');
   assert.ok(!customSections(bytes).includes('name'), 'the wasm was not run through wasm-opt');
   assert.ok(statSync(join(DIST, wasm[0])).size < 2_000_000);
+  // scripts/lib/wasm-imports.mjs gave the glue's imports short names, in the wasm and in the glue alike.
+  const glue = readFileSync(join(DIST, wasm[0].replace(/_bg\.wasm$/, '.js')), 'utf8');
+  for (const [where, text] of [['wasm', bytes.toString('latin1')], ['glue', glue]]) {
+    assert.ok(!/__wbg_\w+_[0-9a-f]{16}/.test(text), `the ${where} still names an import by its long name`);
+    assert.ok(!text.includes('sessionscope_bg.js'), `the ${where} still names the glue module`);
+  }
 });
 
 const SELFTEST = join(REPO_ROOT, 'tests/fixtures/selftest.json');
