@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, waitForDataValue, withPage } from './lib/harness.mjs';
 import { serveDirectory } from './lib/server.mjs';
+import { readLeb } from '../scripts/lib/wasm-imports.mjs';
 
 const SERVERS = '[data-testid^="server-"]';
 
@@ -205,16 +206,7 @@ async function assertEventually(condition, message, { timeoutMs = 5000 } = {}) {
 
 /** Names of the custom sections of a wasm module. */
 function customSections(bytes) {
-  const leb = (offset) => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = bytes[offset++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-      if (byte < 0x80) return [value, offset];
-    }
-  };
+  const leb = (offset) => readLeb(bytes, offset);
   const names = [];
   for (let offset = 8; offset < bytes.length; ) {
     const id = bytes[offset];

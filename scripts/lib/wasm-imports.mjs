@@ -7,7 +7,8 @@
 
 const IMPORT_SECTION = 2;
 
-function readLeb(bytes, at) {
+// An unsigned LEB128 number at `at`: [value, where the next field starts].
+export function readLeb(bytes, at) {
   let value = 0;
   let shift = 0;
   for (;;) {
