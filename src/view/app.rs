@@ -3,6 +3,7 @@
 //! While paused no frame is requested at all.
 
 use super::actions::Action;
+use super::class::{class_list, when};
 use super::compare;
 use super::controls::ControlsProps;
 use super::dom;
@@ -494,7 +495,7 @@ impl App {
         // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {
             <div class="picture">
-            <svg data-testid="topology" class={classes!("topology", self.layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
+            <svg data-testid="topology" class={class_list(&["topology", when(self.layout.portrait, "portrait")])} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
                 { Part::Static(StaticProps { layout: self.layout.clone(), lang: self.lang, highlight_lb: lit("lb") }).html() }
                 { Part::Cookies(CookieProps { layout: self.layout.clone(), cookies: w.cookies.clone() }).html() }
@@ -785,7 +786,7 @@ impl Component for App {
                 .collect();
             let full = dom::share_url(&self.share_query(false));
             return html! {
-                <main class={classes!("app", "embed", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
+                <main class={class_list(&["app", "embed", when(self.dark, "dark")])} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
                     { self.message_notice() }
                     <div class="embed-stage">
                         <div class="embed-bar">
@@ -824,7 +825,7 @@ impl Component for App {
         })
         .html();
         html! {
-            <main class={classes!("app", self.dark.then_some("dark"))} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
+            <main class={class_list(&["app", when(self.dark, "dark")])} data-mode={if mode == Mode::Flows { "flows" } else { "arrows" }}>
                 <header class="masthead">
                     <h1>{ t.app_title }</h1>
                     <p class="tagline">{ t.tagline }</p>

@@ -2,6 +2,7 @@
 //! bar charts. The numbers come from `scenario::compare` (`variant(..).run()` per strategy, the very code
 //! path of the headless runner's `compare`), so the page and the runner agree exactly.
 
+use super::class::class_list;
 use super::i18n::Lang;
 use crate::model::{Report, Strategy, MS, SECOND};
 use crate::number::{f64_text, fixed};
@@ -348,7 +349,7 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
                     let y = BAR_GAP + i as i64 * (BAR_HEIGHT + BAR_GAP);
                     let width = if max > 0.0 { (value / max * BAR_WIDTH as f64).round() as i64 } else { 0 };
                     html! {
-                        <g key={strategy.name()} class={classes!("bar", format!("strategy-{}", strategy.name()))}>
+                        <g key={strategy.name()} class={class_list(&["bar", &format!("strategy-{}", strategy.name())])}>
                             <text x={(BAR_LEFT - 8).to_string()} y={(y + BAR_HEIGHT * 2 / 3).to_string()}
                                 text-anchor="end" class="bar-label">{ strategy_label(*strategy, lang) }</text>
                             <rect x={BAR_LEFT.to_string()} y={y.to_string()} width={width.max(1).to_string()}

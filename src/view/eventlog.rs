@@ -21,7 +21,7 @@ pub fn event_log(props: &EventLogProps) -> Html {
             <h2 id="log-title">{ t.event_log }</h2>
             <ol class="log-lines" data-testid="event-log">
                 { for props.entries.iter().rev().map(|(key, e)| html! {
-                    <li key={*key} class={classes!(event_class(e))}>
+                    <li key={*key} class={event_class(e)}>
                         <time>{ clock(e.at) }</time>{ " " }<span>{ describe(&e.event, props.lang) }</span>
                     </li>
                 }) }

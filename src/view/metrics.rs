@@ -1,5 +1,6 @@
 //! Read-outs and small charts. Every number is the model's (`Report`); `data-value` carries it raw.
 
+use super::class::{class_list, when};
 use super::i18n::Lang;
 use super::names::server_letter;
 use crate::model::{Micros, Report};
@@ -37,7 +38,7 @@ impl Readout<'_> {
     ) -> Html {
         let lit = self.highlight.contains(&testid);
         html! {
-            <div class={classes!("metric", emphasis.then_some("headline"), lit.then_some("tour-highlight"))}
+            <div class={class_list(&["metric", when(emphasis, "headline"), when(lit, "tour-highlight")])}
                  data-testid={testid} data-value={raw}>
                 <dt>{ label }</dt>
                 <dd>{ shown }</dd>

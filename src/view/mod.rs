@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod class;
 pub mod compare;
 pub mod controls;
 pub mod dom;

@@ -3,6 +3,7 @@
 //! only moves arrows re-renders none of this.
 
 use super::actions::Action;
+use super::class::{class_list, when};
 use super::i18n::Lang;
 use super::layout::{Layout, Rect, UserSlot};
 use super::names::{colour_class, server_letter, shape_of, user_name};
@@ -75,7 +76,7 @@ fn node(
     testid: String,
     state: NodeState,
     detected: Option<&'static str>,
-    class: Classes,
+    class: AttrValue,
     r: Rect,
     rx: &'static str,
     label: String,
@@ -152,7 +153,7 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
         <g class="chips">
             { for paths.into_iter().map(|((role, colour), d)| {
                 let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
-                html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
+                html! { <path key={format!("{role}-{colour}")} class={class_list(&["chip", role_class, &format!("c{colour}")])} d={d} /> }
             }) }
         </g>
     };
@@ -255,12 +256,12 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
         format!("server-{}", s.id),
         s.state,
         Some(detected_attr(s.state)),
-        classes!(
+        class_list(&[
             "node",
             "server",
             state_class,
-            props.highlighted.then_some("tour-highlight")
-        ),
+            when(props.highlighted, "tour-highlight"),
+        ]),
         r,
         "6",
         label,
@@ -327,7 +328,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
             "replica".to_string(),
             state,
             None,
-            classes!("node", "store", "replica", cls),
+            class_list(&["node", "store", "replica", cls]),
             rr,
             "10",
             label,
@@ -354,7 +355,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     html! {
         <g class="store-group">
             { node("store".to_string(), s.state, Some(detected_attr(s.state)),
-                classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight")),
+                class_list(&["node", "store", state_class, when(props.highlighted, "tour-highlight")]),
                 r, "10", label, &props.act, Action::ToggleStore, body) }
             <g class="replica-slot">{ for replica }</g>
         </g>
@@ -375,7 +376,7 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
             </g>
         };
     }
-    let class = classes!("user-glyph", colour);
+    let class = class_list(&["user-glyph", &colour]);
     match shape_of(slot.first) {
         0 => html! { <circle class={class} cx={fmt1(x)} cy={fmt1(y)} r={fmt1(r)} /> },
         1 => {
@@ -459,7 +460,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
     let single = l.users as usize == l.slots.len();
     html! {
         <g class="static-layer">
-            <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
+            <path class={class_list(&["wire", when(l.servers.len() > 12, "dense")])} d={wires} />
             <g class="users">
                 { for l.slots.iter().map(|slot| {
                     let label = if single {
@@ -477,7 +478,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
                     }
                 }) }
             </g>
-            <g data-testid="lb" data-state="up" class={classes!("node", "lb", "up", props.highlight_lb.then_some("tour-highlight"))}
+            <g data-testid="lb" data-state="up" class={class_list(&["node", "lb", "up", when(props.highlight_lb, "tour-highlight")])}
                transform={format!("translate({} {})", fmt1(l.lb.x), fmt1(l.lb.y))} role="img" aria-label={t.balancer_node}>
                 <title>{ t.balancer_node }</title>
                 <rect class="box" width={fmt1(l.lb.w)} height={fmt1(l.lb.h)} rx="8" />

@@ -3,6 +3,7 @@
 //! cannot make it jump. Arrows are batched into one `<path>` per kind (cheap at thousands); beyond what can
 //! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
 
+use super::class::class_list;
 use super::layout::Layout;
 use super::names::user_name;
 use super::sorted;
@@ -245,14 +246,14 @@ pub fn traffic_layer(f: &TrafficFrame) -> Html {
         <g class="traffic" aria-hidden="true">
             <g class="flows">
                 { for f.flows.iter().map(|(key, look, d, w, count)| html! {
-                    <path key={key.clone()} class={classes!("flow", look.class())} d={d.clone()} stroke-width={f64_text(*w)}>
+                    <path key={key.clone()} class={class_list(&["flow", look.class()])} d={d.clone()} stroke-width={f64_text(*w)}>
                         <title>{ count.to_string() }</title>
                     </path>
                 }) }
             </g>
             <g class="arrows">
                 { for f.arrows.iter().map(|(look, tail, head)| html! {
-                    <g key={look.class()} class={classes!("arrow", look.class())}>
+                    <g key={look.class()} class={class_list(&["arrow", look.class()])}>
                         <path class="tail" d={tail.clone()} />
                         <path class="head" d={head.clone()} />
                     </g>
@@ -260,7 +261,7 @@ pub fn traffic_layer(f: &TrafficFrame) -> Html {
             </g>
             <g class="labels">
                 { for f.labels.iter().map(|(id, x, y, text, look)| html! {
-                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
+                    <text key={*id} class={class_list(&["arrow-label", look.class()])} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
                 }) }
             </g>
         </g>
