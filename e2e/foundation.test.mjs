@@ -36,6 +36,9 @@ test('the page loads with its title and draws the balancer and servers', async (
     // The topology really occupies space on screen.
     const box = await topology.boundingBox();
     assert.ok(box && box.width > 100 && box.height > 50, `topology box ${JSON.stringify(box)}`);
+    // Not even a warning (Chromium warns, for one, about an `integrity` on the wasm's preload).
+    const warnings = ctx.console.filter((m) => m.type === 'warning');
+    assert.deepEqual(warnings, [], 'console warnings on a plain load');
     await ctx.screenshot('foundation-loaded');
   });
 });

@@ -1,8 +1,10 @@
 // The Trunk post_build hook (Trunk.toml), on $TRUNK_STAGING_DIR before Trunk moves it to dist/:
 //   1. release builds only: minify the glue and the style sheets (scripts/lib/minify.mjs);
-//   2. complete the page's Content-Security-Policy with the sha256 of every inline <script> (Trunk's
+//   2. drop the `integrity` attribute of the wasm's preload, which Chromium ignores and warns about on every
+//      load (crbug.com/981419); the glue fetches the wasm without integrity anyway;
+//   3. complete the page's Content-Security-Policy with the sha256 of every inline <script> (Trunk's
 //      module loader) and inline <style>, so that a policy without 'unsafe-inline' lets exactly those run.
-// One hook on purpose: Trunk starts all hooks of a stage at once, and both steps rewrite index.html, so
+// One hook on purpose: Trunk starts all hooks of a stage at once, and these steps rewrite index.html, so
 // as two hooks they raced and the policy could lose its hash.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +21,9 @@ if (!staging) {
 if (process.env.TRUNK_PROFILE === 'release') minifyStaging(staging);
 
 const file = join(staging, 'index.html');
-const html = readFileSync(file, 'utf8');
+const html = readFileSync(file, 'utf8').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, (tag) =>
+  tag.replace(/ integrity="[^"]*"/, ''),
+);
 
 const policy = readPolicy(html);
 if (!policy.has('script-src')) throw new Error('post-build: the policy has no script-src directive');
