@@ -1,7 +1,7 @@
 // Shorten the names of the wasm's imports from its wasm-bindgen glue (called by scripts/lib/minify.mjs).
 // wasm-bindgen names each import after its JS function plus a 16-digit hash ("__wbg_appendChild_dbf7ad2f…")
 // under the module "./sessionscope_bg.js". The hashes cannot be compressed, and every name is written
-// twice (in the wasm and in the glue), so shortening them saves about 3 KB of the page's gzip budget.
+// twice (in the wasm and in the glue), so shortening them saves about 5 KB of the page's gzip budget.
 // binaryen's --minify-imports-and-exports-and-modules does the wasm half but renames the exports too, which
 // the glue uses in many more places; renaming the imports alone keeps the change to one object literal.
 
