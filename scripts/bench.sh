@@ -3,7 +3,7 @@
 # machine on top:
 #   - simulated requests per second of the model natively and compiled to wasm32 in headless Chromium (the
 #     same workload, `model::workload`: 8 servers, 10 000 users, every strategy), and their ratio;
-#   - frame interval and work per frame, p50 / p95, at 16 and 64 servers in the built app;
+#   - frame interval and work per frame, p50 / p95, at 16 and 64 servers and in the flow mode in the built app;
 #   - the gzip size of the site; the time from navigation to the first drawn frame.
 # Installs what is missing and rebuilds dist/ when the sources are newer than it. Fails with a line naming
 # any figure it could not measure.
