@@ -640,3 +640,46 @@ fn a_key_only_server_cut_off_from_the_copy_times_out_after_fifteen_seconds() {
     let p99 = sim.report().latency_ms.p99;
     assert!(p99 >= 14_500.0, "{p99}");
 }
+
+#[test]
+fn switching_strategy_lands_the_copies_still_in_flight() {
+    // Cluster-backup with slow asynchronous replication: a new session's backup copy is still on its way
+    // when its primary crashes, so for a while its only copy is in flight. A strategy switch then must
+    // neither lose it nor trip over it (it once computed the primary of a session with no full copy).
+    let mut c = config(Strategy::ClusterBackup, 2, 60);
+    c.replication = Replication::Async;
+    c.replication_lag_ms = 5_000;
+    let mut sim = Simulation::new(c);
+    sim.advance_to(3 * SECOND);
+    sim.apply(Command::CrashServer(0));
+    let live = sim.live_sessions();
+    let with_full_copy = |sim: &Simulation| {
+        let mut ids: Vec<u32> = sim
+            .sessions_by_server()
+            .iter()
+            .flatten()
+            .filter(|e| e.role == SessionRole::Full)
+            .map(|e| e.session)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len() as u32
+    };
+    assert!(
+        with_full_copy(&sim) < live,
+        "the setting must leave sessions whose only copy is in flight ({live} live)"
+    );
+    let lost = sim.metrics().sessions_lost;
+    sim.apply(Command::SetStrategy(Strategy::Sticky));
+    assert_eq!(sim.live_sessions(), live);
+    assert_eq!(sim.metrics().sessions_lost, lost);
+    assert_eq!(
+        with_full_copy(&sim),
+        live,
+        "each landed on the surviving server"
+    );
+    assert_eq!(sim.server(1).unwrap().sessions_full, live);
+    // The copies' own arrival, later, changes nothing.
+    sim.advance_to(10 * SECOND);
+    assert_eq!(sim.metrics().sessions_lost, lost);
+}

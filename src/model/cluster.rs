@@ -453,14 +453,25 @@ impl Simulation {
     /// The strategy changes at run time. Every live session is re-homed at once, as a redeploy with
     /// session migration would: to the store (when switching to `store`; lost if the store is down),
     /// out of the store onto one server (its hash of the id among live servers), or spread/trimmed to
-    /// the new cluster layout. Nothing is lost by the switch itself.
+    /// the new cluster layout. Nothing is lost by the switch itself: copies still in flight to a
+    /// connected server land first (after a crash, such a copy can be a session's only one).
     pub(super) fn rehome_sessions(&mut self, to: Strategy) {
         self.config.strategy = to;
         let slots: Vec<u32> = self.sessions.live_slots().collect();
         for slot in slots {
             let session = &mut self.sessions.slots[slot as usize];
+            let landing = session.pending_full & self.connected;
             session.pending_full = 0;
             session.pending_key = 0;
+            for b in bits(landing) {
+                self.add_full(slot, b);
+            }
+            let session = &self.sessions.slots[slot as usize];
+            if session.full == 0 && !session.in_store {
+                // Its only copy was on its way to a server that is gone.
+                self.destroy(slot, Fate::Lost);
+                continue;
+            }
             let (full, key, in_store, uid) =
                 (session.full, session.key, session.in_store, session.uid);
             if to == Strategy::Store {
