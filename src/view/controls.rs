@@ -117,7 +117,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         Some(s) => *s,
         None => {
             speeds.push(props.speed);
-            speeds.sort_by(|a, b| a.total_cmp(b));
+            speeds.sort_unstable_by(|a, b| a.total_cmp(b));
             props.speed
         }
     };
