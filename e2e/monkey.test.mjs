@@ -27,7 +27,7 @@ function generator(seed) {
   };
 }
 
-test(`monkey: ${ACTIONS} random interventions (seed ${SEED}) keep the page clean and shareable`, { timeout: 240_000 }, async (t) => {
+test(`monkey: ${ACTIONS} random interventions (seed ${SEED}) keep the page clean and shareable`, { timeout: 60_000 + ACTIONS * 1_000 }, async (t) => {
   const random = generator(SEED);
   const pick = (list) => list[Math.floor(random() * list.length)];
   await withPage(t, { query: 'strategy=cluster-backup&replication=async&replication_lag_ms=1500&servers=3&users=24&speed=3' }, async (page) => {
