@@ -5,29 +5,10 @@
 //
 // Usage: node scripts/size-report.mjs [dist]
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { BUDGET_BYTES, kb, siteSizes, sum } from './lib/page-size.mjs';
 
-const BUDGET_BYTES = 150_000;
 const dist = process.argv[2] ?? 'dist';
-
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-const files = filesUnder(dist).map((path) => {
-  const bytes = readFileSync(path);
-  return { name: relative(dist, path), raw: statSync(path).size, gzip: gzipSync(bytes, { level: 9 }).length };
-});
-const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
-const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-
-const wasm = files.filter((f) => extname(f.name) === '.wasm');
-const page = files.filter((f) => ['.wasm', '.js', '.css'].includes(extname(f.name)) || f.name === 'index.html');
+const { files, wasm, page } = siteSizes(dist);
 if (wasm.length === 0) {
   console.error(`size-report: no .wasm file in ${dist}/ (build first)`);
   process.exit(1);

@@ -9,11 +9,9 @@
 // with 16 servers; the flow mode keeps 60 fps with thousands of messages; page <= 150 KB gzip.
 
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, extname } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
+import { BUDGET_BYTES, kb, siteSizes, sum } from '../../scripts/lib/page-size.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -33,18 +31,8 @@ const quantile = (values, q) => {
 };
 
 function siteSize() {
-  let page = 0;
-  let raw = 0;
-  for (const file of readdirSync(DIST)) {
-    const path = join(DIST, file);
-    if (!statSync(path).isFile() || file === 'offline.html') continue;
-    if (!['.wasm', '.js', '.css', '.html'].includes(extname(file))) continue;
-    const bytes = readFileSync(path);
-    raw += bytes.length;
-    page += gzipSync(bytes, { level: 9 }).length;
-  }
-  // KB = 1000 bytes, as scripts/size-report.mjs and the README count them.
-  return { gzipKB: page / 1000, rawKB: raw / 1000 };
+  const { page } = siteSizes(DIST);
+  return { gzip: sum(page, 'gzip'), raw: sum(page, 'raw') };
 }
 
 async function measure(browser, baseUrl, run) {
@@ -113,7 +101,7 @@ for (const r of results) {
   verdicts.push(check(r.mode === r.expect.mode, `${r.name}: drawn as ${r.mode}`));
   verdicts.push(check(r.errors.length === 0, `${r.name}: no page errors ${r.errors.slice(0, 2).join(' | ')}`));
 }
-verdicts.push(check(size.gzipKB <= 150, `page size ${size.gzipKB.toFixed(1)} KB gzip <= 150`));
+verdicts.push(check(size.gzip <= BUDGET_BYTES, `page size ${kb(size.gzip)} gzip <= ${kb(BUDGET_BYTES)}`));
 
 if (JSON_OUT) {
   console.log(JSON.stringify({ results, size, failed }, null, 2));
@@ -128,7 +116,7 @@ if (JSON_OUT) {
         pad(`${r.workP50.toFixed(2)} / ${r.workP95.toFixed(2)}`, 18) + r.firstRenderMs.toFixed(0),
     );
   }
-  console.log(`page (wasm + JS + CSS + HTML): ${size.gzipKB.toFixed(1)} KB gzip, ${size.rawKB.toFixed(1)} KB raw`);
+  console.log(`page (wasm + JS + CSS + HTML): ${kb(size.gzip)} gzip, ${kb(size.raw)} raw`);
   for (const v of verdicts) console.log(v);
 }
 process.exit(failed ? 1 : 0);

@@ -18,8 +18,8 @@ import { cpus, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
+import { siteSizes, sum } from '../../scripts/lib/page-size.mjs';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const FRAME_SECONDS = Number(process.env.BENCH_FRAME_SECONDS ?? 5);
 const FIRST_RENDER_LOADS = 5;
@@ -50,11 +50,9 @@ function machine() {
 }
 
 function pageSize() {
-  const out = execFileSync('node', ['scripts/size-report.mjs', DIST], { cwd: REPO_ROOT, encoding: 'utf8' });
-  const figure = (label) => Number(new RegExp(`^${label}.*?([\\d.]+) KB gzip`, 'm').exec(out)?.[1]);
-  const size = { page: figure('page \\('), wasm: figure('wasm ') };
-  need(Number.isFinite(size.page) && Number.isFinite(size.wasm), `gzip size: no "page"/"wasm" line in:\n${out}`);
-  return size;
+  const { wasm, page } = siteSizes(DIST);
+  need(wasm.length === 1, `gzip size: expected one .wasm in ${DIST}, found ${wasm.length}`);
+  return { page: sum(page, 'gzip') / 1000, wasm: sum(wasm, 'gzip') / 1000 };
 }
 
 /** A fresh context and page with error capture; the caller closes the context. */
