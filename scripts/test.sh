@@ -40,6 +40,8 @@ printf '  %s\n' "${timings[@]}"
 # Node's runner; the explicit file list works with every Node version (directory arguments do not).
 # Readable output on the terminal, TAP into a file for the closing count line.
 step "end-to-end tests (headless Chromium)"
+# A failed test leaves FAILED-<test>.png beside the screenshots; only this run's failures should be there.
+rm -f e2e/out/screenshots/FAILED-*.png
 tap="$(mktemp)"
 trap 'rm -f "$tap"' EXIT
 status=0
