@@ -334,6 +334,12 @@ fn store_has_no_mismatch_and_a_crash_without_persistence_loses_every_session() {
         "nothing succeeds while the store is down"
     );
     assert!(during.errors > before.errors + 100);
+    // A server cannot even tell whether a session exists without the store: every answer is a 5xx,
+    // not a 401 for the sessions the crash destroyed (those show only once the store is back).
+    assert_eq!(during.lost_session_hits, before.lost_session_hits);
+    assert_eq!(during.expired_hits, before.expired_hits);
+    assert_eq!(during.mismatches, before.mismatches);
+    assert_eq!(during.relogins, before.relogins);
     sim.apply(Command::RestartStore);
     sim.advance_to(40 * SECOND);
     let after = sim.metrics();

@@ -330,6 +330,25 @@ fn step_12_store_crash_fails_every_request_and_restart_loses_all_sessions() {
         Some(0),
         "no persistence: the store comes back empty"
     );
+    // "While it is down, every request fails with a 5xx": no 401 of any kind until the store is back.
+    let outage = run
+        .sim
+        .log()
+        .iter()
+        .skip_while(|e| !matches!(e.event, Event::StoreCrashed { .. }))
+        .take_while(|e| !matches!(e.event, Event::StoreRestarted { .. }));
+    let (mut errors, mut rejections) = (0, 0);
+    for entry in outage {
+        match entry.event {
+            Event::ServerError { .. } => errors += 1,
+            Event::Mismatch { .. } | Event::LostSession { .. } | Event::ExpiredHit { .. } => {
+                rejections += 1
+            }
+            _ => {}
+        }
+    }
+    assert!(errors > 0);
+    assert_eq!(rejections, 0, "only 5xx while the store is down");
 }
 
 #[test]

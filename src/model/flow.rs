@@ -208,6 +208,11 @@ impl Simulation {
         let t = self.now;
         let user = &self.users[u as usize];
         let (slot, uid, kind) = (user.session_slot, user.session_uid, user.kind);
+        if self.config.strategy == Strategy::Store && !self.store_reachable(s) {
+            // Without the store a server cannot even tell whether the session exists (or expired):
+            // a 5xx, never a 401.
+            return (Outcome::Error, t);
+        }
         let Some(session) = self.sessions.get(slot, uid) else {
             return match user.fate {
                 Fate::Expired => (Outcome::ExpiredHit, t),
