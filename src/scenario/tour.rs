@@ -188,7 +188,10 @@ impl From<&Step> for TourStep {
 }
 
 /// The steps in order.
-static STEPS: [Step; 14] = [
+/// How many steps the tour has: `?tour=N` names one of them, counting from 1.
+pub const STEP_COUNT: usize = 14;
+
+static STEPS: [Step; STEP_COUNT] = [
     Step {
         id: "problem",
         title_en: "The problem: session mismatch",

@@ -13,6 +13,7 @@ use super::error::quote;
 use super::file::closest;
 use super::input::{show_fixed, Input, Text};
 use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
+use super::tour::STEP_COUNT;
 use super::{Scenario, TimedCommand};
 use crate::model::{Command, Config, Micros, Simulation, SECOND};
 
@@ -115,8 +116,6 @@ pub const MAX_LOG_ENTRIES: usize = 10_000;
 pub const MAX_REPORTED_ERRORS: usize = 10;
 /// Accepted playback factors.
 pub const SPEED: (f64, f64) = (0.001, 1_000.0);
-/// Highest tour step a URL may name (the page clamps to the steps it has).
-pub const MAX_TOUR_STEP: u64 = 99;
 /// Longest model time a URL may name (`ff`, `t`, log entries): a million simulated seconds.
 pub const MAX_TIME: Micros = 1_000_000 * SECOND;
 /// Languages of the interface.
@@ -283,7 +282,7 @@ fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>
                 )),
             },
             "tour" => text
-                .whole(1, MAX_TOUR_STEP)
+                .whole(1, STEP_COUNT as u64)
                 .map(|v| state.tour = Some(v as u32)),
             "view" => match value {
                 "compare" => Ok(PageView::Compare),

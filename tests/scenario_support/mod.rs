@@ -152,7 +152,7 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
         ),
         (
             prop::option::of(prop::sample::select(vec!["en", "ko"])),
-            prop::option::of(1u32..=99),
+            prop::option::of(1u32..=sessionscope::scenario::tour::STEP_COUNT as u32),
             any::<bool>(),
             any::<bool>(),
         ),
