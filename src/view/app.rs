@@ -457,7 +457,14 @@ impl App {
                             { for self.errors.iter().enumerate().map(|(i, e)| html! {
                                 <li key={i} data-param={e.param.clone()}>
                                     <code>{ e.param.clone() }</code>
-                                    { if self.lang == Lang::En { format!(": {}", e.message) } else { format!(" — {}", t.bad_param) } }
+                                    if self.lang == Lang::En {
+                                        { format!(": {}", e.message) }
+                                    } else {
+                                        // The parser's specific reason exists in English only: shown
+                                        // beside the Korean summary, marked so a screen reader reads it as English.
+                                        { format!(" — {} ", t.bad_param) }
+                                        <span lang="en">{ format!("({})", e.message) }</span>
+                                    }
                                 </li>
                             }) }
                         </ul>
