@@ -17,6 +17,8 @@ pub use compare::compare;
 pub use csv::report_csv;
 pub use error::ScenarioError;
 pub use file::{parse_scenario, scenario_to_json};
+/// The lag control offers exactly the range a scenario file or URL accepts.
+pub(crate) use keys::REPLICATION_LAG_MS;
 pub use selftest::{hash_hex, reference_hash, reference_scenario};
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};

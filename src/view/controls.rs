@@ -9,6 +9,7 @@ use crate::model::{
 };
 use crate::number::f64_text;
 use crate::scenario::decimal::parse_f64;
+use crate::scenario::REPLICATION_LAG_MS;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -80,9 +81,9 @@ pub fn controls(props: &ControlsProps) -> Html {
                     &fixed_options(&[("async", t.replication_async), ("sync", t.replication_sync)]),
                     c.replication.name(), act, |v| Replication::from_name(v).map(|v| Action::Command(Command::SetReplication(v)))) }
                 { input("replication-lag", t.replication_lag,
-                    InputKind { kind: "number", min: "0", max: Some("60000".into()), step: Some("10") },
+                    InputKind { kind: "number", min: "0", max: Some(REPLICATION_LAG_MS.1.to_string().into()), step: Some("10") },
                     c.replication_lag_ms.to_string(), act,
-                    |v| v.parse::<u32>().ok().map(|ms| Action::Command(Command::SetReplicationLag { ms: ms.min(60_000) }))) }
+                    |v| v.parse::<u64>().ok().map(|ms| Action::Command(Command::SetReplicationLag { ms: ms.min(REPLICATION_LAG_MS.1) as u32 }))) }
             }
         </div>
     };
