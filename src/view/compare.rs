@@ -123,7 +123,7 @@ const METRICS: &[Metric] = &[
         value: |r| r.imbalance,
     },
     Metric {
-        name: "latency_p50",
+        name: "latency_ms.p50",
         en: "Latency p50",
         ko: "지연 시간 p50",
         unit: Unit::Millis,
@@ -131,7 +131,7 @@ const METRICS: &[Metric] = &[
         value: |r| r.latency_ms.p50,
     },
     Metric {
-        name: "latency_p99",
+        name: "latency_ms.p99",
         en: "Latency p99",
         ko: "지연 시간 p99",
         unit: Unit::Millis,
