@@ -27,6 +27,7 @@ const MALFORMED = [
   ['replication_lag_ms=-20&strategy=cluster-all', 'replication_lag_ms', { strategy: 'cluster-all' }],
   ['store_replica=maybe&strategy=store', 'store_replica', { strategy: 'store' }],
   ['lang=xx&servers=4', 'lang', { servers: 4 }],
+  ['tour=15&servers=4', 'tour', { servers: 4 }],
   [`strategy=${'x'.repeat(6000)}&servers=5`, 'strategy', { servers: 5 }],
   [`seed=${'9'.repeat(4000)}`, 'seed', {}],
   ['strategy=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&servers=4', 'strategy', { servers: 4 }],
@@ -70,6 +71,17 @@ for (const [query, culprit, kept] of MALFORMED) {
     });
   });
 }
+
+test('in Korean the notice still says exactly what was wrong', async (t) => {
+  await withPage(t, { query: 'lang=ko&servers=65&paused=1' }, async (page) => {
+    const item = page.getByTestId('message').locator('[data-param="servers"]');
+    await item.waitFor();
+    const text = await item.innerText();
+    assert.match(text, /값이 올바르지 않습니다/, text);
+    assert.match(text, /between 1 and 64, got "65"/, text);
+    assert.equal(await item.locator('[lang=en]').count(), 1, 'the English reason is marked as English');
+  });
+});
 
 test('a valid URL shows no notice', async (t) => {
   await withPage(t, { query: 'strategy=sticky&servers=4&users=12&lang=en&paused=1' }, async (page) => {

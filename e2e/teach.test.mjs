@@ -157,9 +157,9 @@ async function compareTable(page) {
 /** The runner's metrics under the names the compare table uses. */
 function runnerValue(metrics, name) {
   switch (name) {
-    case 'latency_p50':
+    case 'latency_ms.p50':
       return metrics.latency_ms.p50;
-    case 'latency_p99':
+    case 'latency_ms.p99':
       return metrics.latency_ms.p99;
     case 'memory_bytes':
       return metrics.per_server.reduce((sum, server) => sum + server.memory_bytes, 0);
@@ -188,7 +188,7 @@ test('compare: the table equals the headless runner for the same scenario', asyn
     assert.deepEqual(Object.keys(table).sort(), expected.map((e) => e.strategy).sort());
     const required = [
       'requests', 'ok', 'mismatches', 'lost_session_hits', 'relogins', 'sessions_lost', 'errors',
-      'replication_messages', 'store_ops', 'imbalance', 'latency_p50', 'latency_p99', 'memory_bytes',
+      'replication_messages', 'store_ops', 'imbalance', 'latency_ms.p50', 'latency_ms.p99', 'memory_bytes',
     ];
     for (const { strategy: name, metrics } of expected) {
       for (const metric of required) {

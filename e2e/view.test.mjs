@@ -57,6 +57,31 @@ test('the server controls add and remove servers', async (t) => {
   });
 });
 
+test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
+  await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
+    assert.equal(await value(page, 'sim-time'), 30_000);
+    assert.ok((await value(page, 'metric-requests')) > 0);
+    await page.getByTestId('add-server').click();
+    await page.getByTestId('server-3').waitFor();
+    await page.getByTestId('server-0').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-0"]').dataset.state === 'down');
+    await page.getByTestId('strategy').selectOption('store');
+    await page.getByTestId('store').waitFor();
+
+    await page.getByTestId('reset').click();
+    await page.getByTestId('server-3').waitFor({ state: 'detached' });
+    assert.equal(await value(page, 'sim-time'), 0);
+    assert.equal(await value(page, 'metric-requests'), 0);
+    assert.equal(await value(page, 'metric-mismatches'), 0);
+    assert.equal(await page.getByTestId('server-0').getAttribute('data-state'), 'up');
+    assert.equal(await page.getByTestId('strategy').inputValue(), 'none');
+    assert.equal(await page.getByTestId('store').count(), 0);
+    // And the lab runs on from there.
+    await page.getByTestId('step').click();
+    await waitForAbove(page, 'sim-time', 0);
+  });
+});
+
 test('keyboard: Enter or Space on a focused server crashes it, and again restarts it', async (t) => {
   await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
     const first = page.getByTestId('server-0');
