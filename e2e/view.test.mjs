@@ -57,6 +57,25 @@ test('the server controls add and remove servers', async (t) => {
   });
 });
 
+test('a traffic event brings a crowd of new visitors, and they leave when it ends', async (t) => {
+  await withPage(t, { query: 'servers=1&users=12&paused=1' }, async (page) => {
+    const groups = () => page.locator('[data-testid="topology"] .user-group').count();
+    assert.equal(await groups(), 0, 'twelve named users, drawn one by one');
+    await page.getByTestId('traffic').click();
+    // Five times the arrivals: 60 users, drawn as groups, who log in and fill the server with sessions.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="topology"] .user-group').length > 0);
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('play').click();
+    // Twelve users' sessions take 12 × 16 KiB; the visitors' sessions pile up on top.
+    await waitForAbove(page, 'metric-memory', 40 * 16 * 1024);
+    assert.ok((await groups()) > 0);
+    await waitForAbove(page, 'sim-time', 31_000);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="topology"] .user-group').length === 0);
+    // Their sessions stay behind until they time out.
+    assert.ok((await value(page, 'metric-memory')) > 40 * 16 * 1024);
+  });
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

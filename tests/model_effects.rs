@@ -503,9 +503,9 @@ fn a_traffic_peak_fills_one_server_until_it_runs_out_of_memory() {
     let mut sim = Simulation::new(c);
     sim.advance_to(5 * SECOND);
     assert_eq!(sim.metrics().oom_crashes, 0);
-    sim.apply(Command::SetUsers(400));
+    // Ten times the arrivals: new visitors, each logging in.
     sim.apply(Command::Traffic {
-        factor: 4.0,
+        factor: 10.0,
         for_ms: 10_000,
     });
     sim.advance_to(15 * SECOND);
@@ -519,6 +519,40 @@ fn a_traffic_peak_fills_one_server_until_it_runs_out_of_memory() {
         }
     )));
     assert!(sim.metrics().errors > 0);
+}
+
+#[test]
+fn a_traffic_event_brings_new_visitors_who_leave_their_sessions_behind() {
+    let mut sim = Simulation::new(config(Strategy::Sticky, 3, 50));
+    let active = |sim: &Simulation| sim.users().filter(|u| u.active).count();
+    sim.advance_to(20 * SECOND);
+    let before = sim.metrics().clone();
+    assert!(sim.live_sessions() <= 50);
+
+    sim.apply(Command::Traffic {
+        factor: 4.0,
+        for_ms: 20_000,
+    });
+    assert_eq!(active(&sim), 200, "150 visitors join the 50 users");
+    sim.advance_to(40 * SECOND);
+    let during = sim.metrics().clone();
+    // Arrivals are four times as many, and the visitors log in: sessions pile up.
+    let requests = |a: &sessionscope::model::Metrics, b: &sessionscope::model::Metrics| {
+        a.requests - b.requests
+    };
+    assert!(
+        requests(&during, &before) > 3 * requests(&before, &Default::default()),
+        "{during:?}"
+    );
+    assert!(during.sessions_created >= before.sessions_created + 150);
+    let piled_up = sim.live_sessions();
+    assert!(piled_up > 150, "{piled_up}");
+
+    sim.advance_to(41 * SECOND);
+    assert_eq!(active(&sim), 50, "the visitors leave when the event ends");
+    // Their sessions stay in memory until the idle timeout: that is what fills a server.
+    assert!(sim.live_sessions() > 150);
+    assert_eq!(sim.metrics().sessions_lost, 0);
 }
 
 #[test]

@@ -48,7 +48,7 @@ impl Simulation {
             Command::SetStoreReplica(on) => self.set_store_replica(on),
             Command::SetUsers(n) => {
                 self.config.users = n.clamp(1, MAX_USERS);
-                self.set_population(self.config.users);
+                self.set_population(self.population());
             }
             Command::SetSkew(skew) => {
                 self.config.skew = if skew.is_finite() {
@@ -94,6 +94,7 @@ impl Simulation {
             Command::Traffic { factor, for_ms } => {
                 let factor = sane_factor(factor);
                 self.traffic_factor = factor;
+                self.set_population(self.population());
                 self.traffic_gen = self.traffic_gen.wrapping_add(1);
                 let gen = self.traffic_gen;
                 let end = self.now.saturating_add(for_ms.saturating_mul(MS));

@@ -357,8 +357,7 @@ impl Simulation {
         // Think, then send the next request.
         let user = &mut self.users[u as usize];
         user.phase = Phase::Thinking;
-        let mean =
-            f64::from(self.config.think_time_ms) * 1000.0 * user.think_scale / self.traffic_factor;
+        let mean = f64::from(self.config.think_time_ms) * 1000.0 * user.think_scale;
         let think = self.rng.exp_micros(mean);
         let sent = at_client + think;
         self.queue

@@ -112,6 +112,11 @@ impl Simulation {
         list
     }
 
+    /// Users sending requests now: the configured ones, and the visitors of a running traffic event.
+    pub fn active_users(&self) -> u32 {
+        self.population()
+    }
+
     pub fn user_count(&self) -> u32 {
         self.users.len() as u32
     }

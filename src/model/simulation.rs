@@ -238,6 +238,8 @@ impl Simulation {
             Ev::TrafficEnd { gen } => {
                 if gen == self.traffic_gen {
                     self.traffic_factor = 1.0;
+                    // The extra visitors leave; their sessions stay until they time out.
+                    self.set_population(self.population());
                     self.note(Event::TrafficEnded);
                 }
             }
@@ -254,6 +256,14 @@ impl Simulation {
 
     pub(super) fn health_check_interval(&self) -> Micros {
         u64::from(self.config.timing.health_check_interval_ms) * MS
+    }
+
+    /// How many users are active: the configured ones, times the factor of a running traffic event.
+    /// A traffic event multiplies arrivals by bringing new visitors (who log in and leave sessions behind),
+    /// not by making the same users click faster: that is how a sale fills a server with sessions.
+    pub(super) fn population(&self) -> u32 {
+        let n = libm::round(f64::from(self.config.users) * self.traffic_factor);
+        n.clamp(1.0, f64::from(MAX_USERS)) as u32
     }
 
     /// Grow or shrink the population. Users beyond `n` leave: their next request is never sent, and

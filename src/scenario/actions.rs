@@ -74,7 +74,7 @@ const SERVER: Arg = Arg {
 
 /// Range of `slow-server`'s service-time multiplier.
 pub(crate) const SLOW_FACTOR: (f64, f64) = (0.1, 100.0);
-/// Range of `traffic`'s arrival-rate multiplier: above zero, so that a traffic event never stops time.
+/// Range of `traffic`'s arrival-rate multiplier (of the active users): above zero, like every rate.
 pub(crate) const TRAFFIC_FACTOR: (f64, f64) = (0.01, 100.0);
 /// Range of `traffic`'s `for_s`, in milliseconds: a millisecond to a simulated day.
 pub(crate) const TRAFFIC_FOR_MS: (u64, u64) = (1, 86_400_000);

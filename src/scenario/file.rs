@@ -28,10 +28,12 @@
 //! Actions and their arguments (`actions.rs`): `crash-server`/`restart-server`/`partition-server`/
 //! `heal-server` (`server`, from 0, must exist at that moment), `slow-server` (`server`, `factor`
 //! 0.1–100), `add-server`, `remove-server`, `crash-store`, `restart-store`, `crash-replica`,
-//! `restart-replica`, `traffic` (`factor` 0.01–100, `for_s`), and `set-strategy`, `set-sticky-by`,
-//! `set-balancer`, `set-replication`, `set-replication-lag`, `set-store-kind`, `set-store-persistence`,
-//! `set-store-replica`, `set-users`, `set-skew`, `set-think-time`, each with one argument named like the
-//! configuration key it changes (`{"do": "set-users", "users": 50}`).
+//! `restart-replica`, `traffic` (`factor` 0.01–100, `for_s`: for that long, `factor` times as many users
+//! are active, so arrivals scale by `factor`; the extra visitors log in, then leave, and their sessions
+//! stay until they time out), and `set-strategy`, `set-sticky-by`, `set-balancer`, `set-replication`,
+//! `set-replication-lag`, `set-store-kind`, `set-store-persistence`, `set-store-replica`, `set-users`,
+//! `set-skew`, `set-think-time`, each with one argument named like the configuration key it changes
+//! (`{"do": "set-users", "users": 50}`).
 
 use super::actions::{self, action_named, ArgError, Args};
 use super::error::{quote, ScenarioError};

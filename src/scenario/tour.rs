@@ -257,15 +257,14 @@ static STEPS: [Step; STEP_COUNT] = [
         config: ceiling_config(),
         duration: 40 * SECOND,
         timeline: &[
-                (SALE_STARTS, Command::SetUsers(400)),
+                // Ten times the arrivals: 360 new visitors join the 40 users for 15 s.
                 (
                     SALE_STARTS,
                     Command::Traffic {
-                        factor: 4.0,
+                        factor: 10.0,
                         for_ms: 15_000,
                     },
                 ),
-                (SALE_STARTS + 15 * SECOND, Command::SetUsers(40)),
                 (SALE_STARTS + 20 * SECOND, Command::RestartServer(0)),
             ],
         pause_at: SALE_STARTS - 100 * MS,

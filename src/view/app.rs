@@ -167,7 +167,7 @@ fn tour_answer(step: usize) -> (Micros, Vec<&'static str>) {
 fn layout_for(sim: &Simulation) -> Layout {
     let c = sim.config();
     Layout::new(
-        c.users,
+        sim.active_users(),
         world::server_count(sim),
         c.strategy == Strategy::Store,
         c.store_replica,

@@ -231,8 +231,8 @@ pub fn describe(event: &Event, lang: Lang) -> String {
             let factor = f64_text(*factor);
             say!(
                 ko,
-                "트래픽 이벤트 시작: 요청 ×{factor}",
-                "traffic event: requests ×{factor}"
+                "트래픽 이벤트 시작: 방문자 ×{factor}",
+                "traffic event: visitors ×{factor}"
             )
         }
         Event::TrafficEnded => {

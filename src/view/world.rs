@@ -110,8 +110,9 @@ pub fn world(sim: &Simulation) -> WorldView {
             ops: sim.metrics().store_ops,
         }
     });
-    let cookies = if config.users <= super::layout::MAX_USER_SLOTS {
-        (0..config.users)
+    let users = sim.active_users();
+    let cookies = if users <= super::layout::MAX_USER_SLOTS {
+        (0..users)
             .map(|u| {
                 let user = sim.user(u);
                 Cookie {
@@ -125,7 +126,7 @@ pub fn world(sim: &Simulation) -> WorldView {
     };
     WorldView {
         strategy: config.strategy,
-        users: config.users,
+        users,
         cookies,
         servers,
         store,
