@@ -76,6 +76,42 @@ test('a traffic event brings a crowd of new visitors, and they leave when it end
   });
 });
 
+test('a server can be cut off from its peers and slowed down from the controls, and the picture says so', async (t) => {
+  await withPage(t, { query: 'strategy=cluster-all&servers=3&ff=10&paused=1' }, async (page) => {
+    const has = (testid, cls) =>
+      page.waitForFunction(([id, c]) => document.querySelector(`[data-testid="${id}"]`).classList.contains(c), [testid, cls]);
+    const lacks = (testid, cls) =>
+      page.waitForFunction(([id, c]) => !document.querySelector(`[data-testid="${id}"]`).classList.contains(c), [testid, cls]);
+    const serverB = page.getByTestId('server-1');
+    const partition = page.getByTestId('partition');
+    const slow = page.getByTestId('slow');
+    await page.getByTestId('fault-server').selectOption('1');
+    assert.equal(await partition.getAttribute('aria-pressed'), 'false');
+
+    await partition.click();
+    await has('server-1', 'partitioned');
+    assert.equal(await partition.getAttribute('aria-pressed'), 'true');
+    assert.match(await serverB.getAttribute('aria-label'), /cut off/);
+    assert.match(await serverB.locator('.fault-badge').textContent(), /cut off/);
+    await slow.click();
+    await has('server-1', 'slow');
+    assert.equal(await slow.getAttribute('aria-pressed'), 'true');
+    assert.match(await serverB.locator('.fault-badge').textContent(), /cut off · slow/);
+    // Only the chosen server.
+    for (const other of ['server-0', 'server-2']) {
+      const classes = await page.getByTestId(other).getAttribute('class');
+      assert.ok(!/partitioned|slow/.test(classes), `${other}: ${classes}`);
+    }
+    // The event log says what happened, and the same buttons undo it.
+    assert.match(await page.locator('.event-log').innerText(), /partition|cut off/i);
+    await partition.click();
+    await lacks('server-1', 'partitioned');
+    await slow.click();
+    await lacks('server-1', 'slow');
+    assert.equal(await serverB.locator('.fault-badge text').count(), 0);
+  });
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

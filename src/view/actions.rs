@@ -11,6 +11,8 @@ pub enum Action {
     ToggleServer(u32),
     ToggleStore,
     ToggleReplica,
+    /// Which server the partition and slow-down buttons act on.
+    SelectFaultServer(u32),
     TogglePlay,
     Step,
     StepBack,

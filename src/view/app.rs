@@ -86,6 +86,8 @@ pub struct App {
     share_value: String,
     compare_href: String,
     copied: bool,
+    /// The server the partition and slow-down buttons act on (clamped to the servers there are).
+    fault_server: u32,
     announcement: String,
     announced_at: f64,
     /// Model time of the newest log entry already considered for announcement.
@@ -390,6 +392,7 @@ impl App {
                 self.step_stack.clear();
                 self.rewind_to(0);
             }
+            Action::SelectFaultServer(server) => self.fault_server = server,
             Action::Reset => {
                 self.history.applied.clear();
                 self.step_stack.clear();
@@ -627,6 +630,7 @@ impl Component for App {
             share_value: String::new(),
             compare_href: String::new(),
             copied: false,
+            fault_server: 0,
             announcement: String::new(),
             announced_at: f64::NEG_INFINITY,
             raf: None,
@@ -816,9 +820,15 @@ impl Component for App {
                 </main>
             };
         }
+        let servers = world::server_count(&self.sim);
+        let fault_server = self.fault_server.min(servers.saturating_sub(1));
+        let target = self.world.servers.get(fault_server as usize);
         let controls = Part::Controls(ControlsProps {
             config: config.clone(),
-            servers: world::server_count(&self.sim),
+            servers,
+            fault_server,
+            fault_partitioned: target.is_some_and(|s| s.partitioned),
+            fault_slow: target.is_some_and(|s| s.slow),
             playing: self.playing,
             speed: self.speed,
             seed: self.history.base.config.seed,

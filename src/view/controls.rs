@@ -2,6 +2,7 @@
 
 use super::actions::Action;
 use super::i18n::Lang;
+use super::names::server_letter;
 use super::widgets::{action_button, emit, input, select, InputKind};
 use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
@@ -10,6 +11,9 @@ use crate::model::{
 use crate::number::f64_text;
 use crate::scenario::decimal::parse_f64;
 use crate::scenario::REPLICATION_LAG_MS;
+
+/// How much the slow-down button multiplies a server's service time.
+const SLOW_DOWN: f64 = 4.0;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -22,6 +26,10 @@ pub struct ControlsProps {
     /// The model's current configuration (commands change it).
     pub config: Config,
     pub servers: u32,
+    /// The server the partition and slow-down buttons act on, and whether it is cut off or slowed.
+    pub fault_server: u32,
+    pub fault_partitioned: bool,
+    pub fault_slow: bool,
     pub playing: bool,
     pub speed: f64,
     pub seed: u64,
@@ -54,6 +62,12 @@ pub fn controls(props: &ControlsProps) -> Html {
         .iter()
         .zip(t.strategy_names)
         .map(|(s, text)| (AttrValue::from(s.name()), AttrValue::from(text)))
+        .collect();
+    let server_options: Vec<(AttrValue, AttrValue)> = (0..props.servers)
+        .map(|s| {
+            let name = format!("{} {}", t.server, server_letter(s));
+            (AttrValue::from(s.to_string()), AttrValue::from(name))
+        })
         .collect();
     let balancers: Vec<(AttrValue, AttrValue)> = Balancer::ALL
         .iter()
@@ -182,6 +196,16 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { input("skew", t.skew, InputKind { kind: "range", min: "0", max: Some("1".into()), step: Some("0.1") },
                     f64_text(c.skew), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
                 { button("traffic", Action::Command(Command::Traffic { factor: 5.0, for_ms: 30_000 }), text(t.traffic_button)) }
+                { select("fault-server", t.fault_server, &server_options, &props.fault_server.to_string(), act,
+                    |v| v.parse::<u32>().ok().map(Action::SelectFaultServer)) }
+                <div class="buttons">
+                    { action_button("partition", act,
+                        Action::Command(Command::PartitionServer { server: props.fault_server, partitioned: !props.fault_partitioned }),
+                        Some(props.fault_partitioned), None, text(t.partition)) }
+                    { action_button("slow", act,
+                        Action::Command(Command::SlowServer { server: props.fault_server, factor: if props.fault_slow { 1.0 } else { SLOW_DOWN } }),
+                        Some(props.fault_slow), None, text(t.slow_down)) }
+                </div>
             </fieldset>
             <fieldset class="group share">
                 <legend>{ t.share }</legend>

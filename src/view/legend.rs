@@ -29,7 +29,9 @@ fn box_sample(class: &'static str) -> Html {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
             <g class={class_list(&["node", "server", class])}>
                 <rect class="box" x="2" y="1" width="32" height="14" rx="3" />
-                <path class="cross" d="M4 3L32 13M32 3L4 13" />
+                if class.starts_with("down") {
+                    <path class="cross" d="M4 3L32 13M32 3L4 13" />
+                }
             </g>
         </svg>
     }
@@ -100,6 +102,12 @@ pub fn legend(lang: Lang) -> Html {
             t.legend_undetected,
         ),
         ("down", Sample::Node("down-detected"), t.legend_down),
+        (
+            "partitioned",
+            Sample::Node("partitioned"),
+            t.legend_partitioned,
+        ),
+        ("slow", Sample::Node("slow"), t.legend_slow),
     ];
     html! {
         <section class="legend" aria-labelledby="legend-title">

@@ -175,10 +175,17 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     let r = props.rect;
     let letter = server_letter(s.id);
     let sessions_total = s.sessions_full + s.sessions_key_only;
+    let faults: Vec<&str> = [(s.partitioned, t.badge_partitioned), (s.slow, t.badge_slow)]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect();
+    let faults = faults.join(" · ");
     let label = format!(
-        "{} {letter}: {}, {} {}, {}",
+        "{} {letter}: {}{}{}, {} {}, {}",
         t.server,
         state_text(s.state, props.lang),
+        if faults.is_empty() { "" } else { ", " },
+        faults,
         sessions_total,
         t.sessions_word(sessions_total),
         if s.state.is_up() {
@@ -242,6 +249,11 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
             }
             </g>
             { chips }
+            <g class="fault-badge">
+                if !faults.is_empty() && !small {
+                    <text x={fmt1(pad)} y={fmt1(r.h - bar_h - pad - 2.0)} font-size="9">{ faults.clone() }</text>
+                }
+            </g>
             <g class="more">
                 if hidden > 0 && !small {
                     <text x={fmt1(r.w - pad)} y={fmt1(r.h - bar_h - pad - 2.0)} text-anchor="end" font-size="9">{ format!("+{hidden} {}", t.more) }</text>
@@ -260,6 +272,8 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
             "node",
             "server",
             state_class,
+            when(s.partitioned, "partitioned"),
+            when(s.slow, "slow"),
             when(props.highlighted, "tour-highlight"),
         ]),
         r,
