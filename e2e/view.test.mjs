@@ -112,6 +112,25 @@ test('a server can be cut off from its peers and slowed down from the controls, 
   });
 });
 
+test('the event log speaks plain words and feeds a polite live region, in the lab and in embed mode', async (t) => {
+  for (const embed of [false, true]) {
+    const query = `strategy=none&servers=3&speed=3${embed ? '&embed=1' : ''}`;
+    await withPage(t, { query }, async (page) => {
+      const live = page.getByTestId('live-region');
+      assert.equal(await live.getAttribute('aria-live'), 'polite');
+      // Round robin sends a logged-in user to a server without the session soon enough.
+      await page.waitForFunction(() => /\S/.test(document.querySelector('[data-testid="live-region"]').textContent));
+      const said = (await live.textContent()).trim();
+      assert.match(said, /user[A-Z]|server [A-C]/, said);
+      if (!embed) {
+        // What is announced is one of the log's lines.
+        const lines = await page.getByTestId('event-log').locator('li span').allTextContents();
+        assert.ok(lines.includes(said), `${said} in ${lines.join(' | ')}`);
+      }
+    });
+  }
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

@@ -811,6 +811,7 @@ impl Component for App {
                             <button type="button" class="help-button" onclick={emit(act, Action::ToggleHelp)} aria-label={t.shortcuts} title={t.shortcuts}>{ "?" }</button>
                             <a class="open-full" href={full} target="_blank" rel="noopener">{ t.open_full }</a>
                         </div>
+                        { super::eventlog::live_region(&self.announcement) }
                         <div class="embed-main">
                             <div class="stage">{ self.topology() }</div>
                             { metrics }

@@ -27,8 +27,15 @@ pub fn event_log(props: &EventLogProps) -> Html {
                 }) }
             </ol>
             <p class="empty-log">{ if props.entries.is_empty() { t.no_events } else { "" } }</p>
-            <p class="visually-hidden" aria-live="polite" data-testid="live-region">{ props.announcement.clone() }</p>
+            { live_region(&props.announcement) }
         </section>
+    }
+}
+
+/// The screen-reader announcement of the latest notable event (also in embed mode, which has no log).
+pub fn live_region(announcement: &str) -> Html {
+    html! {
+        <p class="visually-hidden" aria-live="polite" data-testid="live-region">{ announcement.to_string() }</p>
     }
 }
 
