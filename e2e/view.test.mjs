@@ -131,6 +131,26 @@ test('the event log speaks plain words and feeds a polite live region, in the la
   }
 });
 
+test('the time-series chart shows the metric picked, from the model samples', async (t) => {
+  await withPage(t, { query: 'strategy=sticky&servers=3&users=24&ff=30&paused=1' }, async (page) => {
+    const chart = page.locator('svg.series');
+    const peak = async () => Number(await chart.getAttribute('data-peak'));
+    assert.equal(await page.getByTestId('chart-metric').inputValue(), 'mismatches');
+    assert.equal(await peak(), 0, 'sticky sessions without faults: no mismatch in any second');
+
+    await page.getByTestId('chart-metric').selectOption('requests');
+    await page.waitForFunction(() => Number(document.querySelector('svg.series').dataset.peak) > 0);
+    assert.match(await chart.getAttribute('aria-label'), /^Requests: latest/);
+    // No second can hold more requests than the whole run.
+    assert.ok((await peak()) <= (await value(page, 'metric-requests')));
+
+    await page.getByTestId('chart-metric').selectOption('live_sessions');
+    await page.waitForFunction(() => /^Live sessions/.test(document.querySelector('svg.series').getAttribute('aria-label')));
+    const live = Number(await chart.getAttribute('data-last'));
+    assert.ok(live > 0 && live <= 24, `24 users hold at most 24 sessions: ${live}`);
+  });
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

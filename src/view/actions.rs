@@ -11,6 +11,8 @@ pub enum Action {
     ToggleServer(u32),
     ToggleStore,
     ToggleReplica,
+    /// What the time-series chart shows.
+    SetChart(super::world::SeriesMetric),
     /// Which server the partition and slow-down buttons act on.
     SelectFaultServer(u32),
     TogglePlay,

@@ -20,7 +20,7 @@ use super::tour::TourProps;
 use super::traffic::{self, Mode};
 use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
-use super::world;
+use super::world::{self, SeriesMetric};
 use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
 use crate::number::f64_text;
 use crate::scenario::tour::TourStep;
@@ -81,7 +81,8 @@ pub struct App {
     compared: Vec<(Strategy, Report)>,
     report_at: f64,
     world_at: f64,
-    mismatch_series: Rc<Vec<f64>>,
+    chart: SeriesMetric,
+    series: Rc<Vec<f64>>,
     layout: Rc<Layout>,
     share_value: String,
     compare_href: String,
@@ -215,7 +216,7 @@ impl App {
     /// The read-outs, charts and live region.
     fn refresh_numbers(&mut self) {
         self.report = Rc::new(world::report(&self.sim));
-        self.mismatch_series = Rc::new(world::mismatch_series(&self.sim, 120));
+        self.series = Rc::new(world::series(&self.sim, self.chart, 120));
         self.report_at = dom::now_ms();
         self.perf.record_memory();
         self.announce();
@@ -393,6 +394,7 @@ impl App {
                 self.rewind_to(0);
             }
             Action::SelectFaultServer(server) => self.fault_server = server,
+            Action::SetChart(metric) => self.chart = metric,
             Action::Reset => {
                 self.history.applied.clear();
                 self.step_stack.clear();
@@ -625,7 +627,8 @@ impl Component for App {
             compared: Vec::new(),
             report_at: 0.0,
             world_at: 0.0,
-            mismatch_series: Rc::default(),
+            chart: SeriesMetric::Mismatches,
+            series: Rc::default(),
             layout,
             share_value: String::new(),
             compare_href: String::new(),
@@ -743,7 +746,9 @@ impl Component for App {
             now: self.sim.now(),
             lang: self.lang,
             memory_budget: config.timing.server_memory_bytes,
-            mismatch_series: self.mismatch_series.clone(),
+            chart: self.chart,
+            series: self.series.clone(),
+            act: self.act.clone(),
             show_store: config.strategy == Strategy::Store,
             show_replication: matches!(
                 config.strategy,

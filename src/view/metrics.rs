@@ -1,8 +1,11 @@
 //! Read-outs and small charts. Every number is the model's (`Report`); `data-value` carries it raw.
 
+use super::actions::Action;
 use super::class::{class_list, when};
 use super::i18n::Lang;
 use super::names::server_letter;
+use super::widgets::select_input;
+use super::world::SeriesMetric;
 use crate::model::{Micros, Report};
 use crate::number::{f64_text, fixed, write_fixed};
 use yew::prelude::*;
@@ -13,7 +16,10 @@ pub struct MetricsProps {
     pub now: Micros,
     pub lang: Lang,
     pub memory_budget: u64,
-    pub mismatch_series: std::rc::Rc<Vec<f64>>,
+    /// The chart picker's choice and its points, one per simulated second.
+    pub chart: SeriesMetric,
+    pub series: std::rc::Rc<Vec<f64>>,
+    pub act: Callback<Action>,
     pub show_store: bool,
     pub show_replication: bool,
     /// Embed mode: headline numbers only.
@@ -82,6 +88,15 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
     let t = props.lang.strings();
     let r = &props.report;
     let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
+    let chart_options: Vec<(AttrValue, AttrValue)> = SeriesMetric::ALL
+        .iter()
+        .zip(t.series_names)
+        .map(|(m, text)| (AttrValue::from(m.name()), AttrValue::from(text)))
+        .collect();
+    let chart_name = SeriesMetric::ALL
+        .iter()
+        .position(|m| *m == props.chart)
+        .map_or("", |i| t.series_names[i]);
     let out = Readout {
         highlight: &props.highlight,
     };
@@ -136,8 +151,12 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
                     { load_bars(r, props.memory_budget, props.lang) }
                 </figure>
                 <figure class="chart">
-                    <figcaption>{ t.chart_mismatches }</figcaption>
-                    { series_chart(&props.mismatch_series, props.lang) }
+                    <figcaption>
+                        <label for="chart-metric">{ t.chart_over_time }</label>
+                        { select_input("chart-metric", &chart_options, props.chart.name(), &props.act,
+                            |v| SeriesMetric::from_name(v).map(Action::SetChart)) }
+                    </figcaption>
+                    { series_chart(&props.series, chart_name, props.lang) }
                 </figure>
             </div>
             }
@@ -210,22 +229,40 @@ fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
     }
 }
 
-fn series_chart(points: &[f64], lang: Lang) -> Html {
+/// A chart's scale label: short enough for the corner of a small chart (1.2k, 3.4M).
+fn compact_number(v: f64) -> String {
+    if v >= 1e9 {
+        format!("{}G", fixed(v / 1e9, 1))
+    } else if v >= 1e6 {
+        format!("{}M", fixed(v / 1e6, 1))
+    } else if v >= 1e4 {
+        format!("{}k", fixed(v / 1e3, 1))
+    } else {
+        fixed(v, if v < 10.0 { 1 } else { 0 })
+    }
+}
+
+fn series_chart(points: &[f64], name: &str, lang: Lang) -> Html {
     let (w, h) = (240.0, 80.0);
-    let max = points.iter().cloned().fold(0.0, f64::max).max(1.0);
+    let peak = points.iter().cloned().fold(0.0, f64::max);
+    let last = points.last().cloned().unwrap_or(0.0);
+    let max = peak.max(1.0);
     let mut d = String::new();
     let n = points.len().max(2) - 1;
     for (i, v) in points.iter().enumerate() {
         let x = i as f64 / n as f64 * w;
-        let y = h - 4.0 - v / max * (h - 12.0);
+        let y = h - 4.0 - v / max * (h - 14.0);
         d.push_str(if i == 0 { "M" } else { "L" });
         write_fixed(&mut d, x, 1);
         d.push(' ');
         write_fixed(&mut d, y, 1);
     }
     html! {
-        <svg class="series" viewBox={format!("0 0 {} {}", f64_text(w), f64_text(h))} role="img" aria-label={f64_text(points.last().cloned().unwrap_or(0.0))}>
+        <svg class="series" viewBox={format!("0 0 {} {}", f64_text(w), f64_text(h))} role="img"
+             aria-label={format!("{name}: {} {}, {} {}", lang.strings().chart_latest, fixed(last, 1), lang.strings().chart_peak, fixed(peak, 1))}
+             data-last={f64_text(last)} data-peak={f64_text(peak)}>
             <path class="series-line" d={d} />
+            <text class="chart-peak" x="2" y="9" font-size="8">{ compact_number(peak) }</text>
             <g class="empty-note">
                 if points.len() < 2 {
                     <text x="120" y="44" text-anchor="middle" font-size="10">{ lang.strings().chart_empty }</text>

@@ -3,8 +3,8 @@
 //! Nothing here keeps state or estimates anything the model does not say.
 
 use crate::model::{
-    LogEntry, Message, Micros, NodeState, Report, ServerId, SessionEntry, SessionRole, Simulation,
-    Strategy,
+    LogEntry, Message, Micros, NodeState, Report, Sample, ServerId, SessionEntry, SessionRole,
+    Simulation, Strategy,
 };
 
 /// Chips drawn per box at most; the rest is a count.
@@ -191,13 +191,90 @@ pub fn log_mark(sim: &Simulation) -> (usize, Micros) {
 }
 
 /// Mismatches per sampling interval over the recent history (the model's bounded series ring).
-pub fn mismatch_series(sim: &Simulation, points: usize) -> Vec<f64> {
+/// What the time-series chart shows: a model counter, drawn per sampling interval (one simulated
+/// second), or a level read at each sample.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeriesMetric {
+    Mismatches,
+    Requests,
+    Errors,
+    Relogins,
+    SessionsLost,
+    SessionsExpired,
+    LiveSessions,
+    LatencyP99,
+    ReplicationMessages,
+    StoreOps,
+    Memory,
+}
+
+impl SeriesMetric {
+    /// In the order of the chart picker (and of `Strings::series_names`).
+    pub const ALL: [SeriesMetric; 11] = [
+        SeriesMetric::Mismatches,
+        SeriesMetric::Requests,
+        SeriesMetric::Errors,
+        SeriesMetric::Relogins,
+        SeriesMetric::SessionsLost,
+        SeriesMetric::SessionsExpired,
+        SeriesMetric::LiveSessions,
+        SeriesMetric::LatencyP99,
+        SeriesMetric::ReplicationMessages,
+        SeriesMetric::StoreOps,
+        SeriesMetric::Memory,
+    ];
+
+    /// The metric's name in the runner's output (CONTRACT), which is also the picker's value.
+    pub fn name(self) -> &'static str {
+        match self {
+            SeriesMetric::Mismatches => "mismatches",
+            SeriesMetric::Requests => "requests",
+            SeriesMetric::Errors => "errors",
+            SeriesMetric::Relogins => "relogins",
+            SeriesMetric::SessionsLost => "sessions_lost",
+            SeriesMetric::SessionsExpired => "sessions_expired",
+            SeriesMetric::LiveSessions => "live_sessions",
+            SeriesMetric::LatencyP99 => "latency_ms.p99",
+            SeriesMetric::ReplicationMessages => "replication_messages",
+            SeriesMetric::StoreOps => "store_ops",
+            SeriesMetric::Memory => "memory_bytes",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SeriesMetric> {
+        SeriesMetric::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// A counter (drawn as its increase per interval) or a level (drawn as read).
+    fn read(self, s: &Sample) -> (f64, bool) {
+        let counter = |v: u64| (v as f64, true);
+        match self {
+            SeriesMetric::Mismatches => counter(s.mismatches),
+            SeriesMetric::Requests => counter(s.requests),
+            SeriesMetric::Errors => counter(s.errors),
+            SeriesMetric::Relogins => counter(s.relogins),
+            SeriesMetric::SessionsLost => counter(s.sessions_lost),
+            SeriesMetric::SessionsExpired => counter(s.sessions_expired),
+            SeriesMetric::ReplicationMessages => counter(s.replication_messages),
+            SeriesMetric::StoreOps => counter(s.store_ops),
+            SeriesMetric::LiveSessions => (s.live_sessions as f64, false),
+            SeriesMetric::LatencyP99 => (s.latency_p99_ms, false),
+            SeriesMetric::Memory => (s.server_memory.iter().sum::<u64>() as f64, false),
+        }
+    }
+}
+
+/// The last `points` values of `metric`, one per sampling interval, oldest first.
+pub fn series(sim: &Simulation, metric: SeriesMetric, points: usize) -> Vec<f64> {
     let series = sim.series();
     let skip = series.len().saturating_sub(points + 1);
-    let cumulative: Vec<u64> = series.iter().skip(skip).map(|s| s.mismatches).collect();
-    cumulative
+    let samples: Vec<&Sample> = series.iter().skip(skip).collect();
+    samples
         .windows(2)
-        .map(|w| w[1].saturating_sub(w[0]) as f64)
+        .map(|w| match (metric.read(w[0]), metric.read(w[1])) {
+            ((before, true), (after, true)) => (after - before).max(0.0),
+            (_, (level, _)) => level,
+        })
         .collect()
 }
 
