@@ -151,6 +151,24 @@ test('the time-series chart shows the metric picked, from the model samples', as
   });
 });
 
+test('with a store replica: its lag is a control, and the replica traffic and writes lost at failover are counted', async (t) => {
+  await withPage(t, { query: 'strategy=store&store_replica=1&servers=3&users=60&ff=20&paused=1' }, async (page) => {
+    assert.ok((await value(page, 'metric-store-replication-messages')) > 0);
+    assert.equal(await value(page, 'metric-store-writes-lost'), 0);
+    const lag = page.getByTestId('store-replica-lag');
+    assert.equal(await lag.inputValue(), '1000');
+    await lag.fill('4000');
+    await lag.press('Tab');
+    await page.getByTestId('share').click();
+    await page.waitForFunction(() => /_ql_4000/.test(document.querySelector('[data-testid="share-link"]').value));
+    // Crash the store and let the replica take over: the writes it had not received are gone.
+    await page.getByTestId('store').click();
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('play').click();
+    await waitForAbove(page, 'metric-store-writes-lost', 0);
+  });
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

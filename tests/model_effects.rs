@@ -415,6 +415,30 @@ fn failover_loses_only_the_writes_in_the_lag_window() {
 }
 
 #[test]
+fn a_longer_replica_lag_loses_more_writes_at_failover() {
+    let writes_lost = |lag_ms: u32| {
+        let mut c = Config {
+            store_replica: true,
+            think_time_ms: 300,
+            ..config(Strategy::Store, 3, 300)
+        };
+        c.timing.store_failover_ms = 5_000;
+        let mut sim = Simulation::new(c);
+        sim.advance_to(10 * SECOND);
+        // Changed mid-run, as the page's control does.
+        sim.apply(Command::SetStoreReplicaLag { ms: lag_ms });
+        assert_eq!(sim.config().timing.store_replica_lag_ms, lag_ms);
+        sim.advance_to(20 * SECOND);
+        sim.apply(Command::CrashStore);
+        sim.advance_to(30 * SECOND);
+        sim.report().store_writes_lost
+    };
+    let (short, default, long) = (writes_lost(0), writes_lost(1_000), writes_lost(4_000));
+    assert_eq!(short, 0, "a replica that keeps up loses nothing");
+    assert!(default > 0 && long > default, "{short} {default} {long}");
+}
+
+#[test]
 fn nginx_passes_a_refused_request_on_and_probes_the_dead_server_every_fail_timeout() {
     let mut c = config(Strategy::Store, 3, 60);
     // Health checks far apart: only passive detection (fail_timeout 10 s) is at work.

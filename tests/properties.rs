@@ -57,6 +57,7 @@ fn harmless() -> impl Strategy<Value = Command> {
         (0.0f64..1.0).prop_map(Command::SetSkew),
         (50u32..3_000).prop_map(|ms| Command::SetThinkTime { ms }),
         (0u32..2_000).prop_map(|ms| Command::SetReplicationLag { ms }),
+        (0u32..5_000).prop_map(|ms| Command::SetStoreReplicaLag { ms }),
         (0.5f64..8.0, 100u64..10_000)
             .prop_map(|(factor, for_ms)| Command::Traffic { factor, for_ms }),
         (0u32..6, 0.5f64..10.0).prop_map(|(server, factor)| Command::SlowServer { server, factor }),

@@ -19,6 +19,8 @@ fn sample() -> Report {
     r.replication_messages = 400;
     r.replication_bytes = 6_553_600;
     r.store_ops = 0;
+    r.store_replication_messages = 0;
+    r.store_writes_lost = 0;
     r.imbalance = 1.25;
     r.latency_ms = Latency {
         p50: 61.5,
@@ -59,6 +61,8 @@ fn every_metric_is_a_row_with_its_value() {
         "errors,30",
         "replication_messages,400",
         "store_ops,0",
+        "store_replication_messages,0",
+        "store_writes_lost,0",
         "imbalance,1.25",
         "latency_ms.p50,61.5",
         "latency_ms.p99,240",

@@ -362,6 +362,9 @@ fn step_13_failover_loses_only_the_writes_in_the_lag_window() {
     });
     let (at, writes_lost) = promoted.expect("the replica is promoted");
     assert!(writes_lost > 0, "writes inside the lag window are lost");
+    // The report (runner output, page read-outs) counts them, and the replication that preceded them.
+    assert!(run.after.store_writes_lost >= u64::from(writes_lost));
+    assert!(run.after.store_replication_messages > run.after.store_writes_lost);
     assert!(at > step.pause_at && at < step.reveal_until());
     assert!(run.after.errors > 0, "requests fail until the failover");
     assert!(

@@ -15,6 +15,10 @@ pub enum Command {
     SetStoreKind(StoreKind),
     SetStorePersistence(Persistence),
     SetStoreReplica(bool),
+    /// How far the store's replica trails the primary: writes younger than this die with the primary.
+    SetStoreReplicaLag {
+        ms: u32,
+    },
     SetUsers(u32),
     SetSkew(f64),
     SetThinkTime {

@@ -18,6 +18,7 @@ pub(super) fn command_text(command: &Command) -> String {
         C::SetStoreKind(k) => format!("SetStoreKind({})", store_kind(k)),
         C::SetStorePersistence(p) => format!("SetStorePersistence({})", persistence(p)),
         C::SetStoreReplica(on) => format!("SetStoreReplica({on})"),
+        C::SetStoreReplicaLag { ms } => format!("SetStoreReplicaLag {{ ms: {ms} }}"),
         C::SetUsers(n) => format!("SetUsers({n})"),
         // Floats as `Debug` prints them, without core's float formatting (src/number.rs).
         C::SetSkew(s) => format!("SetSkew({})", debug_f64(s)),
@@ -160,6 +161,7 @@ mod tests {
             C::SetReplicationLag { ms: 50 },
             C::SetStoreReplica(true),
             C::SetStoreReplica(false),
+            C::SetStoreReplicaLag { ms: 3_600_000 },
             C::SetUsers(100_000),
             C::SetThinkTime { ms: 1 },
             C::AddServer,

@@ -284,6 +284,8 @@ impl Simulation {
             replication_messages: m.replication_messages,
             replication_bytes: m.replication_bytes,
             store_ops: m.store_ops,
+            store_replication_messages: m.store_replication_messages,
+            store_writes_lost: m.store_writes_lost,
             imbalance: self.imbalance(),
             latency_ms: Latency {
                 p50: self.latency.quantile_ms(0.5),

@@ -226,6 +226,9 @@ pub struct Report {
     pub replication_messages: u64,
     pub replication_bytes: u64,
     pub store_ops: u64,
+    /// Writes the store sent to its replica, and writes lost at a failover (not yet replicated).
+    pub store_replication_messages: u64,
+    pub store_writes_lost: u64,
     pub imbalance: f64,
     pub latency_ms: Latency,
     pub per_server: Vec<ServerReport>,

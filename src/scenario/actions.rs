@@ -3,7 +3,7 @@
 //! write commands through this one table, so they cover the same commands with the same checks.
 
 use super::input::Input;
-use super::keys::{config_key, Out};
+use super::keys::{config_key, timing_field, Out};
 use crate::model::{Command, Config, MAX_SERVERS};
 
 pub(crate) struct Action {
@@ -34,6 +34,8 @@ pub(crate) struct Arg {
 enum ArgKind {
     /// A configuration key of the same name (`keys.rs`): same values, ranges and messages.
     Setting,
+    /// A timing field of the same name (`keys.rs`), likewise.
+    Timing,
     Server,
     /// A multiplier within a range.
     Factor(f64, f64),
@@ -64,6 +66,13 @@ const fn setting(name: &'static str) -> Arg {
     Arg {
         name,
         kind: ArgKind::Setting,
+    }
+}
+
+const fn timing(name: &'static str) -> Arg {
+    Arg {
+        name,
+        kind: ArgKind::Timing,
     }
 }
 
@@ -116,6 +125,14 @@ pub(crate) const ACTIONS: &[Action] = &[
         "sr",
         &[setting("store_replica")],
         |v| C::SetStoreReplica(v.config.store_replica),
+    ),
+    act(
+        "set-store-replica-lag",
+        "ql",
+        &[timing("store_replica_lag_ms")],
+        |v| C::SetStoreReplicaLag {
+            ms: v.config.timing.store_replica_lag_ms,
+        },
     ),
     act("set-users", "nu", &[setting("users")], |v| {
         C::SetUsers(v.config.users)
@@ -232,6 +249,12 @@ fn read_arg(arg: &Arg, input: &dyn Input, values: &mut Values) -> Result<(), Str
             // Every setting argument names a key; a typo is caught by the round-trip tests.
             None => Err("is not a setting".to_string()),
         },
+        ArgKind::Timing => match timing_field(arg.name) {
+            Some(field) => input
+                .whole(field.min, field.max)
+                .map(|v| (field.set)(&mut values.config.timing, v)),
+            None => Err("is not a timing field".to_string()),
+        },
         ArgKind::Server => input
             .whole(0, u64::from(MAX_SERVERS) - 1)
             .map(|n| values.server = n as u32),
@@ -290,6 +313,10 @@ pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
             config.store_replica = on;
             "set-store-replica"
         }
+        C::SetStoreReplicaLag { ms } => {
+            config.timing.store_replica_lag_ms = ms;
+            "set-store-replica-lag"
+        }
         C::SetUsers(n) => {
             config.users = n;
             "set-users"
@@ -346,6 +373,9 @@ pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
             ArgKind::Setting => {
                 config_key(arg.name).map_or(Out::Flag(false), |key| (key.write)(&values.config))
             }
+            ArgKind::Timing => timing_field(arg.name).map_or(Out::Flag(false), |f| {
+                Out::Whole((f.get)(&values.config.timing))
+            }),
             ArgKind::Server => Out::Whole(values.server.into()),
             ArgKind::Factor(..) => Out::Real(values.factor),
             ArgKind::ForSeconds => Out::Fixed(values.for_ms, 3),

@@ -24,6 +24,8 @@ pub fn report_csv(report: &Report) -> String {
     out.count("replication_messages", r.replication_messages);
     out.count("replication_bytes", r.replication_bytes);
     out.count("store_ops", r.store_ops);
+    out.count("store_replication_messages", r.store_replication_messages);
+    out.count("store_writes_lost", r.store_writes_lost);
     out.number("imbalance", r.imbalance);
     out.number("latency_ms.p50", r.latency_ms.p50);
     out.number("latency_ms.p99", r.latency_ms.p99);

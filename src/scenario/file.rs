@@ -33,7 +33,8 @@
 //! stay until they time out), and `set-strategy`, `set-sticky-by`, `set-balancer`, `set-replication`,
 //! `set-replication-lag`, `set-store-kind`, `set-store-persistence`, `set-store-replica`, `set-users`,
 //! `set-skew`, `set-think-time`, each with one argument named like the configuration key it changes
-//! (`{"do": "set-users", "users": 50}`).
+//! (`{"do": "set-users", "users": 50}`), and `set-store-replica-lag` with `store_replica_lag_ms`, named
+//! like the timing field it changes.
 
 use super::actions::{self, action_named, ArgError, Args};
 use super::error::{quote, ScenarioError};

@@ -24,6 +24,7 @@ pub(crate) const USERS: (u64, u64) = (1, MAX_USERS as u64);
 pub(crate) const THINK_TIME_MS: (u64, u64) = (1, 3_600_000);
 pub(crate) const SKEW: (f64, f64) = (0.0, 1.0);
 pub(crate) const REPLICATION_LAG_MS: (u64, u64) = (0, 600_000);
+pub(crate) const STORE_REPLICA_LAG_MS: (u64, u64) = (0, HOUR_MS);
 
 /// Store a value read from input.
 fn set<T>(slot: &mut T, value: Result<T, String>) -> Result<(), String> {
@@ -220,7 +221,11 @@ pub(crate) const TIMING_FIELDS: &[TimingField] = &[
     timing_u64!(session_timeout_ms, 1, 7 * 24 * HOUR_MS),
     timing_u32!(store_memory_rtt_ms, 0, 60_000),
     timing_u32!(store_rdb_rtt_ms, 0, 60_000),
-    timing_u32!(store_replica_lag_ms, 0, HOUR_MS),
+    timing_u32!(
+        store_replica_lag_ms,
+        STORE_REPLICA_LAG_MS.0,
+        STORE_REPLICA_LAG_MS.1
+    ),
     timing_u32!(store_failover_ms, 0, HOUR_MS),
     timing_u32!(store_snapshot_interval_ms, 1, 24 * HOUR_MS),
 ];

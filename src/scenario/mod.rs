@@ -17,9 +17,9 @@ pub use compare::compare;
 pub use csv::report_csv;
 pub use error::ScenarioError;
 pub use file::{parse_scenario, scenario_to_json};
-/// The lag control offers exactly the range a scenario file or URL accepts.
+/// The lag controls offer exactly the ranges a scenario file or URL accepts.
 #[cfg(target_arch = "wasm32")]
-pub(crate) use keys::REPLICATION_LAG_MS;
+pub(crate) use keys::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
 pub use selftest::{hash_hex, reference_hash, reference_scenario};
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};

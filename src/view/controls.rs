@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::number::f64_text;
 use crate::scenario::decimal::parse_f64;
-use crate::scenario::REPLICATION_LAG_MS;
+use crate::scenario::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
 
 /// How much the slow-down button multiplies a server's service time.
 const SLOW_DOWN: f64 = 4.0;
@@ -121,6 +121,12 @@ pub fn controls(props: &ControlsProps) -> Html {
                         }} />
                     <label for="store-replica">{ t.store_replica }</label>
                 </div>
+                if c.store_replica {
+                    { input("store-replica-lag", t.store_replica_lag,
+                        InputKind { kind: "number", min: "0", max: Some(STORE_REPLICA_LAG_MS.1.to_string().into()), step: Some("100") },
+                        c.timing.store_replica_lag_ms.to_string(), act,
+                        |v| v.parse::<u64>().ok().map(|ms| Action::Command(Command::SetStoreReplicaLag { ms: ms.min(STORE_REPLICA_LAG_MS.1) as u32 }))) }
+                }
                 { button("crash-store", Action::ToggleStore, text(if props.store_up { t.crash_store } else { t.restart_store })) }
             }
         </div>

@@ -127,6 +127,19 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
         ),
         ("metric-store-ops", t.metric_store_ops, r.store_ops),
     ];
+    // Only where there is a store: what its replica received, and what a failover threw away.
+    let replica_counts = [
+        (
+            "metric-store-replication-messages",
+            t.metric_store_replication_messages,
+            r.store_replication_messages,
+        ),
+        (
+            "metric-store-writes-lost",
+            t.metric_store_writes_lost,
+            r.store_writes_lost,
+        ),
+    ];
     let count = |(id, label, v, emph): (&'static str, &'static str, u64, bool)| {
         out.show(id, label, v.to_string(), group_digits(v), emph)
     };
@@ -139,6 +152,9 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
                 { for counts.into_iter().map(count) }
                 { out.show("metric-imbalance", t.metric_imbalance, f64_text(r.imbalance), fixed(r.imbalance, 2), false) }
                 { for traffic_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
+                if props.show_store {
+                    { for replica_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
+                }
                 { out.show("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
                 { out.show("metric-latency", t.metric_latency, format!("{} {}", f64_text(r.latency_ms.p50), f64_text(r.latency_ms.p99)),
                     format!("{} / {} ms", fixed(r.latency_ms.p50, 0), fixed(r.latency_ms.p99, 0)), false) }

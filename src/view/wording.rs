@@ -281,6 +281,7 @@ pub fn describe_command(command: &Command, lang: Lang) -> String {
             },
         ),
         Command::SetReplicationLag { ms } => setting(t.replication_lag, &ms.to_string()),
+        Command::SetStoreReplicaLag { ms } => setting(t.store_replica_lag, &ms.to_string()),
         Command::SetStoreKind(k) => setting(
             t.store_kind,
             match k {

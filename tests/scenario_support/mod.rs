@@ -80,6 +80,7 @@ pub fn arb_command() -> impl proptest::strategy::Strategy<Value = Command> {
         prop::sample::select(Balancer::ALL.to_vec()).prop_map(C::SetBalancer),
         prop::sample::select(Replication::ALL.to_vec()).prop_map(C::SetReplication),
         (0u32..=600_000).prop_map(|ms| C::SetReplicationLag { ms }),
+        (0u32..=3_600_000).prop_map(|ms| C::SetStoreReplicaLag { ms }),
         prop::sample::select(StoreKind::ALL.to_vec()).prop_map(C::SetStoreKind),
         prop::sample::select(Persistence::ALL.to_vec()).prop_map(C::SetStorePersistence),
         any::<bool>().prop_map(C::SetStoreReplica),
