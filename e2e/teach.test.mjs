@@ -69,6 +69,19 @@ test('tour: ?tour=N opens step N directly, and the last step has no next', async
   });
 });
 
+test('tour in embed mode: a slide of 960×540 keeps the picture, the caption and the tour buttons', async (t) => {
+  await withPage(t, { query: { tour: 3, embed: 1 }, ready: TOUR_READY, viewport: { width: 960, height: 540 } }, async (page) => {
+    assert.equal((await tourStep(page)).step, 3);
+    const picture = await page.getByTestId('topology').boundingBox();
+    const caption = await page.getByTestId('tour-caption').boundingBox();
+    assert.ok(picture.height > 300 && picture.width > 400, `the picture keeps its room: ${JSON.stringify(picture)}`);
+    assert.ok(caption.x >= picture.x + picture.width, 'the caption sits beside the picture');
+    for (const id of ['tour-reveal', 'tour-next', 'tour-back']) assert.ok(await page.getByTestId(id).isVisible(), id);
+    await page.getByTestId('tour-next').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tour]')?.dataset.step === '4');
+  });
+});
+
 test('tour: "show me" reveals the answer, highlights it, and plays the mismatch', async (t) => {
   await withPage(t, { query: { tour: 1 }, ready: TOUR_READY }, async (page, ctx) => {
     assert.equal(await page.getByTestId('tour-answer').count(), 0, 'the answer waits for a prediction');

@@ -817,9 +817,13 @@ impl Component for App {
                             <a class="open-full" href={full} target="_blank" rel="noopener">{ t.open_full }</a>
                         </div>
                         { super::eventlog::live_region(&self.announcement) }
-                        <div class="embed-main">
+                        <div class={class_list(&["embed-main", when(tour.is_some(), "with-tour")])}>
                             <div class="stage">{ self.topology() }</div>
-                            { metrics }
+                            <div class="embed-side">
+                                // A tour step opened in a slide keeps its caption, question and buttons.
+                                { for tour.clone() }
+                                { metrics }
+                            </div>
                         </div>
                     </div>
                     { help }
