@@ -59,10 +59,17 @@ test(`monkey: ${ACTIONS} random interventions (seed ${SEED}) keep the page clean
       },
       'store options': async () => {
         if (!(await present('store-kind'))) return;
-        const which = pick(['store-kind', 'store-persistence', 'store-replica']);
+        const which = pick(['store-kind', 'store-persistence', 'store-replica', 'store-replica-lag']);
         if (which === 'store-replica') await page.getByTestId(which).click();
-        else await page.getByTestId(which).selectOption(pick(await options(which)));
+        else if (which === 'store-replica-lag') {
+          if (await present(which)) await enter(which, String(pick([0, 200, 1000, 5000])));
+        } else await page.getByTestId(which).selectOption(pick(await options(which)));
       },
+      'partition or slow a server': async () => {
+        await page.getByTestId('fault-server').selectOption(pick(await options('fault-server')));
+        await page.getByTestId(pick(['partition', 'slow'])).click();
+      },
+      chart: async () => page.getByTestId('chart-metric').selectOption(pick(await options('chart-metric'))),
       'cluster options': async () => {
         if (!(await present('replication'))) return;
         if (random() < 0.5) await page.getByTestId('replication').selectOption(pick(await options('replication')));

@@ -339,6 +339,7 @@ impl Simulation {
             sessions_lost: m.sessions_lost,
             sessions_expired: m.sessions_expired,
             replication_messages: m.replication_messages,
+            replication_bytes: m.replication_bytes,
             store_ops: m.store_ops,
             live_sessions: u64::from(self.sessions.live),
             latency_p50_ms: self.window_latency.quantile_ms(0.5),

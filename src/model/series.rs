@@ -72,6 +72,7 @@ pub struct Sample {
     pub sessions_lost: u64,
     pub sessions_expired: u64,
     pub replication_messages: u64,
+    pub replication_bytes: u64,
     pub store_ops: u64,
     pub live_sessions: u64,
     pub latency_p50_ms: f64,

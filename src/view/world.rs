@@ -204,13 +204,14 @@ pub enum SeriesMetric {
     LiveSessions,
     LatencyP99,
     ReplicationMessages,
+    ReplicationBytes,
     StoreOps,
     Memory,
 }
 
 impl SeriesMetric {
     /// In the order of the chart picker (and of `Strings::series_names`).
-    pub const ALL: [SeriesMetric; 11] = [
+    pub const ALL: [SeriesMetric; 12] = [
         SeriesMetric::Mismatches,
         SeriesMetric::Requests,
         SeriesMetric::Errors,
@@ -220,6 +221,7 @@ impl SeriesMetric {
         SeriesMetric::LiveSessions,
         SeriesMetric::LatencyP99,
         SeriesMetric::ReplicationMessages,
+        SeriesMetric::ReplicationBytes,
         SeriesMetric::StoreOps,
         SeriesMetric::Memory,
     ];
@@ -236,6 +238,7 @@ impl SeriesMetric {
             SeriesMetric::LiveSessions => "live_sessions",
             SeriesMetric::LatencyP99 => "latency_ms.p99",
             SeriesMetric::ReplicationMessages => "replication_messages",
+            SeriesMetric::ReplicationBytes => "replication_bytes",
             SeriesMetric::StoreOps => "store_ops",
             SeriesMetric::Memory => "memory_bytes",
         }
@@ -256,6 +259,7 @@ impl SeriesMetric {
             SeriesMetric::SessionsLost => counter(s.sessions_lost),
             SeriesMetric::SessionsExpired => counter(s.sessions_expired),
             SeriesMetric::ReplicationMessages => counter(s.replication_messages),
+            SeriesMetric::ReplicationBytes => counter(s.replication_bytes),
             SeriesMetric::StoreOps => counter(s.store_ops),
             SeriesMetric::LiveSessions => (s.live_sessions as f64, false),
             SeriesMetric::LatencyP99 => (s.latency_p99_ms, false),
