@@ -52,7 +52,8 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
 fi
 
 # Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt), esbuild (minifier; its
-# install script need not run: the JS API finds the platform binary in @esbuild/<platform>).
+# install script need not run: the JS API finds the platform binary in @esbuild/<platform>), axe-core (the
+# accessibility rules e2e/accessibility.test.mjs runs in the page).
 if ! command -v npm >/dev/null 2>&1; then
   say "installing nodejs and npm (apt)"
   apt_install nodejs npm

@@ -241,7 +241,8 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
                     </p>
                 }
             </div>
-            <div class="compare-table-wrap">
+            // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+            <div class="compare-table-wrap" tabindex="0" role="region" aria-label={tr(lang, "Metrics per strategy", "전략별 지표")}>
                 <table class="compare-table" data-testid="compare-table"
                     data-complete={if complete { "true" } else { "false" }}
                     data-duration-ms={(scenario.duration / MS).to_string()}

@@ -169,6 +169,12 @@ pub struct ServerNodeProps {
     pub highlighted: bool,
 }
 
+/// A node's accessible name: the words it shows, in drawing order, then what it does not show.
+fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> String {
+    let seen: Vec<&str> = seen.iter().flatten().map(String::as_str).collect();
+    format!("{}: {}", seen.join(" "), unseen.join(", "))
+}
+
 pub fn server_node(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
@@ -180,20 +186,6 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
         .filter_map(|(on, word)| on.then_some(word))
         .collect();
     let faults = faults.join(" · ");
-    let label = format!(
-        "{} {letter}: {}{}{}, {} {}, {}",
-        t.server,
-        state_text(s.state, props.lang),
-        if faults.is_empty() { "" } else { ", " },
-        faults,
-        sessions_total,
-        t.sessions_word(sessions_total),
-        if s.state.is_up() {
-            t.activate_crash
-        } else {
-            t.activate_restart
-        }
-    );
     let small = r.h < 44.0 || r.w < 80.0;
     let name_size = (r.h * 0.28).clamp(9.0, 20.0);
     let pad = if small { 3.0 } else { 6.0 };
@@ -223,6 +215,53 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
         NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
         _ => format!("✕ {}", t.short_down),
     };
+    // The accessible name starts with every word the box shows, in the order drawn (WCAG 2.5.3, label in
+    // name), then says what the box does not: the full state, and what activating it does.
+    let name_text = if small {
+        letter.clone()
+    } else {
+        format!("{} {letter}", t.server)
+    };
+    let queue_text = (!small && r.w >= 220.0).then(|| {
+        format!(
+            "{} {} · {} {}",
+            t.queue,
+            s.queue,
+            sessions_total,
+            t.sessions_word(sessions_total)
+        )
+    });
+    let more_text = (hidden > 0 && !small).then(|| format!("+{hidden} {}", t.more));
+    let shown_faults = (!faults.is_empty() && !small).then(|| faults.clone());
+    let mut unseen = vec![state_text(s.state, props.lang).to_string()];
+    if small {
+        unseen.insert(0, format!("{} {letter}", t.server));
+        if !faults.is_empty() {
+            unseen.push(faults.clone());
+        }
+    }
+    if queue_text.is_none() {
+        unseen.push(format!(
+            "{sessions_total} {}",
+            t.sessions_word(sessions_total)
+        ));
+    }
+    unseen.push(
+        if s.state.is_up() {
+            t.activate_crash
+        } else {
+            t.activate_restart
+        }
+        .to_string(),
+    );
+    let seen = [
+        Some(name_text.clone()),
+        queue_text.clone(),
+        shown_faults.clone(),
+        more_text.clone(),
+        (!s.state.is_up()).then(|| down_text.clone()),
+    ];
+    let label = accessible_name(&seen, &unseen);
     let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
         .min(name_size * 1.2)
         .max(8.0);
@@ -238,25 +277,27 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     };
     let body = html! {
         <>
+            // Each text ends in a space (never drawn): tools that join a node's texts, such as accessibility
+            // checkers comparing them with the accessible name, then read separate words.
             <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
-                { if small { letter.clone() } else { format!("{} {letter}", t.server) } }
+                { name_text }{ " " }
             </text>
             <g class="queue-slot">
-            if !small && r.w >= 220.0 {
+            if let Some(text) = queue_text {
                 <text class="queue" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.8)} text-anchor="end" font-size={fmt1((name_size * 0.6).max(9.0))}>
-                    { format!("{} {} · {} {}", t.queue, s.queue, sessions_total, t.sessions_word(sessions_total)) }
+                    { text }{ " " }
                 </text>
             }
             </g>
             { chips }
             <g class="fault-badge">
-                if !faults.is_empty() && !small {
-                    <text x={fmt1(pad)} y={fmt1(r.h - bar_h - pad - 2.0)} font-size="9">{ faults.clone() }</text>
+                if let Some(text) = shown_faults {
+                    <text x={fmt1(pad)} y={fmt1(r.h - bar_h - pad - 2.0)} font-size="9">{ text }{ " " }</text>
                 }
             </g>
             <g class="more">
-                if hidden > 0 && !small {
-                    <text x={fmt1(r.w - pad)} y={fmt1(r.h - bar_h - pad - 2.0)} text-anchor="end" font-size="9">{ format!("+{hidden} {}", t.more) }</text>
+                if let Some(text) = more_text {
+                    <text x={fmt1(r.w - pad)} y={fmt1(r.h - bar_h - pad - 2.0)} text-anchor="end" font-size="9">{ text }{ " " }</text>
                 }
             </g>
             <rect class="mem-bg" x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w)} height={fmt1(bar_h)} rx="2" />
@@ -300,18 +341,32 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.store;
     let r = props.rect;
-    let label = format!(
-        "{} ({}): {}, {} {}, {}",
-        t.store_node,
+    let detail = format!(
+        "{} · {} {}",
         props.engine,
-        state_text(s.state, props.lang),
         s.session_count,
-        t.sessions_word(s.session_count),
-        if s.state.is_up() {
-            t.activate_crash
-        } else {
-            t.activate_restart
-        }
+        t.sessions_word(s.session_count)
+    );
+    let down_text = match s.state {
+        NodeState::Up => None,
+        NodeState::DownUndetected => Some(format!("⚠ {}", t.short_crashed)),
+        NodeState::DownDetected => Some(format!("✕ {}", t.short_down)),
+    };
+    let label = accessible_name(
+        &[
+            Some(t.store_node.to_string()),
+            Some(detail.clone()),
+            down_text.clone(),
+        ],
+        &[
+            state_text(s.state, props.lang).to_string(),
+            if s.state.is_up() {
+                t.activate_crash
+            } else {
+                t.activate_restart
+            }
+            .to_string(),
+        ],
     );
     let state_class = match s.state {
         NodeState::Up => "up",
@@ -320,16 +375,22 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     };
     let (chips, _) = chip_paths(&s.sessions, 8.0, 42.0, r.w - 16.0, r.h - 50.0);
     let replica = props.replica_rect.zip(s.replica).map(|(rr, state)| {
-        let label = format!(
-            "{}: {}, {}",
-            t.replica_node,
-            state_text(state, props.lang),
-            if state.is_up() { t.activate_crash } else { t.activate_restart }
+        let label = accessible_name(
+            &[
+                Some(t.replica_node.to_string()),
+                Some(state_text(state, props.lang).to_string()),
+            ],
+            &[if state.is_up() {
+                t.activate_crash
+            } else {
+                t.activate_restart
+            }
+            .to_string()],
         );
         let cls = if state.is_up() { "up" } else { "down-detected" };
         let body = html! {
             <>
-                <text class="name" x="8" y="22" font-size="14">{ t.replica_node }</text>
+                <text class="name" x="8" y="22" font-size="14">{ t.replica_node }{ " " }</text>
                 <text class="detail" x="8" y="44" font-size="12">{ state_text(state, props.lang) }</text>
                 <g class="status">
                 if !state.is_up() {
@@ -353,14 +414,14 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     });
     let body = html! {
         <>
-                <text class="name" x="8" y="20" font-size="14">{ t.store_node }</text>
-                <text class="detail" x="8" y="36" font-size="11">{ format!("{} · {} {}", props.engine, s.session_count, t.sessions_word(s.session_count)) }</text>
+                <text class="name" x="8" y="20" font-size="14">{ t.store_node }{ " " }</text>
+                <text class="detail" x="8" y="36" font-size="11">{ detail }{ " " }</text>
                 { chips }
                 <g class="status">
-                    if !s.state.is_up() {
+                    if let Some(text) = down_text {
                         <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
                         <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + 6.0)} text-anchor="middle" font-size="16">
-                            { if s.state == NodeState::DownUndetected { format!("⚠ {}", t.short_crashed) } else { format!("✕ {}", t.short_down) } }
+                            { text }
                         </text>
                     }
                 </g>
