@@ -374,15 +374,20 @@ fn store_persistence_keeps_what_was_written_to_disk() {
     }
 }
 
-#[test]
-fn failover_loses_only_the_writes_in_the_lag_window() {
+/// A busy store with a replica that takes over 5 s after the primary dies.
+fn store_with_replica() -> Simulation {
     let mut c = Config {
         store_replica: true,
         think_time_ms: 300,
         ..config(Strategy::Store, 3, 300)
     };
     c.timing.store_failover_ms = 5_000;
-    let mut sim = Simulation::new(c);
+    Simulation::new(c)
+}
+
+#[test]
+fn failover_loses_only_the_writes_in_the_lag_window() {
+    let mut sim = store_with_replica();
     sim.advance_to(20 * SECOND);
     let live = sim.live_sessions();
     let in_window = sim.store().unreplicated_writes;
@@ -417,13 +422,7 @@ fn failover_loses_only_the_writes_in_the_lag_window() {
 #[test]
 fn a_longer_replica_lag_loses_more_writes_at_failover() {
     let writes_lost = |lag_ms: u32| {
-        let mut c = Config {
-            store_replica: true,
-            think_time_ms: 300,
-            ..config(Strategy::Store, 3, 300)
-        };
-        c.timing.store_failover_ms = 5_000;
-        let mut sim = Simulation::new(c);
+        let mut sim = store_with_replica();
         sim.advance_to(10 * SECOND);
         // Changed mid-run, as the page's control does.
         sim.apply(Command::SetStoreReplicaLag { ms: lag_ms });
