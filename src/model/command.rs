@@ -44,7 +44,8 @@ pub enum Command {
     RestartStore,
     CrashReplica,
     RestartReplica,
-    /// Multiply the arrival rate for a while (a sale, a launch).
+    /// Multiply the arrival rate for a while (a sale, a launch): `factor` times as many users are active,
+    /// the extra ones new visitors who log in.
     Traffic {
         factor: f64,
         for_ms: u64,

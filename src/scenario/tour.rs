@@ -187,10 +187,10 @@ impl From<&Step> for TourStep {
     }
 }
 
-/// The steps in order.
 /// How many steps the tour has: `?tour=N` names one of them, counting from 1.
 pub const STEP_COUNT: usize = 14;
 
+/// The steps in order.
 static STEPS: [Step; STEP_COUNT] = [
     Step {
         id: "problem",
