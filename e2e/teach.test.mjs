@@ -106,6 +106,23 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
   });
 });
 
+test('tour: an answer that spans simulated seconds plays within about twenty seconds', async (t) => {
+  // Step 12: the store stays down for ten simulated seconds; at the tour's slow default speed (0.05×)
+  // that alone would take over three minutes.
+  await withPage(t, { query: { tour: 12 }, ready: TOUR_READY }, async (page) => {
+    assert.equal(await page.getByTestId('speed').inputValue(), '0.05');
+    const started = Date.now();
+    await page.getByTestId('tour-reveal').click();
+    await page.getByTestId('tour-answer').waitFor();
+    assert.ok(Number(await page.getByTestId('speed').inputValue()) > 0.05, 'the speed control shows the faster speed');
+    // The answer has played when playback stops by itself at the step's end.
+    await page.waitForFunction(() => document.querySelector('[data-testid=play]').getAttribute('aria-pressed') === 'false',
+      null, { timeout: 45_000 });
+    t.diagnostic(`step 12's answer played in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.ok(Number(await page.getByTestId('metric-errors').getAttribute('data-value')) > 0);
+  });
+});
+
 test('tour: every step opens, reveals its answer and lights what it points at, in both languages', async (t) => {
   let steps = 1;
   for (let n = 1; n <= steps; n += 1) {

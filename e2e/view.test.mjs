@@ -140,7 +140,7 @@ test('the time-series chart shows the metric picked, from the model samples', as
 
     await page.getByTestId('chart-metric').selectOption('requests');
     await page.waitForFunction(() => Number(document.querySelector('svg.series').dataset.peak) > 0);
-    assert.match(await chart.getAttribute('aria-label'), /^Requests: latest/);
+    assert.match(await chart.getAttribute('aria-label'), /^Requests per second: latest/);
     // No second can hold more requests than the whole run.
     assert.ok((await peak()) <= (await value(page, 'metric-requests')));
 

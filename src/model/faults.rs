@@ -19,6 +19,7 @@ impl Simulation {
         }
         let lost = self.drop_server_copies(s);
         self.servers[s as usize].crash();
+        self.servers[s as usize].out_of_memory = out_of_memory;
         self.refresh_connected();
         self.metrics.crashes += 1;
         if out_of_memory {
@@ -74,6 +75,7 @@ impl Simulation {
             return;
         }
         server.alive = true;
+        server.out_of_memory = false;
         server.reset_workers();
         self.refresh_connected();
         self.note(Event::ServerRestarted { server: s });

@@ -49,6 +49,7 @@ impl Simulation {
             requests: server.requests,
             partitioned: server.partitioned,
             slow_factor: server.slow_factor,
+            out_of_memory: server.out_of_memory,
         })
     }
 

@@ -35,4 +35,4 @@ pub use metrics::Metrics;
 pub use observe::*;
 pub use series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
 pub use simulation::Simulation;
-pub use users::{user_name, RequestKind};
+pub use users::{letters, user_name, RequestKind};

@@ -267,6 +267,8 @@ pub struct ServerView {
     pub requests: u64,
     pub partitioned: bool,
     pub slow_factor: f64,
+    /// Down because it ran out of memory.
+    pub out_of_memory: bool,
 }
 
 /// One user as the view draws it.

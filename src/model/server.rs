@@ -9,6 +9,8 @@ use std::collections::BinaryHeap;
 #[derive(Clone, Debug)]
 pub struct Server {
     pub alive: bool,
+    /// Down because it ran out of memory (until it restarts): the picture says why it died.
+    pub out_of_memory: bool,
     /// Bumped at every crash or removal: a request that started in an older epoch died with the server.
     pub epoch: u32,
     pub partitioned: bool,
@@ -27,6 +29,7 @@ impl Server {
     pub fn new(timing: &Timing, epoch: u32) -> Self {
         Server {
             alive: true,
+            out_of_memory: false,
             epoch,
             partitioned: false,
             slow_factor: 1.0,

@@ -91,8 +91,13 @@ impl User {
     }
 }
 
-/// "userA" .. "userZ", "userAA", "userAB", ... (bijective base 26).
+/// "userA" .. "userZ", "userAA", "userAB", ...
 pub fn user_name(id: u32) -> String {
+    format!("user{}", letters(id))
+}
+
+/// "A" .. "Z", "AA", "AB", ... (bijective base 26): the names of users and servers.
+pub fn letters(id: u32) -> String {
     let mut n = u64::from(id) + 1;
     let mut letters = Vec::new();
     while n > 0 {
@@ -101,7 +106,7 @@ pub fn user_name(id: u32) -> String {
         n /= 26;
     }
     letters.reverse();
-    format!("user{}", String::from_utf8(letters).unwrap_or_default())
+    String::from_utf8(letters).unwrap_or_default()
 }
 
 /// Every client address sits in its own /24 (so nginx `ip_hash`, which looks at the first three octets,

@@ -21,7 +21,7 @@ use super::traffic::{self, Mode};
 use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
 use super::world::{self, SeriesMetric};
-use crate::model::{Command, Micros, NodeState, Report, Simulation, Strategy};
+use crate::model::{Command, LogEntry, Micros, NodeState, Report, Simulation, Strategy};
 use crate::number::f64_text;
 use crate::scenario::tour::TourStep;
 use crate::scenario::url::{parse_query, to_query, PageState, PageView, ParamError};
@@ -41,6 +41,9 @@ const REFRESH_EVERY_MS: f64 = 250.0;
 const ANNOUNCE_EVERY_MS: f64 = 4_000.0;
 /// Log lines shown.
 const LOG_LINES: usize = 8;
+/// A revealed tour answer plays in about this many seconds at most: one that spans simulated seconds
+/// would take minutes at the slow speed that makes single arrows easy to follow.
+const ANSWER_WALL_SECONDS: f64 = 20.0;
 /// Parameters only the page itself understands (not part of the shared URL codec).
 const THEME_KEY: &str = "sessionscope-theme";
 
@@ -91,8 +94,8 @@ pub struct App {
     fault_server: u32,
     announcement: String,
     announced_at: f64,
-    /// Model time of the newest log entry already considered for announcement.
-    log_checked_at: Micros,
+    /// Key (`world::recent_log`) of the newest log entry already considered for announcement.
+    log_checked: u64,
     world: Rc<world::WorldView>,
     raf: Option<AnimationFrame>,
     last_ts: Option<f64>,
@@ -242,22 +245,33 @@ impl App {
 
     /// Feed the live region with the latest notable event, at most every few seconds.
     fn announce(&mut self) {
-        let newest = world::log_mark(&self.sim).1;
-        if newest <= self.log_checked_at {
+        let recent = world::recent_log(&self.sim, 64);
+        // Keys, not times: a crash applied while paused happens at the moment already checked.
+        let Some(&(newest, _)) = recent.last() else {
+            return;
+        };
+        if newest <= self.log_checked {
             return;
         }
         let now = dom::now_ms();
         if now - self.announced_at < ANNOUNCE_EVERY_MS && !self.announcement.is_empty() {
             return;
         }
-        let checked = self.log_checked_at;
-        self.log_checked_at = newest;
-        if let Some((_, entry)) = world::recent_log(&self.sim, 64)
-            .into_iter()
+        let checked = self.log_checked;
+        self.log_checked = newest;
+        let fresh: Vec<&LogEntry> = recent
+            .iter()
             .rev()
-            .take_while(|(_, e)| e.at > checked)
-            .find(|(_, e)| is_notable(&e.event))
-        {
+            .take_while(|(key, _)| *key > checked)
+            .map(|(_, e)| e)
+            .filter(|e| is_notable(&e.event))
+            .collect();
+        // A fault outranks the failed requests it causes (a crash out of memory, then a flood of 5xx).
+        let pick = fresh
+            .iter()
+            .find(|e| e.event.is_incident())
+            .or(fresh.first());
+        if let Some(entry) = pick {
             self.announcement = describe(&entry.event, self.lang);
             self.announced_at = now;
         }
@@ -315,7 +329,7 @@ impl App {
 
     fn rewind_to(&mut self, until: Micros) {
         self.sim = self.history.replay_to(until);
-        self.log_checked_at = self.sim.now();
+        self.log_checked = world::log_key_after(self.sim.now());
     }
 
     fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
@@ -430,6 +444,15 @@ impl App {
                 if let Some((step, _)) = self.tour {
                     self.tour = Some((step, true));
                     self.focus_tour_answer = true;
+                    let remaining = self.tour_answer.0.saturating_sub(self.sim.now()) as f64 / 1e6;
+                    let needed = remaining / ANSWER_WALL_SECONDS;
+                    if needed > self.speed {
+                        // The slowest listed speed that is fast enough (the speed control shows it).
+                        self.speed = super::controls::SPEEDS
+                            .into_iter()
+                            .find(|s| *s >= needed)
+                            .unwrap_or(needed);
+                    }
                     self.set_playing(ctx, true);
                 }
             }
@@ -599,7 +622,7 @@ impl Component for App {
         // The codec has already replaced a bad value by the default (and reported it).
         let speed = page.speed;
         let mut app = App {
-            log_checked_at: sim.now(),
+            log_checked: world::log_key_after(sim.now()),
             world: Rc::new(world::world(&sim)),
             sim,
             history,
@@ -836,6 +859,7 @@ impl Component for App {
         let controls = Part::Controls(ControlsProps {
             config: config.clone(),
             servers,
+            active_users: self.sim.active_users(),
             fault_server,
             fault_partitioned: target.is_some_and(|s| s.partitioned),
             fault_slow: target.is_some_and(|s| s.slow),

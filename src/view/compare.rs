@@ -179,9 +179,9 @@ fn shown(unit: Unit, value: f64) -> String {
         Unit::Ratio => fixed(value, 2),
         Unit::Millis => format!("{} ms", fixed(value, 1)),
         Unit::Bytes if value >= 1024.0 * 1024.0 => {
-            format!("{} MB", fixed(value / (1024.0 * 1024.0), 1))
+            format!("{} MiB", fixed(value / (1024.0 * 1024.0), 1))
         }
-        Unit::Bytes if value >= 1024.0 => format!("{} KB", fixed(value / 1024.0, 1)),
+        Unit::Bytes if value >= 1024.0 => format!("{} KiB", fixed(value / 1024.0, 1)),
         Unit::Bytes => format!("{} B", f64_text(value)),
     }
 }

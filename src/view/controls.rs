@@ -26,6 +26,8 @@ pub struct ControlsProps {
     /// The model's current configuration (commands change it).
     pub config: Config,
     pub servers: u32,
+    /// Users active now: more than configured while a traffic event brings visitors.
+    pub active_users: u32,
     /// The server the partition and slow-down buttons act on, and whether it is cut off or slowed.
     pub fault_server: u32,
     pub fault_partitioned: bool,
@@ -199,6 +201,13 @@ pub fn controls(props: &ControlsProps) -> Html {
                 <legend>{ t.faults }</legend>
                 { input("users", t.users, InputKind { kind: "number", min: "1", max: Some(MAX_USERS.to_string().into()), step: None },
                     c.users.to_string(), act, |v| v.parse::<u32>().ok().map(|n| Action::Command(Command::SetUsers(n.clamp(1, MAX_USERS))))) }
+                <p class="hint" data-testid="active-users" aria-live="polite">
+                    { if props.active_users == c.users { String::new() } else if props.lang == Lang::Ko {
+                        format!("트래픽 이벤트 중: 지금 {}명 활동", props.active_users)
+                    } else {
+                        format!("{} active now, during the traffic event", props.active_users)
+                    } }
+                </p>
                 { input("skew", t.skew, InputKind { kind: "range", min: "0", max: Some("1".into()), step: Some("0.1") },
                     f64_text(c.skew), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
                 { button("traffic", Action::Command(Command::Traffic { factor: 5.0, for_ms: 30_000 }), text(t.traffic_button)) }

@@ -197,7 +197,8 @@ fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
     let mut down = String::new();
     let mut mem = String::new();
     for (i, s) in r.per_server.iter().enumerate() {
-        let bh = (s.requests as f64 / max) * (h - 16.0);
+        // Room above the tallest bar for the server letters.
+        let bh = (s.requests as f64 / max) * (h - 20.0);
         let x = i as f64 * bw + bw * 0.1;
         let target = if s.up { &mut bars } else { &mut down };
         // M{x} {top}h{width}v{bh}h-{width}z, one decimal each.
@@ -254,7 +255,8 @@ fn compact_number(v: f64) -> String {
     } else if v >= 1e4 {
         format!("{}k", fixed(v / 1e3, 1))
     } else {
-        fixed(v, if v < 10.0 { 1 } else { 0 })
+        // Counts are whole; only levels such as a latency have a fraction worth showing.
+        fixed(v, if v < 10.0 && v.fract() != 0.0 { 1 } else { 0 })
     }
 }
 
@@ -267,7 +269,8 @@ fn series_chart(points: &[f64], name: &str, lang: Lang) -> Html {
     let n = points.len().max(2) - 1;
     for (i, v) in points.iter().enumerate() {
         let x = i as f64 / n as f64 * w;
-        let y = h - 4.0 - v / max * (h - 14.0);
+        // The top band holds the scale label; the line stays below it.
+        let y = h - 4.0 - v / max * (h - 18.0);
         d.push_str(if i == 0 { "M" } else { "L" });
         write_fixed(&mut d, x, 1);
         d.push(' ');

@@ -2,22 +2,12 @@
 
 use crate::model::{ServerId, SessionId, UserId};
 
-/// `userA` … `userZ`, then `user27`, `user28`, … (the story's names for the first few).
-pub fn user_name(user: UserId) -> String {
-    if user < 26 {
-        format!("user{}", (b'A' + user as u8) as char)
-    } else {
-        format!("user{}", user + 1)
-    }
-}
+/// `userA` … `userZ`, `userAA`, …: the same names as the runner and the model's tests use.
+pub use crate::model::user_name;
 
-/// `A` … `Z`, then `S27`, … : short enough to fit in a small box.
+/// `A` … `Z`, then `AA`, `AB`, … like spreadsheet columns: short enough to fit in a small box.
 pub fn server_letter(server: ServerId) -> String {
-    if server < 26 {
-        ((b'A' + server as u8) as char).to_string()
-    } else {
-        format!("S{}", server + 1)
-    }
+    crate::model::letters(server)
 }
 
 /// A short, stable label for a session, like a shortened cookie value ("3fa1").

@@ -212,6 +212,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     };
     // Short words in the box (the full state is in the label); sized to fit the box.
     let down_text = match s.state {
+        _ if s.out_of_memory => format!("✕ {}", t.short_out_of_memory),
         NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
         _ => format!("✕ {}", t.short_down),
     };

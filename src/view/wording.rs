@@ -372,8 +372,13 @@ pub fn is_notable(event: &Event) -> bool {
         Event::Mismatch { .. }
             | Event::LostSession { .. }
             | Event::ServerCrashed { .. }
+            | Event::ServerRestarted { .. }
             | Event::ServerMarkedDown { .. }
+            | Event::Partitioned { .. }
             | Event::StoreCrashed { .. }
+            | Event::StoreRestarted { .. }
+            | Event::ReplicaCrashed
+            | Event::ReplicaRestarted
             | Event::ReplicaPromoted { .. }
             | Event::ServerError { .. }
             | Event::PeerLost { .. }

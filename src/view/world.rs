@@ -29,6 +29,7 @@ pub struct ServerView {
     pub requests: u64,
     pub partitioned: bool,
     pub slow: bool,
+    pub out_of_memory: bool,
 }
 
 /// The external store (only under `Strategy::Store`) and its replica.
@@ -90,6 +91,7 @@ pub fn world(sim: &Simulation) -> WorldView {
                 requests: v.requests,
                 partitioned: v.partitioned,
                 slow: v.slow_factor > 1.0,
+                out_of_memory: v.out_of_memory,
             }
         })
         .collect();
@@ -184,13 +186,11 @@ pub fn recent_log(sim: &Simulation, count: usize) -> Vec<(u64, LogEntry)> {
         .collect()
 }
 
-/// The newest log entry's key (to notice new ones cheaply).
-pub fn log_mark(sim: &Simulation) -> (usize, Micros) {
-    let log = sim.log();
-    (log.len(), log.last().map(|e| e.at).unwrap_or(0))
+/// A key above every log entry up to model time `t` (see `recent_log`).
+pub fn log_key_after(t: Micros) -> u64 {
+    t.wrapping_mul(1024).wrapping_add(1023)
 }
 
-/// Mismatches per sampling interval over the recent history (the model's bounded series ring).
 /// What the time-series chart shows: a model counter, drawn per sampling interval (one simulated
 /// second), or a level read at each sample.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
