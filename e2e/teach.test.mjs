@@ -106,6 +106,15 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
   });
 });
 
+test('the compare view fits a phone: the table scrolls in its own box, the page does not', async (t) => {
+  await withPage(t, { query: 'view=compare&servers=3&users=12', ready: '[data-testid=compare-table]', viewport: { width: 360, height: 800 } }, async (page) => {
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+    const wrap = page.locator('.compare-table-wrap');
+    assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table scrolls sideways in its box');
+    assert.equal(await wrap.getAttribute('tabindex'), '0', 'and a keyboard can scroll it');
+  });
+});
+
 test('tour: an answer that spans simulated seconds plays within about twenty seconds', async (t) => {
   // Step 12: the store stays down for ten simulated seconds; at the tour's slow default speed (0.05×)
   // that alone would take over three minutes.

@@ -169,6 +169,30 @@ test('with a store replica: its lag is a control, and the replica traffic and wr
   });
 });
 
+test('a crash applied while paused is announced, and a server out of memory says so', async (t) => {
+  // One server whose memory holds about 30 sessions, and 60 users: it runs out during the first minute.
+  await withPage(t, { query: 'servers=1&users=60&server_memory_bytes=500000&paused=1' }, async (page) => {
+    await page.getByTestId('server-0').click();
+    await page.waitForFunction(() => /crash|down/i.test(document.querySelector('[data-testid="live-region"]').textContent));
+    await page.getByTestId('server-0').click();
+    await page.getByTestId('speed').selectOption('10');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-0"]').dataset.state !== 'up', null, { timeout: 30_000 });
+    assert.match(await page.getByTestId('server-0').textContent(), /OUT OF MEMORY/);
+    assert.match(await page.getByTestId('server-0').getAttribute('aria-label'), /OUT OF MEMORY/);
+  });
+});
+
+test('pressing play does not move the controls (Pause is wider than Play)', async (t) => {
+  await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
+    const where = async () => page.getByTestId('users').boundingBox();
+    const before = await where();
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=play]').getAttribute('aria-pressed') === 'true');
+    assert.deepEqual(await where(), before);
+  });
+});
+
 test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);

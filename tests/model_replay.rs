@@ -177,6 +177,10 @@ fn user_names_and_views() {
     assert_eq!(user_name(25), "userZ");
     assert_eq!(user_name(26), "userAA");
     assert_eq!(user_name(27), "userAB");
+    // Servers are named with the same letters: the 64th is BL.
+    assert_eq!(sessionscope::model::letters(63), "BL");
+    assert_eq!(sessionscope::model::letters(701), "ZZ");
+    assert_eq!(sessionscope::model::letters(702), "AAA");
     let mut sim = Simulation::new(Config {
         users: 12,
         users_per_ip: 4,

@@ -95,7 +95,7 @@ pub struct App {
     announcement: String,
     announced_at: f64,
     /// Key (`world::recent_log`) of the newest log entry already considered for announcement.
-    log_checked: u64,
+    log_checked: Option<u64>,
     world: Rc<world::WorldView>,
     raf: Option<AnimationFrame>,
     last_ts: Option<f64>,
@@ -250,7 +250,7 @@ impl App {
         let Some(&(newest, _)) = recent.last() else {
             return;
         };
-        if newest <= self.log_checked {
+        if Some(newest) <= self.log_checked {
             return;
         }
         let now = dom::now_ms();
@@ -258,11 +258,11 @@ impl App {
             return;
         }
         let checked = self.log_checked;
-        self.log_checked = newest;
+        self.log_checked = Some(newest);
         let fresh: Vec<&LogEntry> = recent
             .iter()
             .rev()
-            .take_while(|(key, _)| *key > checked)
+            .take_while(|(key, _)| Some(*key) > checked)
             .map(|(_, e)| e)
             .filter(|e| is_notable(&e.event))
             .collect();
@@ -329,7 +329,7 @@ impl App {
 
     fn rewind_to(&mut self, until: Micros) {
         self.sim = self.history.replay_to(until);
-        self.log_checked = world::log_key_after(self.sim.now());
+        self.log_checked = world::newest_log_key(&self.sim);
     }
 
     fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
@@ -622,7 +622,7 @@ impl Component for App {
         // The codec has already replaced a bad value by the default (and reported it).
         let speed = page.speed;
         let mut app = App {
-            log_checked: world::log_key_after(sim.now()),
+            log_checked: world::newest_log_key(&sim),
             world: Rc::new(world::world(&sim)),
             sim,
             history,

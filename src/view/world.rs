@@ -3,8 +3,8 @@
 //! Nothing here keeps state or estimates anything the model does not say.
 
 use crate::model::{
-    LogEntry, Message, Micros, NodeState, Report, Sample, ServerId, SessionEntry, SessionRole,
-    Simulation, Strategy,
+    LogEntry, Message, NodeState, Report, Sample, ServerId, SessionEntry, SessionRole, Simulation,
+    Strategy,
 };
 
 /// Chips drawn per box at most; the rest is a count.
@@ -186,9 +186,9 @@ pub fn recent_log(sim: &Simulation, count: usize) -> Vec<(u64, LogEntry)> {
         .collect()
 }
 
-/// A key above every log entry up to model time `t` (see `recent_log`).
-pub fn log_key_after(t: Micros) -> u64 {
-    t.wrapping_mul(1024).wrapping_add(1023)
+/// The newest log entry's key (see `recent_log`), if there is one.
+pub fn newest_log_key(sim: &Simulation) -> Option<u64> {
+    recent_log(sim, 1).first().map(|(key, _)| *key)
 }
 
 /// What the time-series chart shows: a model counter, drawn per sampling interval (one simulated
