@@ -266,10 +266,17 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
         .min(name_size * 1.2)
         .max(8.0);
+    // The cross is drawn under the box's words, the state word over everything.
+    let cross = html! {
+        <g class="status-cross">
+            if !s.state.is_up() {
+                <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
+            }
+        </g>
+    };
     let status = html! {
         <g class="status">
             if !s.state.is_up() {
-                <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
                 <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
                     { down_text.clone() }
                 </text>
@@ -278,6 +285,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     };
     let body = html! {
         <>
+            { cross }
             // Each text ends in a space (never drawn): tools that join a node's texts, such as accessibility
             // checkers comparing them with the accessible name, then read separate words.
             <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
