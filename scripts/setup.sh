@@ -50,6 +50,11 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver (apt)"
   apt_install chromium chromium-driver
 fi
+# A Korean font, so the e2e screenshots of the Korean interface show Hangul rather than empty boxes.
+if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
+  say "installing a Korean font (apt: fonts-nanum)"
+  apt_install fonts-nanum
+fi
 
 # Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt), esbuild (minifier; its
 # install script need not run: the JS API finds the platform binary in @esbuild/<platform>), axe-core (the
