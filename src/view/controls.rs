@@ -3,7 +3,7 @@
 use super::actions::Action;
 use super::i18n::Lang;
 use super::names::server_letter;
-use super::widgets::{action_button, emit, input, select, InputKind};
+use super::widgets::{action_button, emit, input, named_options, select, InputKind};
 use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
     MAX_SERVERS, MAX_USERS,
@@ -60,22 +60,14 @@ pub fn controls(props: &ControlsProps) -> Html {
     let button = |testid, action, body: Html| action_button(testid, act, action, None, None, body);
     let text = |s: &'static str| html! { { s } };
 
-    let strategies: Vec<(AttrValue, AttrValue)> = Strategy::ALL
-        .iter()
-        .zip(t.strategy_names)
-        .map(|(s, text)| (AttrValue::from(s.name()), AttrValue::from(text)))
-        .collect();
+    let strategies = named_options(Strategy::ALL.iter().map(|s| s.name()), &t.strategy_names);
     let server_options: Vec<(AttrValue, AttrValue)> = (0..props.servers)
         .map(|s| {
             let name = format!("{} {}", t.server, server_letter(s));
             (AttrValue::from(s.to_string()), AttrValue::from(name))
         })
         .collect();
-    let balancers: Vec<(AttrValue, AttrValue)> = Balancer::ALL
-        .iter()
-        .zip(t.balancer_names)
-        .map(|(b, text)| (AttrValue::from(b.name()), AttrValue::from(text)))
-        .collect();
+    let balancers = named_options(Balancer::ALL.iter().map(|b| b.name()), &t.balancer_names);
     let strategy_index = Strategy::ALL
         .iter()
         .position(|s| *s == c.strategy)

@@ -4,7 +4,7 @@ use super::actions::Action;
 use super::class::{class_list, when};
 use super::i18n::Lang;
 use super::names::server_letter;
-use super::widgets::select_input;
+use super::widgets::{named_options, select_input};
 use super::world::SeriesMetric;
 use crate::model::{Micros, Report};
 use crate::number::{f64_text, fixed, write_fixed};
@@ -88,11 +88,7 @@ pub fn metrics_panel(props: &MetricsProps) -> Html {
     let t = props.lang.strings();
     let r = &props.report;
     let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
-    let chart_options: Vec<(AttrValue, AttrValue)> = SeriesMetric::ALL
-        .iter()
-        .zip(t.series_names)
-        .map(|(m, text)| (AttrValue::from(m.name()), AttrValue::from(text)))
-        .collect();
+    let chart_options = named_options(SeriesMetric::ALL.iter().map(|m| m.name()), &t.series_names);
     let chart_name = SeriesMetric::ALL
         .iter()
         .position(|m| *m == props.chart)

@@ -49,6 +49,18 @@ pub fn action_button(
     }
 }
 
+/// Select options from values and the names shown for them, in the same order.
+pub fn named_options<'a>(
+    values: impl IntoIterator<Item = &'static str>,
+    names: impl IntoIterator<Item = &'a &'static str>,
+) -> Vec<(AttrValue, AttrValue)> {
+    values
+        .into_iter()
+        .zip(names)
+        .map(|(value, name)| (AttrValue::from(value), AttrValue::from(*name)))
+        .collect()
+}
+
 /// A select of (value, shown text) options; `id` is also its test handle.
 pub fn select_input(
     id: &'static str,
