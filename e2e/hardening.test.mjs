@@ -28,6 +28,7 @@ const MALFORMED = [
   ['store_replica=maybe&strategy=store', 'store_replica', { strategy: 'store' }],
   ['lang=xx&servers=4', 'lang', { servers: 4 }],
   ['tour=15&servers=4', 'tour', { servers: 4 }],
+  ['chart=pie&servers=4', 'chart', { servers: 4 }],
   [`strategy=${'x'.repeat(6000)}&servers=5`, 'strategy', { servers: 5 }],
   [`seed=${'9'.repeat(4000)}`, 'seed', {}],
   ['strategy=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E&servers=4', 'strategy', { servers: 4 }],

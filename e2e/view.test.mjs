@@ -148,6 +148,14 @@ test('the time-series chart shows the metric picked, from the model samples', as
     await page.waitForFunction(() => /^Live sessions/.test(document.querySelector('svg.series').getAttribute('aria-label')));
     const live = Number(await chart.getAttribute('data-last'));
     assert.ok(live > 0 && live <= 24, `24 users hold at most 24 sessions: ${live}`);
+
+    // A share link shows the same chart.
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    assert.match(link, /[?&]chart=live_sessions(&|$)/);
+    await page.goto(link);
+    await page.getByTestId('chart-metric').waitFor();
+    assert.equal(await page.getByTestId('chart-metric').inputValue(), 'live_sessions');
   });
 });
 

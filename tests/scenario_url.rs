@@ -152,6 +152,11 @@ fn messages_say_what_was_wrong() {
         ("tour=0", "tour", "between 1 and 14"),
         ("tour=15", "tour", "between 1 and 14, got \"15\""),
         ("view=table", "view", "unknown view"),
+        (
+            "chart=pie",
+            "chart",
+            "unknown chart \"pie\"; expected one of: mismatches, requests,",
+        ),
         ("stratgy=sticky", "stratgy", "did you mean \"strategy\"?"),
         ("frobnicate=1", "frobnicate", "unknown parameter"),
         (

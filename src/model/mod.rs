@@ -33,6 +33,6 @@ pub use command::Command;
 pub use config::*;
 pub use metrics::Metrics;
 pub use observe::*;
-pub use series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
+pub use series::{Ring, Sample, SeriesMetric, SAMPLE_EVERY, SERIES_CAPACITY};
 pub use simulation::Simulation;
 pub use users::{letters, user_name, RequestKind};

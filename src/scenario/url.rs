@@ -3,6 +3,8 @@
 //! default and is reported by name; the others are kept; nothing here can panic or run long, whatever
 //! the text.
 //!
+//! `chart` names the series the lab's chart shows (`model::SeriesMetric`: `mismatches`, `requests`, …).
+//!
 //! Share links add `t` (the model time in milliseconds, up to three decimals: exact microseconds) and
 //! `log`, the commands applied so far: entries joined by `~`, each `<ms>_<code>[_<arg>...]`, e.g.
 //! `log=4000_cs_1~9500_st_sticky~12000_tf_3_10` (see `actions.rs` for the codes). Every character of
@@ -15,7 +17,7 @@ use super::input::{show_fixed, Input, Text};
 use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
 use super::tour::STEP_COUNT;
 use super::{Scenario, TimedCommand};
-use crate::model::{Command, Config, Micros, Simulation, SECOND};
+use crate::model::{Command, Config, Micros, SeriesMetric, Simulation, SECOND};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -40,6 +42,8 @@ pub struct PageState {
     /// Tour step counting from 1, as in the URL.
     pub tour: Option<u32>,
     pub view: PageView,
+    /// What the lab's time-series chart shows.
+    pub chart: SeriesMetric,
     /// Commands applied so far, with the model time they were applied at (share links replay these).
     pub commands: Vec<(Micros, Command)>,
     /// Model time the sender was at (share links).
@@ -61,6 +65,7 @@ impl Default for PageState {
             lang: None,
             tour: None,
             view: PageView::Lab,
+            chart: SeriesMetric::Mismatches,
             commands: Vec::new(),
             time: None,
             selftest: false,
@@ -128,8 +133,8 @@ fn is_tracking_param(key: &str) -> bool {
 }
 
 /// Page parameters besides the scenario keys, for "did you mean" suggestions.
-const PAGE_PARAMS: [&str; 10] = [
-    "speed", "ff", "paused", "embed", "lang", "tour", "view", "t", "log", "selftest",
+const PAGE_PARAMS: [&str; 11] = [
+    "speed", "ff", "paused", "embed", "lang", "tour", "view", "chart", "t", "log", "selftest",
 ];
 
 #[derive(Default)]
@@ -293,6 +298,20 @@ fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>
                 )),
             }
             .map(|v| state.view = v),
+            "chart" => match SeriesMetric::from_name(value) {
+                Some(metric) => {
+                    state.chart = metric;
+                    Ok(())
+                }
+                None => {
+                    let names: Vec<&str> = SeriesMetric::ALL.iter().map(|m| m.name()).collect();
+                    Err(format!(
+                        "unknown chart {}; expected one of: {}",
+                        quote(value),
+                        names.join(", ")
+                    ))
+                }
+            },
             "log" => {
                 *log = Some(value.to_string());
                 Ok(())
@@ -490,6 +509,9 @@ pub fn to_query(state: &PageState) -> String {
     }
     if let Some(tour) = state.tour {
         add("tour", &tour.to_string());
+    }
+    if state.chart != SeriesMetric::Mismatches {
+        add("chart", state.chart.name());
     }
     if state.view == PageView::Compare {
         add("view", "compare");

@@ -12,7 +12,7 @@ pub enum Action {
     ToggleStore,
     ToggleReplica,
     /// What the time-series chart shows.
-    SetChart(super::world::SeriesMetric),
+    SetChart(crate::model::SeriesMetric),
     /// Which server the partition and slow-down buttons act on.
     SelectFaultServer(u32),
     TogglePlay,

@@ -20,8 +20,10 @@ use super::tour::TourProps;
 use super::traffic::{self, Mode};
 use super::widgets::{action_button, emit, select_input};
 use super::wording::{describe, is_notable};
-use super::world::{self, SeriesMetric};
-use crate::model::{Command, LogEntry, Micros, NodeState, Report, Simulation, Strategy};
+use super::world;
+use crate::model::{
+    Command, LogEntry, Micros, NodeState, Report, SeriesMetric, Simulation, Strategy,
+};
 use crate::number::f64_text;
 use crate::scenario::tour::TourStep;
 use crate::scenario::url::{parse_query, to_query, PageState, PageView, ParamError};
@@ -287,6 +289,7 @@ impl App {
             lang: Some(self.lang.code().to_string()),
             tour: self.tour.map(|(n, _)| n as u32 + 1),
             view: PageView::Lab,
+            chart: self.chart,
             commands: self.history.applied.clone(),
             time: Some(self.sim.now()),
             selftest: false,
@@ -650,7 +653,7 @@ impl Component for App {
             compared: Vec::new(),
             report_at: 0.0,
             world_at: 0.0,
-            chart: SeriesMetric::Mismatches,
+            chart: page.chart,
             series: Rc::default(),
             layout,
             share_value: String::new(),

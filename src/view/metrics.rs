@@ -5,8 +5,7 @@ use super::class::{class_list, when};
 use super::i18n::Lang;
 use super::names::server_letter;
 use super::widgets::{named_options, select_input};
-use super::world::SeriesMetric;
-use crate::model::{Micros, Report};
+use crate::model::{Micros, Report, SeriesMetric};
 use crate::number::{f64_text, fixed, write_fixed};
 use yew::prelude::*;
 

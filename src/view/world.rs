@@ -3,8 +3,8 @@
 //! Nothing here keeps state or estimates anything the model does not say.
 
 use crate::model::{
-    LogEntry, Message, NodeState, Report, Sample, ServerId, SessionEntry, SessionRole, Simulation,
-    Strategy,
+    LogEntry, Message, NodeState, Report, Sample, SeriesMetric, ServerId, SessionEntry,
+    SessionRole, Simulation, Strategy,
 };
 
 /// Chips drawn per box at most; the rest is a count.
@@ -189,83 +189,6 @@ pub fn recent_log(sim: &Simulation, count: usize) -> Vec<(u64, LogEntry)> {
 /// The newest log entry's key (see `recent_log`), if there is one.
 pub fn newest_log_key(sim: &Simulation) -> Option<u64> {
     recent_log(sim, 1).first().map(|(key, _)| *key)
-}
-
-/// What the time-series chart shows: a model counter, drawn per sampling interval (one simulated
-/// second), or a level read at each sample.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SeriesMetric {
-    Mismatches,
-    Requests,
-    Errors,
-    Relogins,
-    SessionsLost,
-    SessionsExpired,
-    LiveSessions,
-    LatencyP99,
-    ReplicationMessages,
-    ReplicationBytes,
-    StoreOps,
-    Memory,
-}
-
-impl SeriesMetric {
-    /// In the order of the chart picker (and of `Strings::series_names`).
-    pub const ALL: [SeriesMetric; 12] = [
-        SeriesMetric::Mismatches,
-        SeriesMetric::Requests,
-        SeriesMetric::Errors,
-        SeriesMetric::Relogins,
-        SeriesMetric::SessionsLost,
-        SeriesMetric::SessionsExpired,
-        SeriesMetric::LiveSessions,
-        SeriesMetric::LatencyP99,
-        SeriesMetric::ReplicationMessages,
-        SeriesMetric::ReplicationBytes,
-        SeriesMetric::StoreOps,
-        SeriesMetric::Memory,
-    ];
-
-    /// The metric's name in the runner's output (CONTRACT), which is also the picker's value.
-    pub fn name(self) -> &'static str {
-        match self {
-            SeriesMetric::Mismatches => "mismatches",
-            SeriesMetric::Requests => "requests",
-            SeriesMetric::Errors => "errors",
-            SeriesMetric::Relogins => "relogins",
-            SeriesMetric::SessionsLost => "sessions_lost",
-            SeriesMetric::SessionsExpired => "sessions_expired",
-            SeriesMetric::LiveSessions => "live_sessions",
-            SeriesMetric::LatencyP99 => "latency_ms.p99",
-            SeriesMetric::ReplicationMessages => "replication_messages",
-            SeriesMetric::ReplicationBytes => "replication_bytes",
-            SeriesMetric::StoreOps => "store_ops",
-            SeriesMetric::Memory => "memory_bytes",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<SeriesMetric> {
-        SeriesMetric::ALL.into_iter().find(|m| m.name() == name)
-    }
-
-    /// A counter (drawn as its increase per interval) or a level (drawn as read).
-    fn read(self, s: &Sample) -> (f64, bool) {
-        let counter = |v: u64| (v as f64, true);
-        match self {
-            SeriesMetric::Mismatches => counter(s.mismatches),
-            SeriesMetric::Requests => counter(s.requests),
-            SeriesMetric::Errors => counter(s.errors),
-            SeriesMetric::Relogins => counter(s.relogins),
-            SeriesMetric::SessionsLost => counter(s.sessions_lost),
-            SeriesMetric::SessionsExpired => counter(s.sessions_expired),
-            SeriesMetric::ReplicationMessages => counter(s.replication_messages),
-            SeriesMetric::ReplicationBytes => counter(s.replication_bytes),
-            SeriesMetric::StoreOps => counter(s.store_ops),
-            SeriesMetric::LiveSessions => (s.live_sessions as f64, false),
-            SeriesMetric::LatencyP99 => (s.latency_p99_ms, false),
-            SeriesMetric::Memory => (s.server_memory.iter().sum::<u64>() as f64, false),
-        }
-    }
 }
 
 /// The last `points` values of `metric`, one per sampling interval, oldest first.

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use sessionscope::model::{
-    Balancer, Command, Config, Micros, Persistence, Replication, StickyBy, StoreKind,
+    Balancer, Command, Config, Micros, Persistence, Replication, SeriesMetric, StickyBy, StoreKind,
     Strategy as Sharing, MAX_SERVERS, SECOND,
 };
 use sessionscope::scenario::url::{
@@ -157,14 +157,18 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
             any::<bool>(),
             any::<bool>(),
         ),
-        (arb_timed(12), prop::option::of(0u64..=MAX_TIME)),
+        (
+            arb_timed(12),
+            prop::option::of(0u64..=MAX_TIME),
+            prop::sample::select(SeriesMetric::ALL.to_vec()),
+        ),
     )
         .prop_map(
             |(
                 config,
                 (speed, fast_forward, paused, embed),
                 (lang, tour, compare, selftest),
-                (timed, time),
+                (timed, time, chart),
             )| {
                 let commands = make_valid(timed, config.servers);
                 PageState {
@@ -180,6 +184,7 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
                     } else {
                         PageView::Lab
                     },
+                    chart,
                     commands,
                     time,
                     selftest,
