@@ -776,10 +776,6 @@ impl Component for App {
             series: self.series.clone(),
             act: self.act.clone(),
             show_store: config.strategy == Strategy::Store,
-            show_replication: matches!(
-                config.strategy,
-                Strategy::ClusterAll | Strategy::ClusterBackup
-            ),
             compact: embed,
             highlight: self.lit_handles(),
         })

@@ -19,8 +19,8 @@ pub struct MetricsProps {
     pub chart: SeriesMetric,
     pub series: std::rc::Rc<Vec<f64>>,
     pub act: Callback<Action>,
+    /// Under the store strategy: the store-replica read-outs.
     pub show_store: bool,
-    pub show_replication: bool,
     /// Embed mode: headline numbers only.
     pub compact: bool,
     /// Read-outs a revealed tour step points at.
