@@ -247,9 +247,9 @@ impl App {
 
     /// Feed the live region with the latest notable event, at most every few seconds.
     fn announce(&mut self) {
-        let recent = world::recent_log(&self.sim, 64);
-        // Keys, not times: a crash applied while paused happens at the moment already checked.
-        let Some(&(newest, _)) = recent.last() else {
+        // Keys, not times: a crash applied while paused happens at the moment already checked. Only the
+        // newest key is read until there is something new (this runs a few times a second).
+        let Some(newest) = world::newest_log_key(&self.sim) else {
             return;
         };
         if Some(newest) <= self.log_checked {
@@ -259,6 +259,7 @@ impl App {
         if now - self.announced_at < ANNOUNCE_EVERY_MS && !self.announcement.is_empty() {
             return;
         }
+        let recent = world::recent_log(&self.sim, 64);
         let checked = self.log_checked;
         self.log_checked = Some(newest);
         let fresh: Vec<&LogEntry> = recent
@@ -336,7 +337,7 @@ impl App {
     }
 
     fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
-        let count = crate::scenario::tour::steps().len();
+        let count = crate::scenario::tour::STEP_COUNT;
         let step = step.min(count.saturating_sub(1));
         self.set_playing(ctx, false);
         self.history = History::new(tour_base(step), Vec::new());
@@ -582,7 +583,7 @@ impl Component for App {
         dom::set_root_attribute("data-theme", if dark { "dark" } else { "light" });
         let reduced_motion = dom::media_matches("(prefers-reduced-motion: reduce)");
 
-        let steps = crate::scenario::tour::steps().len();
+        let steps = crate::scenario::tour::STEP_COUNT;
         let tour = page
             .tour
             .map(|n| ((n.max(1) as usize) - 1).min(steps.saturating_sub(1)));
