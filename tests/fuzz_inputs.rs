@@ -1,4 +1,4 @@
-//! Hostile input never breaks the decoders (issue 6): arbitrary and malformed URL queries and scenario
+//! Hostile input never breaks the decoders: arbitrary and malformed URL queries and scenario
 //! texts never panic or hang, every rejection names its parameter or key, and whatever is accepted is
 //! itself valid (it writes back out and reads again to the same value).
 //!

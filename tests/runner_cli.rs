@@ -1,5 +1,5 @@
-//! The headless runner as a program (CONTRACT.md "Headless runner"): its output, its determinism, and
-//! one line on standard error for every kind of bad input, never a panic.
+//! The headless runner as a program: its output, its determinism, and one line on standard error for
+//! every kind of bad input, never a panic.
 
 use serde_json::Value;
 use sessionscope::model::Strategy;

@@ -1,5 +1,5 @@
-//! The scenario file (CONTRACT.md): defaults, every key, precise rejections, round trips, the
-//! self-test fixture and the compare path.
+//! The scenario file: defaults, every key, precise rejections, round trips, the self-test fixture and
+//! the compare path.
 
 #[path = "scenario_support/mod.rs"]
 mod support;

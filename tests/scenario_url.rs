@@ -1,5 +1,5 @@
-//! The page URL codec (CONTRACT.md "URL of the page"): every parameter, fallbacks that keep the rest,
-//! robust decoding, and round trips in both directions, including the share link's command log.
+//! The page URL codec: every parameter, fallbacks that keep the rest, robust decoding, and round trips
+//! in both directions, including the share link's command log.
 
 #[path = "scenario_support/mod.rs"]
 mod support;

@@ -29,7 +29,7 @@ pub(crate) struct Arg {
     kind: ArgKind,
 }
 
-// Readers as data rather than one decoder per action: one copy of the reading code (page size, issue 4).
+// Readers as data rather than one decoder per action: one copy of the reading code.
 #[derive(Clone, Copy)]
 enum ArgKind {
     /// A configuration key of the same name (`keys.rs`): same values, ranges and messages.

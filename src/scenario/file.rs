@@ -1,6 +1,6 @@
-//! The scenario file (CONTRACT.md "Scenario file"): JSON text <-> `Scenario`. The document is walked by
-//! hand so that every rejection names its key with a path (`timeline[2].server`) and says what was
-//! wrong; nothing in here can panic, whatever the text.
+//! The scenario file (a format outside scripts rely on): JSON text <-> `Scenario`. The document is
+//! walked by hand so that every rejection names its key with a path (`timeline[2].server`) and says
+//! what was wrong; nothing in here can panic, whatever the text.
 //!
 //! Every key is optional; an unknown key is an error.
 //!

@@ -3,7 +3,6 @@
 //! passes here can overflow or panic later.
 
 use super::error::quote;
-use crate::number;
 use serde_json::Value;
 
 /// A value as given by a person; the readers return a message saying what was wrong.
@@ -94,11 +93,7 @@ impl Input for Value {
         let shown = quote_plain(&n.to_string());
         match n.as_f64() {
             Some(f) if f.is_finite() && f >= min && f <= max => Ok(f),
-            _ => Err(out_of_range(
-                number::f64_text(min),
-                number::f64_text(max),
-                &shown,
-            )),
+            _ => Err(out_of_range(min, max, &shown)),
         }
     }
 
@@ -206,18 +201,14 @@ impl Input for Text<'_> {
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'));
         let parsed = if plain && text.len() <= MAX_NUMBER_CHARS {
-            super::decimal::parse_f64(text)
+            text.parse::<f64>().ok()
         } else {
             None
         };
         match parsed {
             None => Err(format!("expected a number, got {}", self.shown())),
             Some(f) if f.is_finite() && f >= min && f <= max => Ok(f),
-            Some(_) => Err(out_of_range(
-                number::f64_text(min),
-                number::f64_text(max),
-                &self.shown(),
-            )),
+            Some(_) => Err(out_of_range(min, max, &self.shown())),
         }
     }
 
@@ -288,23 +279,16 @@ pub(crate) fn pick<T: Copy>(
     name: fn(T) -> &'static str,
     what: &str,
 ) -> Result<T, String> {
-    pick_index(input, all.len(), &|i| name(all[i]), what).map(|i| all[i])
-}
-
-/// `pick` without the enum type: one copy of the work for all the enums (page size, issue 4).
-fn pick_index(
-    input: &dyn Input,
-    count: usize,
-    name: &dyn Fn(usize) -> &'static str,
-    what: &str,
-) -> Result<usize, String> {
     let given = input.word()?;
-    (0..count).find(|i| name(*i) == given).ok_or_else(|| {
-        let names: Vec<&str> = (0..count).map(name).collect();
-        format!(
-            "unknown {what} {}; expected one of: {}",
-            quote(given),
-            names.join(", ")
-        )
-    })
+    all.iter()
+        .copied()
+        .find(|&v| name(v) == given)
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|&v| name(v)).collect();
+            format!(
+                "unknown {what} {}; expected one of: {}",
+                quote(given),
+                names.join(", ")
+            )
+        })
 }

@@ -1,5 +1,6 @@
 //! The configuration keys shared by the scenario file and the URL: one table, so that both formats
-//! accept the same names, values and ranges (CONTRACT.md), and write them back the same way.
+//! accept the same names, values and ranges (names outside scripts and links rely on), and write them
+//! back the same way.
 
 use super::input::{pick, Input};
 use crate::model::{

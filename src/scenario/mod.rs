@@ -4,7 +4,6 @@
 mod actions;
 pub mod compare;
 pub mod csv;
-pub mod decimal;
 pub mod error;
 pub mod file;
 mod input;
@@ -50,7 +49,7 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-    /// Read a scenario file (CONTRACT.md); the error names the key and what was wrong.
+    /// Read a scenario file; the error names the key and what was wrong.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
         parse_scenario(text)
     }

@@ -1,4 +1,4 @@
-//! The page URL <-> page state codec (CONTRACT.md "URL of the page"). Scenario parameters share names,
+//! The page URL <-> page state codec (the parameters outside links rely on). Scenario parameters share names,
 //! values and ranges with the scenario file (one table, `keys.rs`). A bad parameter falls back to its
 //! default and is reported by name; the others are kept; nothing here can panic or run long, whatever
 //! the text.
@@ -18,6 +18,7 @@ use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
 use super::tour::STEP_COUNT;
 use super::{Scenario, TimedCommand};
 use crate::model::{Command, Config, Micros, SeriesMetric, Simulation, SECOND};
+use std::fmt::Write;
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -57,7 +58,7 @@ impl Default for PageState {
         PageState {
             config: Config::default(),
             // One client hop (40 ms of model time) takes about 0.8 s on screen: slow enough to follow a
-            // single request with the eye (DESIGN.md section 5).
+            // single request with the eye.
             speed: 0.05,
             fast_forward: 0,
             paused: false,
@@ -92,17 +93,15 @@ impl PageState {
         }
     }
 
-    /// Replay a share link: a fresh simulation of `config` (the configuration the sender *started*
-    /// from), every logged command applied at its moment, then run to `time` (or `fast_forward` when
-    /// the link has no time). Commands applied by the page at model time `t` and commands scheduled for
-    /// `t` take effect alike (after the events of that instant), so this reproduces the sender's run.
+    /// Replay a share link with the model's replay: a fresh simulation of `config` (the configuration
+    /// the sender *started* from), every logged command applied at its moment, then run to `time` (or
+    /// `fast_forward` when the link has no time). Commands logged after that moment are left out, as
+    /// the page does when it rewinds.
     pub fn simulation(&self) -> Simulation {
-        let mut sim = Simulation::new(self.config.clone());
-        for (at, command) in &self.commands {
-            sim.schedule(*at, command.clone());
-        }
-        sim.advance_to(self.time.unwrap_or(self.fast_forward));
-        sim
+        let until = self.time.unwrap_or(self.fast_forward);
+        // The log is in time order (`decode_log` checks it).
+        let upto = self.commands.partition_point(|(at, _)| *at <= until);
+        Simulation::replay(self.config.clone(), &self.commands[..upto], until)
     }
 }
 
@@ -214,7 +213,7 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
     let mut state = PageState::default();
     let mut seen: Vec<String> = Vec::new();
     let mut log: Option<String> = None;
-    for piece in pieces(query, b'&') {
+    for piece in query.split('&') {
         if piece.is_empty() {
             continue;
         }
@@ -344,31 +343,12 @@ fn unknown_param(key: &str) -> String {
     }
 }
 
-/// `text.split(separator)` for an ASCII separator: one small iterator for the query's `&`, the log's `~`
-/// and `_` instead of the generic character search (page size, issue 4).
-fn pieces(text: &str, separator: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let current = rest?;
-        match current.bytes().position(|b| b == separator) {
-            Some(at) => {
-                rest = Some(&current[at + 1..]);
-                Some(&current[..at])
-            }
-            None => {
-                rest = None;
-                Some(current)
-            }
-        }
-    })
-}
-
 /// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, and the bytes must be
 /// UTF-8. A `%` not followed by two hex digits is an error, not a guess.
 fn percent_decode(raw: &str) -> Result<String, String> {
     let (bytes, broken) = decode_bytes(raw);
     if let Some(at) = broken {
-        let near = lossy_text(&raw.as_bytes()[at..raw.len().min(at + 3)]);
+        let near = String::from_utf8_lossy(&raw.as_bytes()[at..raw.len().min(at + 3)]);
         return Err(format!("has broken percent-encoding near {}", quote(&near)));
     }
     String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 once decoded".to_string())
@@ -376,30 +356,7 @@ fn percent_decode(raw: &str) -> Result<String, String> {
 
 /// Best-effort decoding for naming a parameter whose name itself is broken.
 fn lossy_decode(raw: &str) -> String {
-    lossy_text(&decode_bytes(raw).0)
-}
-
-/// `String::from_utf8_lossy`: each invalid sequence becomes one U+FFFD. Built on `str::from_utf8`,
-/// which the page links anyway, rather than on a second UTF-8 decoder (page size, issue 4).
-fn lossy_text(mut bytes: &[u8]) -> String {
-    let mut out = String::new();
-    loop {
-        match std::str::from_utf8(bytes) {
-            Ok(valid) => {
-                out.push_str(valid);
-                return out;
-            }
-            Err(error) => {
-                let (valid, rest) = bytes.split_at(error.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
-                out.push(char::REPLACEMENT_CHARACTER);
-                match error.error_len() {
-                    Some(invalid) => bytes = &rest[invalid..],
-                    None => return out,
-                }
-            }
-        }
-    }
+    String::from_utf8_lossy(&decode_bytes(raw).0).into_owned()
 }
 
 /// `+` to a space and `%XX` to its byte; a `%` without two hex digits stays as it is. Also returns
@@ -410,12 +367,15 @@ fn decode_bytes(raw: &str) -> (Vec<u8>, Option<usize>) {
     let mut broken = None;
     let mut i = 0;
     while i < bytes.len() {
+        // Two hex digits (no sign: `from_str_radix` alone would take "+1").
         let hex = bytes
             .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit));
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
         match (bytes[i], hex) {
-            (b'%', Some(hex)) => {
-                out.push(hex_value(hex[0]) * 16 + hex_value(hex[1]));
+            (b'%', Some(byte)) => {
+                out.push(byte);
                 i += 2;
             }
             (b'%', None) => {
@@ -430,15 +390,6 @@ fn decode_bytes(raw: &str) -> (Vec<u8>, Option<usize>) {
     (out, broken)
 }
 
-fn hex_value(digit: u8) -> u8 {
-    match digit {
-        b'0'..=b'9' => digit - b'0',
-        b'a'..=b'f' => digit - b'a' + 10,
-        b'A'..=b'F' => digit - b'A' + 10,
-        _ => 0,
-    }
-}
-
 /// Percent-encode everything but the unreserved characters (RFC 3986).
 fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -446,11 +397,8 @@ fn percent_encode(text: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
         } else {
-            // `%XX` by table: the page links no other upper-case hex formatting.
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out
@@ -566,7 +514,7 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
     if text.is_empty() {
         return Ok(Vec::new());
     }
-    let count = pieces(text, b'~').count();
+    let count = text.split('~').count();
     if count > MAX_LOG_ENTRIES {
         return Err(format!(
             "has {count} commands; at most {MAX_LOG_ENTRIES} are read"
@@ -575,9 +523,9 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
     let mut commands = Vec::with_capacity(count);
     let mut servers = servers;
     let mut previous: Micros = 0;
-    for (index, entry) in pieces(text, b'~').enumerate() {
+    for (index, entry) in text.split('~').enumerate() {
         let problem = |message: String| format!("entry {} {}: {message}", index + 1, quote(entry));
-        let mut fields = pieces(entry, b'_');
+        let mut fields = entry.split('_');
         let at = Text(fields.next().unwrap_or(""))
             .fixed(3, 0, MAX_TIME)
             .map_err(|m| problem(format!("time: {m}")))?;
@@ -614,7 +562,7 @@ pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, St
 
 #[cfg(test)]
 mod tests {
-    use super::{lossy_text, percent_encode};
+    use super::percent_encode;
 
     #[test]
     fn percent_encode_writes_upper_case_hex_for_every_reserved_byte() {
@@ -629,42 +577,5 @@ mod tests {
             })
             .collect();
         assert_eq!(percent_encode(&all), expected);
-    }
-
-    #[test]
-    fn lossy_text_is_from_utf8_lossy() {
-        let mut cases: Vec<Vec<u8>> = vec![
-            vec![],
-            b"plain".to_vec(),
-            vec![0xe9],
-            vec![b'a', 0xe2, 0x82],
-            vec![0xf0, 0x9f, 0x98],
-            vec![
-                0xf0, 0x9f, 0x98, 0x80, 0xff, b'x', 0xc0, 0xaf, 0xed, 0xa0, 0x80,
-            ],
-            vec![0xf4, 0x90, 0x80, 0x80, 0xe0, 0x80, 0xbf],
-        ];
-        // Every short sequence over bytes that matter to UTF-8 decoding.
-        let alphabet = [
-            0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe1,
-            0xed, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff,
-        ];
-        for a in alphabet {
-            for b in alphabet {
-                for c in alphabet {
-                    cases.push(vec![a, b, c]);
-                    for d in [0x80, 0xbf, 0x41, 0xf0] {
-                        cases.push(vec![a, b, c, d]);
-                    }
-                }
-            }
-        }
-        for bytes in cases {
-            assert_eq!(
-                lossy_text(&bytes),
-                String::from_utf8_lossy(&bytes),
-                "{bytes:x?}"
-            );
-        }
     }
 }
