@@ -1,12 +1,12 @@
-//! The headless runner (CONTRACT.md): `run`, `compare` and `hash` of a scenario file.
+//! The headless runner: `run`, `compare` and `hash` of a scenario file.
 //!
 //! Output is plain JSON on standard output, identical byte for byte for the same scenario. Every
 //! problem (arguments, file, scenario) is one line on standard error and a non-zero exit; the release
 //! profile aborts on panic, so nothing in here may panic on any input: no `unwrap`, no `println!`
 //! (which panics when standard output is closed early).
 
-use sessionscope::model::Report;
-use sessionscope::scenario::{compare, hash_hex, Scenario};
+use sessionscope::scenario::compare::compare_json;
+use sessionscope::scenario::{compare, hash_hex, report_json, Scenario};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -74,8 +74,8 @@ fn run(args: &[OsString]) -> Result<String, Failure> {
             };
             let scenario = load(path)?;
             Ok(match name {
-                "run" => metrics_json(&scenario.run())?,
-                "compare" => compare_json(&scenario)?,
+                "run" => written(report_json(&scenario.run()))?,
+                "compare" => written(compare_json(&compare(&scenario)))?,
                 _ => format!(
                     "{{\"history_hash\":\"{}\"}}",
                     hash_hex(scenario.history_hash())
@@ -127,24 +127,6 @@ fn io_reason(error: &std::io::Error) -> String {
     }
 }
 
-fn metrics_json(report: &Report) -> Result<String, Failure> {
-    serde_json::to_string(report).map_err(|e| (EXIT_SCENARIO, format!("cannot write metrics: {e}")))
-}
-
-#[derive(serde::Serialize)]
-struct CompareRow<'a> {
-    strategy: &'static str,
-    metrics: &'a Report,
-}
-
-fn compare_json(scenario: &Scenario) -> Result<String, Failure> {
-    let results = compare(scenario);
-    let rows: Vec<CompareRow> = results
-        .iter()
-        .map(|(strategy, report)| CompareRow {
-            strategy: strategy.name(),
-            metrics: report,
-        })
-        .collect();
-    serde_json::to_string(&rows).map_err(|e| (EXIT_SCENARIO, format!("cannot write metrics: {e}")))
+fn written(json: Result<String, serde_json::Error>) -> Result<String, Failure> {
+    json.map_err(|e| (EXIT_SCENARIO, format!("cannot write metrics: {e}")))
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod file;
 mod input;
 mod keys;
+pub mod metric;
 pub mod selftest;
 pub mod tour;
 pub mod url;
@@ -19,6 +20,7 @@ pub use file::{parse_scenario, scenario_to_json};
 /// The lag controls offer exactly the ranges a scenario file or URL accepts.
 #[cfg(target_arch = "wasm32")]
 pub(crate) use keys::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
+pub use metric::{report_json, Metric, MetricValue, Unit};
 pub use selftest::{hash_hex, reference_hash, reference_scenario};
 
 use crate::model::{Command, Config, Micros, Report, Simulation, SECOND};
