@@ -409,7 +409,7 @@ fn url_value(out: Out) -> String {
     match out {
         Out::Whole(n) => n.to_string(),
         // Rust prints the shortest text that parses back to the same f64, never with an exponent.
-        Out::Real(f) => crate::number::f64_text(f),
+        Out::Real(f) => f.to_string(),
         Out::Fixed(units, decimals) => show_fixed(units, decimals),
         Out::Word(w) => percent_encode(w),
         Out::Flag(b) => b.to_string(),
