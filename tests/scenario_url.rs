@@ -108,6 +108,18 @@ fn a_bad_value_falls_back_to_its_default_and_keeps_the_rest() {
 }
 
 #[test]
+fn leading_zeros_are_read_like_any_digits() {
+    let (state, errors) = parse_query(&format!(
+        "servers={}3&ff={}1.5",
+        "0".repeat(40),
+        "0".repeat(40)
+    ));
+    assert_eq!(errors, vec![]);
+    assert_eq!(state.config.servers, 3);
+    assert_eq!(state.fast_forward, 1_500_000);
+}
+
+#[test]
 fn messages_say_what_was_wrong() {
     let cases: &[(&str, &str, &str)] = &[
         ("servers=65", "servers", "between 1 and 64, got \"65\""),
@@ -142,6 +154,8 @@ fn messages_say_what_was_wrong() {
         ("ff=-5", "ff", "must not be negative"),
         ("ff=1.0000001", "ff", "at most 6 digits after the point"),
         ("ff=99999999", "ff", "between 0 and 1000000"),
+        ("ff=99999999999999999999.5", "ff", "between 0 and 1000000"),
+        ("t=184467440737095516.16", "t", "between 0 and 1000000000"),
         ("t=1.5.5", "t", "expected a number"),
         ("paused=maybe", "paused", "expected 1 or 0"),
         (

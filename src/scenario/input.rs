@@ -180,15 +180,8 @@ impl Input for Text<'_> {
             }
             return Err(format!("expected a whole number, got {}", self.shown()));
         }
-        let digits = text.trim_start_matches('0');
-        if digits.len() > 20 {
-            return Err(range());
-        }
-        let value: u64 = if digits.is_empty() {
-            0
-        } else {
-            digits.parse().map_err(|_| range())?
-        };
+        // Only digits here: parsing fails only when the number is too large for a u64.
+        let value: u64 = text.parse().map_err(|_| range())?;
         if value < min || value > max {
             return Err(range());
         }
@@ -235,24 +228,11 @@ impl Input for Text<'_> {
                 self.shown()
             ));
         }
-        let whole = whole.trim_start_matches('0');
-        if whole.len() > 19 {
-            return Err(range());
-        }
-        let whole: u64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| range())?
-        };
-        let scale = 10u64.pow(decimals);
-        let mut frac_units: u64 = 0;
-        for (i, b) in frac.bytes().enumerate() {
-            frac_units += u64::from(b - b'0') * 10u64.pow(decimals - 1 - i as u32);
-        }
-        let units = whole
-            .checked_mul(scale)
-            .and_then(|w| w.checked_add(frac_units))
-            .ok_or_else(range)?;
+        // The digits with the fraction padded to `decimals` places are the count of units; too many for
+        // a u64 is out of range.
+        let units: u64 = format!("{whole}{frac:0<width$}", width = decimals as usize)
+            .parse()
+            .map_err(|_| range())?;
         if units < min || units > max {
             return Err(range());
         }
