@@ -1,9 +1,9 @@
 //! The one list of a run's metrics: every number of a `Report` (the per-server list aside), with the name
-//! the runner's JSON and the CSV give it, how it reads to a person, and how to take it from a `Report`,
-//! in the order both formats write them. The runner's JSON (`report_json`), the CSV (`csv.rs`) and the
-//! compare rows (`compare.rs`) are written from it; the page's read-outs, compare table and words look
-//! metrics up here too. It lives with the formats because the model names nothing: the model counts, this
-//! file says what each count is called outside.
+//! the runner's JSON and the CSV give it, what kind of number it is, and how to take it from a `Report`,
+//! in the order both formats write them. The runner's JSON (`report_json`, `compare::compare_json`) and
+//! the CSV (`csv.rs`) are written from it; a field added to `Report` and not here fails
+//! tests/scenario_metric.rs. It lives with the formats because the model names nothing outside: the
+//! model counts, this file says what each count is called.
 
 use crate::model::Report;
 use serde::ser::{SerializeMap, Serializer};
