@@ -9,6 +9,7 @@ pub mod error;
 pub mod file;
 mod input;
 mod keys;
+pub mod moment;
 pub mod preset;
 pub mod selftest;
 pub mod tour;
