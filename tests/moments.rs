@@ -2,7 +2,7 @@
 //! where the step's answer says, the decisive request's hops lead to it, and the director's time warp
 //! shows the request for at least two seconds of wall time before its outcome.
 
-use sessionscope::model::{Endpoint, Event, Message, MessageKind};
+use sessionscope::model::{Endpoint, Event, Message, MessageKind, SECOND};
 use sessionscope::scenario::moment::{find, Cue, Moment};
 use sessionscope::scenario::tour::{steps, TourStep};
 
@@ -195,8 +195,8 @@ fn ceiling_the_login_that_does_not_fit_is_answered_by_the_balancer() {
         Endpoint::Balancer,
         user
     ));
-    // That login is a traffic visitor's first request, which the model does not trace from the user:
-    // the moment starts at the balancer (docs/lecture-plan.md lists the missing hop).
+    // That login is a traffic visitor's first request, which the model schedules without a message from
+    // the user: the moment starts at the balancer. When the model traces that hop, flip this check.
     assert!(m.departure() > step.pause_at);
     assert!(!has_hop(&m, MessageKind::Request, user, Endpoint::Balancer));
 }
@@ -219,7 +219,7 @@ fn a_cue_that_never_comes_finds_nothing() {
         find(
             &step.scenario,
             step.pause_at,
-            5 * 1_000_000,
+            5 * SECOND,
             Cue::Event(&never)
         ),
         None
