@@ -9,6 +9,8 @@ pub mod file;
 mod input;
 mod keys;
 pub mod metric;
+pub mod moment;
+pub mod preset;
 pub mod selftest;
 pub mod tour;
 pub mod url;
