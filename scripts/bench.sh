@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# THE benchmark command (issue 6): prints one Markdown table, ready for the README, with the date and the
+# THE benchmark command: prints one Markdown table, ready for the README, with the date and the
 # machine on top:
 #   - simulated requests per second of the model natively and compiled to wasm32 in headless Chromium (the
 #     same workload, `model::workload`: 8 servers, 10 000 users, every strategy), and their ratio;

@@ -1,7 +1,8 @@
 // Print the gzip size (level 9) of the built site: the wasm alone, the page as a browser loads it
 // (wasm + JS + CSS + HTML, without offline.html), and everything in dist/.
-// Budget (issue 4): the page as loaded <= 150 KB gzip (150 000 bytes). Printed as PASS/FAIL; the run fails
-// on FAIL only when SESSIONSCOPE_ENFORCE_SIZE_BUDGET=1.
+// Budget: the page as loaded <= 200 KB gzip (200 000 bytes), a regression guard rather than a goal (what
+// people feel is load time and frame rate). Printed as PASS/FAIL; a FAIL fails the build unless
+// SESSIONSCOPE_ENFORCE_SIZE_BUDGET=0.
 //
 // Usage: node scripts/size-report.mjs [dist]
 
@@ -29,4 +30,4 @@ for (const file of files.sort((a, b) => b.gzip - a.gzip)) {
 const pageGzip = sum(page, 'gzip');
 const verdict = pageGzip <= BUDGET_BYTES ? 'PASS' : 'FAIL';
 console.log(`size budget: page ${kb(pageGzip)} gzip of ${kb(BUDGET_BYTES)} allowed: ${verdict}`);
-if (verdict === 'FAIL' && process.env.SESSIONSCOPE_ENFORCE_SIZE_BUDGET === '1') process.exit(1);
+if (verdict === 'FAIL' && process.env.SESSIONSCOPE_ENFORCE_SIZE_BUDGET !== '0') process.exit(1);
