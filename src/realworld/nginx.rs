@@ -2,7 +2,7 @@
 //! cookie or by address), passive failure detection and retries, as open-source nginx does them.
 
 use super::text::{Mark, Text};
-use super::{duration, server_name, Addresses, Lang, SESSION_COOKIE};
+use super::{duration, header, server_name, Addresses, Lang, SESSION_COOKIE};
 use crate::model::{Balancer, Config, StickyBy, Strategy};
 
 /// The upstream every request without a usable route goes to.
@@ -11,7 +11,7 @@ const POOL: &str = "app";
 /// A complete nginx.conf (`nginx -t` accepts it) for `config`, its servers at `at`.
 pub fn nginx_conf(config: &Config, at: &Addresses, lang: Lang) -> String {
     let mut t = Text::new(lang, Mark::Hash);
-    header(&mut t, config);
+    header(&mut t, config, "nginx.conf");
     main_context(&mut t, at);
     t.blank();
     t.line(0, "http {");
@@ -27,53 +27,6 @@ pub fn nginx_conf(config: &Config, at: &Addresses, lang: Lang) -> String {
     server_block(&mut t, at, route_cookie);
     t.line(0, "}");
     t.finish()
-}
-
-fn header(t: &mut Text, config: &Config) {
-    let what = format!(
-        "strategy {}, balancer {}{}, {} server(s)",
-        config.strategy.name(),
-        config.balancer.name(),
-        match config.strategy {
-            Strategy::Sticky => format!(", sticky by {}", config.sticky_by.name()),
-            Strategy::None | Strategy::ClusterAll | Strategy::ClusterBackup | Strategy::Store =>
-                String::new(),
-        },
-        config.servers.max(1),
-    );
-    t.note(
-        0,
-        &format!("nginx.conf for SessionScope's setup: {what}."),
-        &format!("SessionScope 구성({what})의 nginx.conf."),
-    );
-    let (en, ko) = match config.strategy {
-        Strategy::None => (
-            "Each server keeps its sessions in its own memory and nothing below keeps a user on one\n\
-             server: a request that lands elsewhere finds no session (a mismatch, back to login).",
-            "각 서버가 세션을 자기 메모리에만 두고, 아래 어디에도 사용자를 한 서버에 묶는 설정이 없습니다:\n\
-             다른 서버에 도착한 요청은 세션을 찾지 못합니다(불일치, 다시 로그인).",
-        ),
-        Strategy::Sticky => (
-            "Sessions stay in each server's memory; the balancer keeps every user on the server that\n\
-             holds their session. A crashed server takes its sessions with it.",
-            "세션은 각 서버 메모리에 있고, 로드 밸런서가 사용자를 자기 세션이 있는 서버에 계속 보냅니다.\n\
-             서버가 죽으면 그 서버의 세션도 함께 사라집니다.",
-        ),
-        Strategy::ClusterAll | Strategy::ClusterBackup => (
-            "The servers replicate sessions among themselves (Tomcat cluster: see the tomcat format), so\n\
-             any server can answer; the balancer only spreads load.",
-            "서버들이 세션을 서로 복제하므로(Tomcat 클러스터: tomcat 형식 참고) 어느 서버든 응답할 수\n\
-             있고, 로드 밸런서는 부하만 나눕니다.",
-        ),
-        Strategy::Store => (
-            "The servers keep no sessions: every request reads its session from the shared store (see the\n\
-             spring-session and redis formats), so any server can answer; the balancer only spreads load.",
-            "서버는 세션을 갖지 않고 모든 요청이 공유 저장소에서 세션을 읽으므로(spring-session, redis\n\
-             형식 참고) 어느 서버든 응답할 수 있고, 로드 밸런서는 부하만 나눕니다.",
-        ),
-    };
-    t.note(0, en, ko);
-    t.blank();
 }
 
 fn main_context(t: &mut Text, at: &Addresses) {
