@@ -1,14 +1,14 @@
 //! The printed configuration is accepted by the real software: every balancer and stickiness through
-//! real `nginx -t` and `haproxy -c` (run on temporary files), Tomcat's XML through a real XML parser,
-//! in both comment languages; and each file carries the directives the setup implies, with the
+//! real `nginx -t` and `haproxy -c` (run on temporary files), every Redis and Sentinel file by a real
+//! redis-server started on loopback, Tomcat's XML by a real XML parser, in both comment languages; and each file carries the directives the setup implies, with the
 //! model's numbers.
 
 use sessionscope::model::{
     Balancer, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
 };
 use sessionscope::realworld::{
-    haproxy_conf, nginx_conf, redis_conf, sample_text, spring_session, tomcat_cluster, Addresses,
-    Format, Lang,
+    haproxy_conf, nginx_conf, redis_conf, redis_file, sample_text, spring_session, tomcat_cluster,
+    Addresses, Format, Lang, RedisFile,
 };
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -604,4 +604,102 @@ fn formats_are_named_as_the_runner_and_the_page_name_them() {
     assert_eq!(Format::from_name("apache"), None);
     assert_eq!(Lang::from_code("ko"), Some(Lang::Ko));
     assert_eq!(Lang::from_code("fr"), None);
+}
+
+/// Start `redis-server FILE` (plus `extra` arguments) on no TCP port and a unix socket in `scratch`;
+/// Ok once the socket appears (the configuration was accepted), Err with its output if it exits
+/// first or takes longer than 10 s. The process is stopped by its id either way.
+fn redis_starts(text: &str, scratch: &Path, name: &str, extra: &[&str]) -> Result<(), String> {
+    let file = scratch.join(format!("{name}.conf"));
+    std::fs::write(&file, text).expect("write the Redis file");
+    let socket = scratch.join(format!("{name}.sock"));
+    let mut child = Command::new(tool("redis-server"))
+        .arg(&file)
+        .args(extra)
+        .args(["--port", "0", "--unixsocket"])
+        .arg(&socket)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start redis-server");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let verdict = loop {
+        if socket.exists() {
+            break Ok(());
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            break Err(format!("redis-server exited ({status})"));
+        }
+        if std::time::Instant::now() > deadline {
+            break Err("redis-server was not ready within 10 s".to_string());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let _ = child.kill();
+    let out = child.wait_with_output().expect("redis-server ends");
+    verdict.map_err(|why| format!("{why}:\n{}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn redis_server_and_sentinel_start_with_every_printed_file() {
+    // Loopback only; the replica points at a port held open here, so it talks to nobody else.
+    let held = std::net::TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let primary_port = held.local_addr().expect("its address").port();
+    for config in store_setups()
+        .into_iter()
+        .filter(|c| c.store_kind == StoreKind::Memory && c.store_replica)
+    {
+        for lang in Lang::ALL {
+            let scratch = tempfile::tempdir().expect("a scratch directory");
+            let at = Addresses {
+                store: format!("127.0.0.1:{primary_port}"),
+                replica: Some("127.0.0.1:1".to_string()),
+                prefix: Some(scratch.path().to_string_lossy().into_owned()),
+                ..Addresses::sample(&config)
+            };
+            for (file, name, extra) in [
+                (RedisFile::Primary, "primary", &[][..]),
+                (RedisFile::Replica, "replica", &[][..]),
+                (RedisFile::Sentinel, "sentinel", &["--sentinel"][..]),
+            ] {
+                let text = redis_file(&config, &at, lang, file).expect("a setup with a replica");
+                if let Err(why) = redis_starts(&text, scratch.path(), name, extra) {
+                    panic!(
+                        "redis-server refused the {name} file for persistence {} ({lang:?}): {why}\n{text}",
+                        config.store_persistence.name()
+                    );
+                }
+            }
+        }
+    }
+    drop(held);
+}
+
+#[test]
+fn redis_files_stand_alone_and_make_up_the_printed_text() {
+    let with_replica = Config {
+        strategy: Strategy::Store,
+        store_replica: true,
+        ..Config::DEFAULT
+    };
+    let at = Addresses::sample(&with_replica);
+    let whole = redis_conf(&with_replica, &at, Lang::En);
+    for file in [RedisFile::Primary, RedisFile::Replica, RedisFile::Sentinel] {
+        let alone = redis_file(&with_replica, &at, Lang::En, file).expect("a file of this setup");
+        for line in directives(&alone, "#") {
+            assert!(
+                whole.contains(&line),
+                "{file:?}: `{line}` is not in the printed text"
+            );
+        }
+    }
+    let replica = redis_file(&with_replica, &at, Lang::En, RedisFile::Replica).unwrap_or_default();
+    assert!(directives(&replica, "#").contains(&"replicaof 10.0.0.5 6379".to_string()));
+    let alone = Config {
+        store_replica: false,
+        ..with_replica
+    };
+    let at = Addresses::sample(&alone);
+    assert!(redis_file(&alone, &at, Lang::En, RedisFile::Replica).is_none());
+    assert!(redis_file(&alone, &at, Lang::En, RedisFile::Sentinel).is_none());
 }

@@ -16,7 +16,7 @@ mod tomcat;
 
 pub use haproxy::haproxy_conf;
 pub use nginx::nginx_conf;
-pub use redis::redis_conf;
+pub use redis::{redis_conf, redis_file, RedisFile};
 pub use spring::spring_session;
 pub use tomcat::tomcat_cluster;
 

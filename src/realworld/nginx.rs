@@ -87,6 +87,14 @@ fn method(t: &mut Text, config: &Config) {
         t.line(2, "ip_hash;");
         return;
     }
+    if config.strategy == Strategy::Sticky {
+        t.note(
+            2,
+            "With the sticky cookie below, this choice places only a user's first request (and a user\n\
+             whose server is down).",
+            "아래 고정 쿠키가 있으므로 이 선택은 사용자의 첫 요청(과 서버가 죽은 사용자)에만 쓰입니다.",
+        );
+    }
     match config.balancer {
         Balancer::RoundRobin => t.note(
             2,
