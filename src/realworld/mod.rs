@@ -159,15 +159,26 @@ pub const SESSION_COOKIE: &str = "SESSION";
 
 /// The file's first comment: which setup it is for, and what that setup does with sessions.
 pub(crate) fn header(t: &mut Text, config: &Config, file: &str) {
+    // In the scenario file's own keys and values, the same in both languages.
     let what = format!(
-        "strategy {}, balancer {}{}, {} server(s)",
+        "strategy {}{}, balancer {}, servers {}",
         config.strategy.name(),
-        config.balancer.name(),
         match config.strategy {
-            Strategy::Sticky => format!(", sticky by {}", config.sticky_by.name()),
-            Strategy::None | Strategy::ClusterAll | Strategy::ClusterBackup | Strategy::Store =>
-                String::new(),
+            Strategy::None => String::new(),
+            Strategy::Sticky => format!(", sticky_by {}", config.sticky_by.name()),
+            Strategy::ClusterAll | Strategy::ClusterBackup => format!(
+                ", replication {}, replication_lag_ms {}",
+                config.replication.name(),
+                config.replication_lag_ms
+            ),
+            Strategy::Store => format!(
+                ", store_kind {}, store_persistence {}, store_replica {}",
+                config.store_kind.name(),
+                config.store_persistence.name(),
+                config.store_replica
+            ),
         },
+        config.balancer.name(),
         config.servers.max(1),
     );
     t.note(
