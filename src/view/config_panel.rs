@@ -72,7 +72,7 @@ pub fn config_panel(props: &ConfigPanelProps) -> Html {
             <p class="hint">{ t.config_hint }</p>
             <div class="config-bar">
                 <label for="config-format">{ t.config_format }</label>
-                <select id="config-format" data-testid="config-format" onchange={on_format}>
+                <select id="config-format" data-testid="config-format" translate="no" onchange={on_format}>
                     { for Format::ALL.iter().map(|&f| html! {
                         <option key={f.name()} value={f.name()} selected={f == *format}>{ file_label(f) }</option>
                     }) }
@@ -80,8 +80,9 @@ pub fn config_panel(props: &ConfigPanelProps) -> Html {
                 <button type="button" data-testid="config-copy" onclick={on_copy}>{ t.config_copy }</button>
                 <p class="copied" role="status">{ if shows_copied { t.copied } else { "" } }</p>
             </div>
-            // Focusable, so keyboard users can scroll a long file.
-            <pre class="config-text" data-testid="config-text" tabindex="0" role="region"
+            // Focusable, so keyboard users can scroll a long file. `translate="no"`: file names and
+            // files are code, the same in every language (their comments follow the page's).
+            <pre class="config-text" data-testid="config-text" tabindex="0" role="region" translate="no"
                 aria-labelledby="config-title" data-format={format.name()}>{ (*text).clone() }</pre>
         </section>
     }
