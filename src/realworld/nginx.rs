@@ -180,6 +180,14 @@ fn server_line(config: &Config, address: &str, backup: bool) -> String {
 
 fn upstream_pool(t: &mut Text, config: &Config, at: &Addresses) {
     t.line(1, &format!("upstream {POOL} {{"));
+    t.note(
+        2,
+        "Shared memory: every worker process sees the same failures and the same round-robin turn\n\
+         (without it each worker keeps its own, and finds a dead server on its own).",
+        "공유 메모리: 모든 워커 프로세스가 같은 실패 기록과 같은 라운드 로빈 순번을 봅니다(없으면\n\
+         워커마다 따로 갖고, 죽은 서버도 워커마다 따로 알아냅니다).",
+    );
+    t.line(2, &format!("zone {POOL} 64k;"));
     method(t, config);
     t.note(
         2,
@@ -225,7 +233,9 @@ fn route_upstreams(t: &mut Text, config: &Config, at: &Addresses) {
          서버에 있었으므로 사용자는 다시 로그인합니다.",
     );
     for (i, address) in at.servers.iter().enumerate() {
-        t.line(1, &format!("upstream {POOL}_{} {{", server_name(i as u32)));
+        let name = format!("{POOL}_{}", server_name(i as u32));
+        t.line(1, &format!("upstream {name} {{"));
+        t.line(2, &format!("zone {name} 64k;"));
         t.line(2, &server_line(config, address, false));
         for other in at.servers.iter().filter(|a| *a != address) {
             t.line(2, &server_line(config, other, true));
