@@ -290,6 +290,10 @@ fn nginx_carries_the_balancer_the_stickiness_and_the_model_timings() {
             .iter()
             .any(|l| l == "proxy_next_upstream error timeout;"));
         assert!(!text.contains("non_idempotent;"));
+        assert!(
+            lines.iter().any(|l| l == "zone app 64k;"),
+            "workers share one view of the servers"
+        );
     }
     // Sticky by address: ip_hash whatever the base balancer.
     let ip = nginx_conf(
