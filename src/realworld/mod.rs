@@ -183,8 +183,8 @@ pub(crate) fn header(t: &mut Text, config: &Config, file: &str) {
     );
     t.note(
         0,
-        &format!("{file} for SessionScope's setup: {what}."),
-        &format!("SessionScope 구성({what})의 {file}."),
+        &format!("{file} for SessionScope's setup:\n{what}."),
+        &format!("SessionScope 구성의 {file}:\n{what}."),
     );
     let (en, ko) = match config.strategy {
         Strategy::None => (
