@@ -5,6 +5,7 @@
 
 pub mod model;
 pub mod number;
+pub mod realworld;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
