@@ -1,13 +1,12 @@
-//! Where routing is decided: the balancer's algorithms (as nginx implements them), its view of which
-//! servers are usable (passive `fail_timeout` and active health checks), and nothing else. Affinity
-//! (sticky cookie) is decided by the caller, which falls back to `route` here.
+//! Where routing is decided: affinity (sticky by cookie or by client address), the balancer's
+//! algorithms (as nginx implements them), and its view of which servers are usable (passive
+//! `fail_timeout` and active health checks). Whether a strategy asks for affinity is the strategy's
+//! (`strategy::Home::affinity`).
 
-use super::config::{Balancer, Micros, MAX_SERVERS};
+use super::config::{Balancer, Micros, StickyBy, MAX_SERVERS};
 use super::hash::mix64;
 use super::rng::Rng;
 use super::server::Server;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// Virtual nodes per server on the consistent-hash ring (nginx uses 160 points per weight unit).
 const RING_POINTS: u32 = 160;
@@ -73,6 +72,32 @@ impl BalancerState {
             && pool.tried & (1u64 << server) == 0
             && !self.marked_down[server as usize]
             && self.fail_until[server as usize] <= pool.now
+    }
+
+    /// The server for a request: the affinity's choice when there is one (the server in the user's
+    /// `server=N` cookie while it is usable; the client address's hash), else the base algorithm's.
+    /// `pinned` is the affinity cookie, `cookie` the session cookie's value.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choose(
+        &mut self,
+        affinity: Option<StickyBy>,
+        pinned: Option<u32>,
+        algorithm: Balancer,
+        cookie: Option<u32>,
+        ip: u32,
+        pool: &Pool,
+        rng: &mut Rng,
+    ) -> Option<u32> {
+        match affinity {
+            Some(StickyBy::Cookie) => {
+                if let Some(s) = pinned.filter(|&s| self.usable(s, pool)) {
+                    return Some(s);
+                }
+            }
+            Some(StickyBy::Ip) => return self.route(Balancer::IpHash, cookie, ip, pool, rng),
+            None => {}
+        }
+        self.route(algorithm, cookie, ip, pool, rng)
     }
 
     /// The base algorithm's choice, skipping unusable servers; `None` when no server is usable
@@ -184,24 +209,25 @@ fn key_hash(key: u32) -> u32 {
     (mix64(u64::from(key) ^ 0x5e55_10f0) >> 32) as u32
 }
 
+/// The ring's (point, server) pairs in ascending order (ties between servers by server).
 fn build_ring(count: u32) -> Vec<(u32, u32)> {
-    // Each (point, server) packed as `point << 32 | server`, which orders like the pair, and sorted by
-    // the min-heap code that the servers' worker slots already link (`BinaryHeap<Reverse<u64>>`): no
-    // separate sort for the ring in the page (issue 4).
-    let mut packed = Vec::with_capacity((count * RING_POINTS) as usize);
-    for s in 0..count {
-        for v in 0..RING_POINTS {
-            let point = (mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32;
-            packed.push(Reverse(u64::from(point) << 32 | u64::from(s)));
-        }
+    let mut ring: Vec<(u32, u32)> = (0..count)
+        .flat_map(|s| {
+            (0..RING_POINTS)
+                .map(move |v| ((mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32, s))
+        })
+        .collect();
+    ring.sort_unstable();
+    ring
+}
+
+/// The balancer's `Set-Cookie: server=N` on a response from `server` under `affinity`: the new cookie
+/// value when it changes, `None` when no cookie is set.
+pub fn sticky_cookie(affinity: Option<StickyBy>, pinned: Option<u32>, server: u32) -> Option<u32> {
+    match affinity {
+        Some(StickyBy::Cookie) => (pinned != Some(server)).then_some(server),
+        Some(StickyBy::Ip) | None => None,
     }
-    // Ascending `Reverse` order is descending `u64` order.
-    BinaryHeap::from(packed)
-        .into_sorted_vec()
-        .into_iter()
-        .rev()
-        .map(|Reverse(key)| ((key >> 32) as u32, key as u32))
-        .collect()
 }
 
 /// First usable server clockwise from `h`, looking at most at `HASH_TRIES` points (like nginx).

@@ -2,7 +2,7 @@
 //! scale in/out, partitions, the store and its replica with persistence and failover, health checks,
 //! idle expiry and time-series sampling.
 
-use super::config::{Micros, Strategy, MS};
+use super::config::{Micros, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::series::{Sample, SAMPLE_EVERY};
@@ -30,10 +30,7 @@ impl Simulation {
             sessions_lost: lost,
             out_of_memory,
         });
-        if matches!(
-            self.config.strategy,
-            Strategy::ClusterAll | Strategy::ClusterBackup
-        ) {
+        if self.home().replicates() {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
             let epoch = self.servers[s as usize].epoch;
             self.queue

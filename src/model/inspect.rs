@@ -6,7 +6,7 @@ use super::metrics::Metrics;
 use super::observe::*;
 use super::series::{Ring, Sample};
 use super::simulation::Simulation;
-use super::users::{Phase, NONE};
+use super::users::Phase;
 
 impl Simulation {
     pub fn server_count(&self) -> u32 {
@@ -66,7 +66,7 @@ impl Simulation {
             for s in 0..self.count {
                 let b = 1u64 << s;
                 let role = if session.full & b != 0 {
-                    if session.primary == s {
+                    if session.primary == Some(s) {
                         SessionRole::Full
                     } else {
                         SessionRole::Backup
@@ -130,10 +130,9 @@ impl Simulation {
             ip: user.ip,
             heavy: user.heavy,
             active: user.active,
-            session: user.has_session().then_some(user.session_uid),
-            affinity: (user.affinity != NONE).then_some(user.affinity),
-            in_flight_to: (user.phase == Phase::InFlight && user.server != NONE)
-                .then_some(user.server),
+            session: user.session_uid(),
+            affinity: user.affinity,
+            in_flight_to: user.server.filter(|_| user.phase == Phase::InFlight),
             request: (user.phase == Phase::InFlight).then_some(user.kind),
             requests: user.requests,
         })

@@ -10,9 +10,9 @@ pub struct Session {
     pub uid: u32,
     pub user: u32,
     /// The server that owns the session (role Full); the other full copies are backups.
-    pub primary: u32,
-    /// BackupManager's backup server, or `NONE`.
-    pub backup: u32,
+    pub primary: Option<u32>,
+    /// BackupManager's backup server.
+    pub backup: Option<u32>,
     pub in_store: bool,
     /// Servers holding a full copy, and servers holding only the key.
     pub full: u64,
@@ -59,8 +59,6 @@ impl Sessions {
         let session = Session {
             uid,
             user,
-            primary: super::users::NONE,
-            backup: super::users::NONE,
             created: now,
             last_access: now,
             store_write: now,
@@ -79,6 +77,17 @@ impl Sessions {
         self.live += 1;
         self.watch(slot, uid, now + self.timeout);
         (slot, uid)
+    }
+
+    /// The session in `slot` (live or not).
+    #[inline]
+    pub fn at(&self, slot: u32) -> &Session {
+        &self.slots[slot as usize]
+    }
+
+    #[inline]
+    pub fn at_mut(&mut self, slot: u32) -> &mut Session {
+        &mut self.slots[slot as usize]
     }
 
     #[inline]

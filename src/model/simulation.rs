@@ -300,6 +300,26 @@ impl Simulation {
     }
 
     #[inline]
+    pub(super) fn server_at(&self, s: u32) -> &Server {
+        &self.servers[s as usize]
+    }
+
+    #[inline]
+    pub(super) fn server_at_mut(&mut self, s: u32) -> &mut Server {
+        &mut self.servers[s as usize]
+    }
+
+    #[inline]
+    pub(super) fn user_at(&self, u: u32) -> &User {
+        &self.users[u as usize]
+    }
+
+    #[inline]
+    pub(super) fn user_at_mut(&mut self, u: u32) -> &mut User {
+        &mut self.users[u as usize]
+    }
+
+    #[inline]
     pub(super) fn client_hop(&self) -> Micros {
         u64::from(self.config.timing.client_hop_ms) * MS
     }
