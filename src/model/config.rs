@@ -1,4 +1,4 @@
-//! Everything that parameterises a run. Defaults come from real systems (DESIGN.md section 3).
+//! Everything that parameterises a run. Defaults are those of the real systems each field names.
 
 use serde::{Deserialize, Serialize};
 
@@ -249,8 +249,7 @@ impl Default for Timing {
     }
 }
 
-// The defaults as constants: a copy of static data is smaller page code than storing every field at
-// each place a default is made, and constant tables (the tour) can start from them.
+// The defaults as constants, so that constant tables (the tour) can start from them.
 impl Timing {
     pub const DEFAULT: Timing = Timing {
         client_hop_ms: 40,

@@ -149,7 +149,9 @@ impl Simulation {
         }
         let (outcome, ready) = match self.users[u as usize].kind {
             RequestKind::Login => self.login(u, s),
-            _ => self.authenticated(u, s),
+            RequestKind::Feed | RequestKind::Like | RequestKind::Cart | RequestKind::Logout => {
+                self.authenticated(u, s)
+            }
         };
         // A server that crashed serving this very request (out of memory) never answers: the
         // balancer does, with a 502.

@@ -84,7 +84,8 @@ impl Simulation {
             }
         }
         for list in &mut lists {
-            sort_by_session(list);
+            // Session ids are unique within a table: an unstable sort gives the one order.
+            list.sort_unstable_by_key(|e| e.session);
         }
         lists
     }
@@ -109,7 +110,7 @@ impl Simulation {
                 role: SessionRole::Full,
             })
             .collect();
-        sort_by_session(&mut list);
+        list.sort_unstable_by_key(|e| e.session);
         list
     }
 
@@ -265,7 +266,7 @@ impl Simulation {
         }
     }
 
-    /// The metrics of CONTRACT.md.
+    /// The report: the metrics the runner prints and the page shows.
     pub fn report(&self) -> Report {
         let m = &self.metrics;
         let timing = &self.config.timing;
@@ -305,11 +306,4 @@ impl Simulation {
                 .collect(),
         }
     }
-}
-
-/// Sort by session id (unique within a table, so an unstable sort gives the one order). One function for
-/// both tables, so the page links one copy of the sort; no stable sort is linked at all (wasm size).
-#[inline(never)]
-fn sort_by_session(list: &mut [SessionEntry]) {
-    list.sort_unstable_by_key(|e| e.session);
 }

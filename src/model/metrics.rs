@@ -1,4 +1,4 @@
-//! Cumulative counters (the numbers of CONTRACT.md and a few more) and a fixed-size latency histogram.
+//! Cumulative counters (the numbers of the report and a few more) and a fixed-size latency histogram.
 //! Everything here is bounded: counters and a constant number of buckets.
 
 use super::config::Micros;

@@ -10,7 +10,6 @@
 
 pub mod balancer;
 pub mod command;
-mod command_text;
 mod commands;
 pub mod config;
 mod copies;

@@ -207,7 +207,7 @@ pub enum Event {
     Applied(super::command::Command),
 }
 
-/// The metrics of CONTRACT.md, as the runner prints them and the page shows them.
+/// The metrics as the runner prints them and the page shows them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub requests: u64,
