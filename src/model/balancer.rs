@@ -13,13 +13,27 @@ const RING_POINTS: u32 = 160;
 /// nginx gives up rehashing after 20 tries and falls back to round robin.
 const HASH_TRIES: u32 = 20;
 
+/// What the balancer knows of one server's health.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Health {
+    /// nginx `fail_timeout`: after a refused connection the server is skipped until then.
+    pub fail_until: Micros,
+    /// Active health checks: consecutive failures, and the verdict.
+    pub check_failures: u32,
+    pub marked_down: bool,
+}
+
+impl Health {
+    /// Taken out of rotation at `now`, by the health checks or by a passive `fail_timeout`.
+    pub fn excluded(&self, now: Micros) -> bool {
+        self.marked_down || self.fail_until > now
+    }
+}
+
 pub struct BalancerState {
     rr_next: u32,
-    /// nginx `fail_timeout`: after a refused connection the server is skipped until then.
-    pub fail_until: Vec<Micros>,
-    /// Active health checks: consecutive failures, and the verdict.
-    pub check_failures: Vec<u32>,
-    pub marked_down: Vec<bool>,
+    /// Per server (index = server id), for every server that may join the pool.
+    health: Vec<Health>,
     ring: Vec<(u32, u32)>,
     ring_servers: u32,
 }
@@ -36,12 +50,9 @@ pub struct Pool<'a> {
 
 impl BalancerState {
     pub fn new(count: u32) -> Self {
-        let n = MAX_SERVERS as usize;
         let mut state = BalancerState {
             rr_next: 0,
-            fail_until: vec![0; n],
-            check_failures: vec![0; n],
-            marked_down: vec![false; n],
+            health: vec![Health::default(); MAX_SERVERS as usize],
             ring: Vec::new(),
             ring_servers: 0,
         };
@@ -51,11 +62,18 @@ impl BalancerState {
 
     /// A server joins or leaves: its balancer record starts clean, and the ring follows the count.
     pub fn reset_server(&mut self, server: u32, count: u32) {
-        let i = server as usize;
-        self.fail_until[i] = 0;
-        self.check_failures[i] = 0;
-        self.marked_down[i] = false;
+        *self.health_mut(server) = Health::default();
         self.rebuild_ring(count);
+    }
+
+    #[inline]
+    pub fn health(&self, server: u32) -> &Health {
+        &self.health[server as usize]
+    }
+
+    #[inline]
+    pub fn health_mut(&mut self, server: u32) -> &mut Health {
+        &mut self.health[server as usize]
     }
 
     fn rebuild_ring(&mut self, count: u32) {
@@ -70,8 +88,7 @@ impl BalancerState {
     pub fn usable(&self, server: u32, pool: &Pool) -> bool {
         server < pool.count
             && pool.tried & (1u64 << server) == 0
-            && !self.marked_down[server as usize]
-            && self.fail_until[server as usize] <= pool.now
+            && !self.health(server).excluded(pool.now)
     }
 
     /// The server for a request: the affinity's choice when there is one (the server in the user's
@@ -157,7 +174,10 @@ impl BalancerState {
             if !self.usable(s, pool) {
                 continue;
             }
-            let load = pool.servers[s as usize].active;
+            let load = pool
+                .servers
+                .get(s as usize)
+                .map_or(0, |server| server.active);
             if best.is_none_or(|(_, b)| load < b) {
                 best = Some((s, load));
             }

@@ -79,7 +79,7 @@ impl Simulation {
             }
             Command::SlowServer { server, factor } => {
                 if in_pool(server, self.count) {
-                    self.servers[server as usize].slow_factor = sane_factor(factor);
+                    self.server_at_mut(server).slow_factor = sane_factor(factor);
                 }
             }
             Command::CrashStore => self.crash_store(),

@@ -7,6 +7,7 @@ use super::config::{Micros, Replication, Strategy, MS};
 use super::events::Ev;
 use super::flow::Outcome;
 use super::observe::{Endpoint, Event, MessageKind};
+use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::strategy::home;
 use super::users::Fate;
@@ -72,7 +73,7 @@ impl Simulation {
             + u64::from(key) * u64::from(timing.key_only_session_bytes);
     }
 
-    pub(super) fn add_full(&mut self, slot: u32, s: u32) {
+    pub(super) fn add_full(&mut self, slot: Slot, s: u32) {
         let session = self.sessions.at_mut(slot);
         if session.full & bit(s) != 0 {
             return;
@@ -87,7 +88,7 @@ impl Simulation {
         }
     }
 
-    pub(super) fn add_key(&mut self, slot: u32, s: u32) {
+    pub(super) fn add_key(&mut self, slot: Slot, s: u32) {
         let session = self.sessions.at_mut(slot);
         if (session.full | session.key) & bit(s) != 0 {
             return;
@@ -97,7 +98,7 @@ impl Simulation {
     }
 
     /// A full copy becomes a key-only entry (BackupManager after an ownership change).
-    pub(super) fn demote(&mut self, slot: u32, s: u32) {
+    pub(super) fn demote(&mut self, slot: Slot, s: u32) {
         let session = self.sessions.at_mut(slot);
         if session.full & bit(s) == 0 {
             return;
@@ -110,7 +111,7 @@ impl Simulation {
     }
 
     /// Forget the key-only entries of the session on the servers in `mask`.
-    pub(super) fn drop_keys(&mut self, slot: u32, mask: u64) {
+    pub(super) fn drop_keys(&mut self, slot: Slot, mask: u64) {
         let session = self.sessions.at_mut(slot);
         let drop = session.key & mask;
         session.key &= !drop;
@@ -134,7 +135,7 @@ impl Simulation {
     }
 
     /// The only copy of a new session is on `s`, its primary. False when that ran `s` out of memory.
-    pub(super) fn place_local(&mut self, slot: u32, s: u32) -> bool {
+    pub(super) fn place_local(&mut self, slot: Slot, s: u32) -> bool {
         self.sessions.at_mut(slot).primary = Some(s);
         self.add_full(slot, s);
         self.check_memory(s);
@@ -146,7 +147,7 @@ impl Simulation {
     /// the response (sync). Returns when the response may leave.
     pub(super) fn replicate_to(
         &mut self,
-        slot: u32,
+        slot: Slot,
         from: u32,
         t: Micros,
         full_to: u64,
@@ -212,7 +213,7 @@ impl Simulation {
     }
 
     /// Asynchronous copies arrive.
-    pub(super) fn on_replicate(&mut self, slot: u32, uid: u32) {
+    pub(super) fn on_replicate(&mut self, slot: Slot, uid: u32) {
         let connected = self.connected;
         let Some(session) = self.sessions.get_mut(slot, uid) else {
             return;
@@ -243,7 +244,7 @@ impl Simulation {
     /// ran out of memory fetching.
     pub(super) fn read_local(
         &mut self,
-        slot: u32,
+        slot: Slot,
         s: u32,
         t: Micros,
     ) -> Result<Micros, (Outcome, Micros)> {
@@ -258,7 +259,7 @@ impl Simulation {
 
     /// Look the session up on server `s`. `Ok(ready)` when `s` can serve it (after a remote fetch for
     /// a key-only entry), `Err(at)` for a mismatch answered at `at`.
-    fn find_copy(&mut self, slot: u32, s: u32, t: Micros) -> Result<Micros, Micros> {
+    fn find_copy(&mut self, slot: Slot, s: u32, t: Micros) -> Result<Micros, Micros> {
         let peers = self.peers(s);
         let session = self.sessions.at(slot);
         if session.full & bit(s) != 0 {
@@ -324,14 +325,14 @@ impl Simulation {
     }
 
     /// Every other server holding the session (and reachable from `s`) is told it is gone.
-    pub(super) fn invalidate_copies(&mut self, slot: u32, s: u32) {
+    pub(super) fn invalidate_copies(&mut self, slot: Slot, s: u32) {
         let session = self.sessions.at(slot);
         let holders = (session.full | session.key) & self.peers(s);
         self.count_replication(0, 0, holders.count_ones());
     }
 
     /// Remove a session and every copy of it. `Fate::Alive` is a normal end (logout).
-    pub(super) fn destroy(&mut self, slot: u32, why: Fate) {
+    pub(super) fn destroy(&mut self, slot: Slot, why: Fate) {
         let session = std::mem::take(self.sessions.at_mut(slot));
         for b in bits(session.full) {
             self.server_at_mut(b).full_copies -= 1;
@@ -369,7 +370,7 @@ impl Simulation {
         if !home.replicates() {
             return;
         }
-        let slots: Vec<u32> = self.sessions.live_slots().collect();
+        let slots: Vec<Slot> = self.sessions.live_slots().collect();
         for slot in slots {
             home.spread(self, slot);
         }
@@ -383,7 +384,7 @@ impl Simulation {
     pub(super) fn rehome_sessions(&mut self, to: Strategy) {
         self.config.strategy = to;
         let home = home(to);
-        let slots: Vec<u32> = self.sessions.live_slots().collect();
+        let slots: Vec<Slot> = self.sessions.live_slots().collect();
         for slot in slots {
             let session = self.sessions.at_mut(slot);
             let landing = session.pending_full & self.connected;
@@ -405,7 +406,7 @@ impl Simulation {
 
     /// Re-homing into servers' memory: a session in the store moves onto one connected server (its
     /// id's hash among them). False when there is none: the session is lost.
-    pub(super) fn leave_store(&mut self, slot: u32) -> bool {
+    pub(super) fn leave_store(&mut self, slot: Slot) -> bool {
         let session = self.sessions.at(slot);
         if !session.in_store {
             return true;
@@ -428,7 +429,7 @@ impl Simulation {
 
     /// The session's primary after a re-homing: the old one if it still holds a full copy, else the
     /// lowest server that does.
-    pub(super) fn settle_primary(&mut self, slot: u32) -> u32 {
+    pub(super) fn settle_primary(&mut self, slot: Slot) -> u32 {
         let session = self.sessions.at_mut(slot);
         let primary = match session.primary {
             Some(p) if session.full & bit(p) != 0 => p,

@@ -2,6 +2,7 @@
 //! instant are always processed in the order they were scheduled, on every machine.
 
 use super::config::Micros;
+use super::sessions::Slot;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -18,7 +19,7 @@ pub enum Ev {
     },
     /// Asynchronous session copies reach their servers.
     Replicate {
-        slot: u32,
+        slot: Slot,
         uid: u32,
     },
     HealthCheck,
@@ -44,7 +45,7 @@ impl Ev {
         let (tag, a, b): (u64, u32, u32) = match self {
             Ev::UserArrive { user } => (1, user, 0),
             Ev::ServerDone { user } => (2, user, 0),
-            Ev::Replicate { slot, uid } => (3, slot, uid),
+            Ev::Replicate { slot, uid } => (3, slot.number(), uid),
             Ev::HealthCheck => (4, 0, 0),
             Ev::ExpiryTick => (5, 0, 0),
             Ev::Sample => (6, 0, 0),

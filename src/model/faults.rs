@@ -7,6 +7,7 @@ use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::series::{Sample, SAMPLE_EVERY};
 use super::server::Server;
+use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::store::persisted;
 use super::users::Fate;
@@ -14,12 +15,12 @@ use super::users::Fate;
 impl Simulation {
     /// A server dies: everything in its memory is gone. Sessions with no other copy are lost.
     pub(super) fn crash_server(&mut self, s: u32, out_of_memory: bool) {
-        if !self.servers[s as usize].alive {
+        if !self.server_at(s).alive {
             return;
         }
         let lost = self.drop_server_copies(s);
-        self.servers[s as usize].crash();
-        self.servers[s as usize].out_of_memory = out_of_memory;
+        self.server_at_mut(s).crash();
+        self.server_at_mut(s).out_of_memory = out_of_memory;
         self.refresh_connected();
         self.metrics.crashes += 1;
         if out_of_memory {
@@ -32,7 +33,7 @@ impl Simulation {
         });
         if self.home().replicates() {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
-            let epoch = self.servers[s as usize].epoch;
+            let epoch = self.server_at(s).epoch;
             self.queue
                 .push(self.now + peer_loss, Ev::PeerLoss { server: s, epoch });
         }
@@ -42,9 +43,8 @@ impl Simulation {
     fn drop_server_copies(&mut self, s: u32) -> u32 {
         let b = 1u64 << s;
         let mut orphans = Vec::new();
-        for slot in 0..self.sessions.slots.len() as u32 {
-            let session = &mut self.sessions.slots[slot as usize];
-            if session.uid == 0 || (session.full | session.key | session.pending_full) & b == 0 {
+        for (slot, session) in self.sessions.live_sessions_mut() {
+            if (session.full | session.key | session.pending_full) & b == 0 {
                 continue;
             }
             let had_full = session.full & b != 0;
@@ -57,7 +57,7 @@ impl Simulation {
             }
         }
         // The server's own counters are reset by its crash; only other servers' counts change below.
-        let server = &mut self.servers[s as usize];
+        let server = self.server_at_mut(s);
         server.full_copies = 0;
         server.key_only_sessions = 0;
         for &slot in &orphans {
@@ -67,7 +67,7 @@ impl Simulation {
     }
 
     pub(super) fn restart_server(&mut self, s: u32) {
-        let server = &mut self.servers[s as usize];
+        let server = self.server_at_mut(s);
         if server.alive {
             return;
         }
@@ -107,7 +107,7 @@ impl Simulation {
         }
         let s = self.count - 1;
         let lost = self.drop_server_copies(s);
-        self.servers[s as usize].crash();
+        self.server_at_mut(s).crash();
         self.count -= 1;
         self.config.servers = self.count;
         self.lb.reset_server(s, self.count);
@@ -124,10 +124,10 @@ impl Simulation {
     }
 
     pub(super) fn set_partition(&mut self, s: u32, partitioned: bool) {
-        if self.servers[s as usize].partitioned == partitioned {
+        if self.server_at(s).partitioned == partitioned {
             return;
         }
-        self.servers[s as usize].partitioned = partitioned;
+        self.server_at_mut(s).partitioned = partitioned;
         self.refresh_connected();
         self.note(Event::Partitioned {
             server: s,
@@ -150,13 +150,11 @@ impl Simulation {
 
     /// Destroy (as lost) the store's sessions for which `survives` is false; returns how many.
     fn lose_store_sessions(&mut self, survives: impl Fn(&super::sessions::Session) -> bool) -> u32 {
-        let doomed: Vec<u32> = self
+        let doomed: Vec<Slot> = self
             .sessions
-            .live_slots()
-            .filter(|&slot| {
-                let s = &self.sessions.slots[slot as usize];
-                s.in_store && !survives(s)
-            })
+            .live_sessions()
+            .filter(|(_, s)| s.in_store && !survives(s))
+            .map(|(slot, _)| slot)
             .collect();
         for &slot in &doomed {
             self.destroy(slot, Fate::Lost);
@@ -244,8 +242,7 @@ impl Simulation {
         let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
         let horizon = self.store.crashed_at.saturating_sub(lag);
         let mut writes_lost = 0u32;
-        for slot in self.sessions.live_slots() {
-            let s = &self.sessions.slots[slot as usize];
+        for (_, s) in self.sessions.live_sessions() {
             if s.in_store && s.created <= horizon && s.store_write > horizon {
                 writes_lost += 1;
             }
@@ -285,19 +282,21 @@ impl Simulation {
                 self.now,
                 self.now + lan,
             );
-            let i = s as usize;
-            if self.servers[i].alive {
-                self.lb.check_failures[i] = 0;
-                if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+            let alive = self.server_at(s).alive;
+            let now = self.now;
+            let health = self.lb.health_mut(s);
+            if alive {
+                health.check_failures = 0;
+                if health.excluded(now) {
                     // A good check also ends a passive `fail_timeout` exclusion.
-                    self.lb.marked_down[i] = false;
-                    self.lb.fail_until[i] = 0;
+                    health.marked_down = false;
+                    health.fail_until = 0;
                     self.note(Event::ServerMarkedUp { server: s });
                 }
             } else {
-                self.lb.check_failures[i] += 1;
-                if self.lb.check_failures[i] >= failures && !self.lb.marked_down[i] {
-                    self.lb.marked_down[i] = true;
+                health.check_failures += 1;
+                if health.check_failures >= failures && !health.marked_down {
+                    health.marked_down = true;
                     self.note(Event::ServerMarkedDown { server: s });
                 }
             }

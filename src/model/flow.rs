@@ -103,10 +103,10 @@ impl Simulation {
                 at,
                 at + lan,
             );
-            if !self.servers[s as usize].alive {
+            if !self.server_at(s).alive {
                 let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-                self.lb.fail_until[s as usize] = at + fail_timeout;
-                self.users[u as usize].tried |= 1u64 << s;
+                self.lb.health_mut(s).fail_until = at + fail_timeout;
+                self.user_at_mut(u).tried |= 1u64 << s;
                 self.metrics.passed_to_next += 1;
                 at += 2 * lan;
                 continue;
@@ -135,7 +135,7 @@ impl Simulation {
             // The server died with the request on it. nginx retries an idempotent request on the next
             // server; a POST gets a 502.
             let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-            self.lb.fail_until[s as usize] = self.now + fail_timeout;
+            self.lb.health_mut(s).fail_until = self.now + fail_timeout;
             let user = &mut self.users[u as usize];
             user.tried |= 1u64 << s;
             if user.kind.is_idempotent() {
@@ -147,7 +147,7 @@ impl Simulation {
             }
             return;
         }
-        let (outcome, ready) = match self.users[u as usize].kind {
+        let (outcome, ready) = match self.user_at(u).kind {
             RequestKind::Login => self.login(u, s),
             RequestKind::Feed | RequestKind::Like | RequestKind::Cart | RequestKind::Logout => {
                 self.authenticated(u, s)
@@ -155,7 +155,7 @@ impl Simulation {
         };
         // A server that crashed serving this very request (out of memory) never answers: the
         // balancer does, with a 502.
-        let answered_by = self.servers[s as usize].alive.then_some(s);
+        let answered_by = self.server_at(s).alive.then_some(s);
         self.answer(u, ready, outcome, answered_by);
     }
 
@@ -283,7 +283,7 @@ impl Simulation {
         let where_ = server.map_or(u64::from(u32::MAX), u64::from);
         self.hash
             .fold(outcome.code() << 32 ^ u64::from(u) ^ where_ << 40);
-        let latency = at_client.saturating_sub(self.users[u as usize].sent_at);
+        let latency = at_client.saturating_sub(self.user_at(u).sent_at);
         self.latency.record(latency);
         self.window_latency.record(latency);
 
@@ -334,7 +334,7 @@ impl Simulation {
     }
 
     pub(super) fn store_reachable(&self, s: u32) -> bool {
-        self.store.primary_up && !self.servers[s as usize].partitioned
+        self.store.primary_up && !self.server_at(s).partitioned
     }
 
     /// `ops` store operations from server `s` at `t`; returns when the server has the answers.

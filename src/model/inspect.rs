@@ -14,10 +14,9 @@ impl Simulation {
     }
 
     fn server_state(&self, s: u32) -> NodeState {
-        let i = s as usize;
-        if self.servers[i].alive {
+        if self.server_at(s).alive {
             NodeState::Up
-        } else if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+        } else if self.lb.health(s).excluded(self.now) {
             NodeState::DownDetected
         } else {
             NodeState::DownUndetected
@@ -32,14 +31,13 @@ impl Simulation {
         if s >= self.count {
             return None;
         }
-        let i = s as usize;
-        let server = &self.servers[i];
+        let server = self.server_at(s);
         let timing = &self.config.timing;
         let in_service = server.in_service(self.now);
         Some(ServerView {
             id: s,
             state: self.server_state(s),
-            marked_down: self.lb.marked_down[i] || self.lb.fail_until[i] > self.now,
+            marked_down: self.lb.health(s).excluded(self.now),
             memory_bytes: server.memory_used(timing),
             memory_budget: timing.server_memory_bytes,
             sessions_full: server.full_copies,
@@ -61,8 +59,7 @@ impl Simulation {
     /// One pass over the session table: call it once per frame, not per server.
     pub fn sessions_by_server(&self) -> Vec<Vec<SessionEntry>> {
         let mut lists = vec![Vec::new(); self.count as usize];
-        for slot in self.sessions.live_slots() {
-            let session = &self.sessions.slots[slot as usize];
+        for (_, session) in self.sessions.live_sessions() {
             for s in 0..self.count {
                 let b = 1u64 << s;
                 let role = if session.full & b != 0 {
@@ -101,8 +98,8 @@ impl Simulation {
     pub fn store_sessions(&self) -> Vec<SessionEntry> {
         let mut list: Vec<SessionEntry> = self
             .sessions
-            .live_slots()
-            .map(|slot| &self.sessions.slots[slot as usize])
+            .live_sessions()
+            .map(|(_, s)| s)
             .filter(|s| s.in_store)
             .map(|s| SessionEntry {
                 session: s.uid,
@@ -251,7 +248,7 @@ impl Simulation {
     pub fn footprint(&self) -> Footprint {
         Footprint {
             live_sessions: u64::from(self.sessions.live),
-            session_slots: self.sessions.slots.len() as u64,
+            session_slots: self.sessions.slot_count() as u64,
             session_slot_capacity: self.sessions.capacity(),
             expiry_entries: self.sessions.wheel_entries(),
             queued_events: self.queue.pending() as u64,

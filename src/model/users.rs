@@ -3,6 +3,7 @@
 
 use super::config::Micros;
 use super::hash::mix64;
+use super::sessions::Slot;
 
 /// What a request asks for. Only the feed is idempotent (GET): nginx retries it on another server when
 /// its server dies mid-request; the others are POSTs and fail with 502.
@@ -56,7 +57,7 @@ pub enum Fate {
 /// value; a slot reused by a later session has another id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SessionCookie {
-    pub slot: u32,
+    pub slot: Slot,
     pub uid: u32,
 }
 

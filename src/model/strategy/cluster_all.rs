@@ -5,6 +5,7 @@
 use super::super::config::{Micros, StickyBy};
 use super::super::copies::{bit_of, bits};
 use super::super::flow::Outcome;
+use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::Home;
@@ -21,7 +22,7 @@ impl Home for AllToAll {
     fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: u32, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;
         }
@@ -30,20 +31,20 @@ impl Home for AllToAll {
     fn read(
         &self,
         sim: &mut Simulation,
-        slot: u32,
+        slot: Slot,
         s: u32,
         t: Micros,
         _kind: RequestKind,
     ) -> Result<Micros, (Outcome, Micros)> {
         sim.read_local(slot, s, t)
     }
-    fn write(&self, sim: &mut Simulation, slot: u32, s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
         sim.replicate_to(slot, s, ready, sim.peers(s), 0)
     }
-    fn end(&self, sim: &mut Simulation, slot: u32, s: u32) {
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32) {
         sim.invalidate_copies(slot, s);
     }
-    fn spread(&self, sim: &mut Simulation, slot: u32) {
+    fn spread(&self, sim: &mut Simulation, slot: Slot) {
         let connected = sim.connected;
         let session = sim.sessions.at_mut(slot);
         if session.in_store || session.full == 0 {
@@ -58,7 +59,7 @@ impl Home for AllToAll {
             sim.add_full(slot, b);
         }
     }
-    fn rehome(&self, sim: &mut Simulation, slot: u32) {
+    fn rehome(&self, sim: &mut Simulation, slot: Slot) {
         if !sim.leave_store(slot) {
             return;
         }

@@ -6,6 +6,7 @@
 use super::super::config::{Micros, StickyBy};
 use super::super::copies::{bit, bit_of};
 use super::super::flow::Outcome;
+use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::Home;
@@ -22,7 +23,7 @@ impl Home for PrimaryBackup {
     fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: u32, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;
         }
@@ -34,7 +35,7 @@ impl Home for PrimaryBackup {
     fn read(
         &self,
         sim: &mut Simulation,
-        slot: u32,
+        slot: Slot,
         s: u32,
         t: Micros,
         _kind: RequestKind,
@@ -48,14 +49,14 @@ impl Home for PrimaryBackup {
         }
         sim.read_local(slot, s, t)
     }
-    fn write(&self, sim: &mut Simulation, slot: u32, s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
         let to = bit_of(sim.sessions.at(slot).backup) & sim.peers(s);
         sim.replicate_to(slot, s, ready, to, 0)
     }
-    fn end(&self, sim: &mut Simulation, slot: u32, s: u32) {
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32) {
         sim.invalidate_copies(slot, s);
     }
-    fn spread(&self, sim: &mut Simulation, slot: u32) {
+    fn spread(&self, sim: &mut Simulation, slot: Slot) {
         let connected = sim.connected;
         let session = sim.sessions.at(slot);
         if session.in_store || session.full == 0 {
@@ -93,7 +94,7 @@ impl Home for PrimaryBackup {
             sim.add_key(slot, b);
         }
     }
-    fn rehome(&self, sim: &mut Simulation, slot: u32) {
+    fn rehome(&self, sim: &mut Simulation, slot: Slot) {
         if !sim.leave_store(slot) {
             return;
         }

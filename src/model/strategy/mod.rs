@@ -16,6 +16,7 @@ mod store;
 
 use super::config::{Micros, StickyBy, Strategy};
 use super::flow::Outcome;
+use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::users::RequestKind;
 
@@ -35,32 +36,32 @@ pub(super) trait Home: Sync {
 
     /// A session just created in `slot` by server `s` at `t` is put where it lives; returns when the
     /// response may leave (synchronous replication waits for acknowledgements).
-    fn place(&self, sim: &mut Simulation, slot: u32, s: u32, t: Micros) -> Micros;
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros;
 
     /// Server `s` looks the live session up for a request of `kind` at `t`: `Ok(ready)` when it can
     /// serve it, `Err((outcome, at))` otherwise (a mismatch, or an error).
     fn read(
         &self,
         sim: &mut Simulation,
-        slot: u32,
+        slot: Slot,
         s: u32,
         t: Micros,
         kind: RequestKind,
     ) -> Result<Micros, (Outcome, Micros)>;
 
     /// The request changed the session on `s`, read by `ready`; returns when the response may leave.
-    fn write(&self, sim: &mut Simulation, slot: u32, s: u32, ready: Micros) -> Micros;
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros;
 
     /// The user logs out on `s`: the other holders are told (the caller destroys the session).
-    fn end(&self, sim: &mut Simulation, slot: u32, s: u32);
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32);
 
     /// Complete the session's copies among the connected servers (after a restart, a new server, a
     /// healed partition, a lost peer).
-    fn spread(&self, sim: &mut Simulation, slot: u32);
+    fn spread(&self, sim: &mut Simulation, slot: Slot);
 
     /// The run switches to this strategy: move the live session (in `slot`, with at least one copy)
     /// to where this strategy keeps it.
-    fn rehome(&self, sim: &mut Simulation, slot: u32);
+    fn rehome(&self, sim: &mut Simulation, slot: Slot);
 }
 
 /// The registration of every strategy: the one place a strategy's behaviour is looked up.

@@ -4,6 +4,7 @@
 
 use super::super::config::{Micros, StickyBy};
 use super::super::flow::Outcome;
+use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::none::keep_one_copy;
@@ -21,26 +22,26 @@ impl Home for StickySessions {
     fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: u32, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
         sim.place_local(slot, s);
         t
     }
     fn read(
         &self,
         sim: &mut Simulation,
-        slot: u32,
+        slot: Slot,
         s: u32,
         t: Micros,
         _kind: RequestKind,
     ) -> Result<Micros, (Outcome, Micros)> {
         sim.read_local(slot, s, t)
     }
-    fn write(&self, _sim: &mut Simulation, _slot: u32, _s: u32, ready: Micros) -> Micros {
+    fn write(&self, _sim: &mut Simulation, _slot: Slot, _s: u32, ready: Micros) -> Micros {
         ready
     }
-    fn end(&self, _sim: &mut Simulation, _slot: u32, _s: u32) {}
-    fn spread(&self, _sim: &mut Simulation, _slot: u32) {}
-    fn rehome(&self, sim: &mut Simulation, slot: u32) {
+    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: u32) {}
+    fn spread(&self, _sim: &mut Simulation, _slot: Slot) {}
+    fn rehome(&self, sim: &mut Simulation, slot: Slot) {
         keep_one_copy(sim, slot);
     }
 }

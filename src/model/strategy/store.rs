@@ -5,6 +5,7 @@
 use super::super::config::{Micros, StickyBy};
 use super::super::copies::bits;
 use super::super::flow::Outcome;
+use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::{Fate, RequestKind};
 use super::Home;
@@ -21,7 +22,7 @@ impl Home for ExternalStore {
     fn reachable(&self, sim: &Simulation, s: u32) -> bool {
         sim.store_reachable(s)
     }
-    fn place(&self, sim: &mut Simulation, slot: u32, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
         let done = sim.store_ops(s, t, 1, true);
         sim.sessions.at_mut(slot).in_store = true;
         sim.store.sessions += 1;
@@ -30,7 +31,7 @@ impl Home for ExternalStore {
     fn read(
         &self,
         sim: &mut Simulation,
-        _slot: u32,
+        _slot: Slot,
         s: u32,
         t: Micros,
         kind: RequestKind,
@@ -39,14 +40,14 @@ impl Home for ExternalStore {
         let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
         Ok(sim.store_ops(s, t, ops, kind.writes()))
     }
-    fn write(&self, sim: &mut Simulation, slot: u32, _s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, _s: u32, ready: Micros) -> Micros {
         let now = sim.now;
         sim.sessions.at_mut(slot).store_write = now;
         ready
     }
-    fn end(&self, _sim: &mut Simulation, _slot: u32, _s: u32) {}
-    fn spread(&self, _sim: &mut Simulation, _slot: u32) {}
-    fn rehome(&self, sim: &mut Simulation, slot: u32) {
+    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: u32) {}
+    fn spread(&self, _sim: &mut Simulation, _slot: Slot) {}
+    fn rehome(&self, sim: &mut Simulation, slot: Slot) {
         let session = sim.sessions.at(slot);
         if session.in_store {
             return;
