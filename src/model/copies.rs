@@ -9,7 +9,7 @@ use super::flow::Outcome;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::sessions::Slot;
 use super::simulation::Simulation;
-use super::strategy::home;
+use super::strategy::{with_home, Home};
 use super::users::Fate;
 
 /// The indices of the set bits, lowest first.
@@ -366,14 +366,15 @@ impl Simulation {
     /// Complete every live session's copies for the current strategy (after a restart, a new server,
     /// a healed partition, a lost peer). Nothing to do where servers do not exchange copies.
     pub(super) fn spread_all(&mut self) {
-        let home = self.home();
-        if !home.replicates() {
-            return;
-        }
-        let slots: Vec<Slot> = self.sessions.live_slots().collect();
-        for slot in slots {
-            home.spread(self, slot);
-        }
+        with_home!(self.config.strategy, home => {
+            if !home.replicates() {
+                return;
+            }
+            let slots: Vec<Slot> = self.sessions.live_slots().collect();
+            for slot in slots {
+                home.spread(self, slot);
+            }
+        });
         self.check_memory_all(self.connected);
     }
 
@@ -383,7 +384,6 @@ impl Simulation {
     /// can be a session's only one).
     pub(super) fn rehome_sessions(&mut self, to: Strategy) {
         self.config.strategy = to;
-        let home = home(to);
         let slots: Vec<Slot> = self.sessions.live_slots().collect();
         for slot in slots {
             let session = self.sessions.at_mut(slot);
@@ -399,7 +399,7 @@ impl Simulation {
                 self.destroy(slot, Fate::Lost);
                 continue;
             }
-            home.rehome(self, slot);
+            with_home!(to, home => home.rehome(self, slot));
         }
         self.check_memory_all(self.connected);
     }

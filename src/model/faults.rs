@@ -10,6 +10,7 @@ use super::server::Server;
 use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::store::persisted;
+use super::strategy::{with_home, Home};
 use super::users::Fate;
 
 impl Simulation {
@@ -31,7 +32,7 @@ impl Simulation {
             sessions_lost: lost,
             out_of_memory,
         });
-        if self.home().replicates() {
+        if with_home!(self.config.strategy, home => home.replicates()) {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
             let epoch = self.server_at(s).epoch;
             self.queue

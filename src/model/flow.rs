@@ -4,10 +4,11 @@
 
 use super::balancer::sticky_cookie;
 use super::balancer::Pool;
-use super::config::{Micros, MS};
+use super::config::{Micros, StickyBy, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::simulation::Simulation;
+use super::strategy::{with_home, Home};
 use super::users::{Fate, Phase, RequestKind, SessionCookie};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +73,7 @@ impl Simulation {
             now: t,
             tried: user.tried,
         };
-        let affinity = self.home().affinity(self.config.sticky_by);
+        let affinity = self.affinity();
         let cookie = user.session_uid();
         self.lb.choose(
             affinity,
@@ -147,21 +148,20 @@ impl Simulation {
             }
             return;
         }
-        let (outcome, ready) = match self.user_at(u).kind {
-            RequestKind::Login => self.login(u, s),
-            RequestKind::Feed | RequestKind::Like | RequestKind::Cart | RequestKind::Logout => {
-                self.authenticated(u, s)
-            }
-        };
+        let login = self.user_at(u).kind == RequestKind::Login;
+        let (outcome, ready) = with_home!(self.config.strategy, home => if login {
+            self.login(home, u, s)
+        } else {
+            self.authenticated(home, u, s)
+        });
         // A server that crashed serving this very request (out of memory) never answers: the
         // balancer does, with a 502.
         let answered_by = self.server_at(s).alive.then_some(s);
         self.answer(u, ready, outcome, answered_by);
     }
 
-    fn login(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+    fn login(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
         let t = self.now;
-        let home = self.home();
         if !home.reachable(self, s) {
             return (Outcome::Error, t);
         }
@@ -189,9 +189,8 @@ impl Simulation {
         });
     }
 
-    fn authenticated(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+    fn authenticated(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
         let t = self.now;
-        let home = self.home();
         let user = self.user_at(u);
         let (Some(SessionCookie { slot, uid }), kind, fate) = (user.session, user.kind, user.fate)
         else {
@@ -288,7 +287,7 @@ impl Simulation {
         self.window_latency.record(latency);
 
         if let Some(s) = server {
-            let affinity = self.home().affinity(self.config.sticky_by);
+            let affinity = self.affinity();
             let pinned = self.user_at(u).affinity;
             if let Some(to) = sticky_cookie(affinity, pinned, s) {
                 self.user_at_mut(u).affinity = Some(to);
@@ -331,6 +330,12 @@ impl Simulation {
             sent,
             sent + client_hop,
         );
+    }
+
+    /// The affinity the current strategy asks the balancer for.
+    fn affinity(&self) -> Option<StickyBy> {
+        let by = self.config.sticky_by;
+        with_home!(self.config.strategy, home => home.affinity(by))
     }
 
     pub(super) fn store_reachable(&self, s: u32) -> bool {

@@ -10,7 +10,7 @@ use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::Home;
 
-pub(super) struct AllToAll;
+pub(in crate::model) struct AllToAll;
 
 impl Home for AllToAll {
     fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {

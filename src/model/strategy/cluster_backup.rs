@@ -11,7 +11,7 @@ use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::Home;
 
-pub(super) struct PrimaryBackup;
+pub(in crate::model) struct PrimaryBackup;
 
 impl Home for PrimaryBackup {
     fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {

@@ -4,17 +4,17 @@
 //! lives in `copies`; routing (including sticky affinity) lives in `balancer`.
 //!
 //! Adding a strategy: a variant of `Strategy` (with its name, in `config.rs`), a file here implementing
-//! `Home`, one line in `home` below, and its words in the interface. Every `match` over `Strategy`
-//! in the crate is exhaustive (no `_ =>` arm) and `Home` has no default methods, so the compiler
-//! names every place the new strategy must be handled.
+//! `Home`, one line in `with_home!` below, and its words in the interface. Every `match` over
+//! `Strategy` in the crate is exhaustive (no `_ =>` arm) and `Home` has no default methods, so the
+//! compiler names every place the new strategy must be handled.
 
-mod cluster_all;
-mod cluster_backup;
-mod none;
-mod sticky;
-mod store;
+pub(super) mod cluster_all;
+pub(super) mod cluster_backup;
+pub(super) mod none;
+pub(super) mod sticky;
+pub(super) mod store;
 
-use super::config::{Micros, StickyBy, Strategy};
+use super::config::{Micros, StickyBy};
 use super::flow::Outcome;
 use super::sessions::Slot;
 use super::simulation::Simulation;
@@ -22,7 +22,7 @@ use super::users::RequestKind;
 
 /// What a strategy decides about sessions. Implementations are stateless: the state is the
 /// simulation's (session table, servers, store).
-pub(super) trait Home: Sync {
+pub(super) trait Home {
     /// The affinity the balancer applies on top of its algorithm, if any.
     fn affinity(&self, sticky_by: StickyBy) -> Option<StickyBy>;
 
@@ -64,21 +64,35 @@ pub(super) trait Home: Sync {
     fn rehome(&self, sim: &mut Simulation, slot: Slot);
 }
 
-/// The registration of every strategy: the one place a strategy's behaviour is looked up.
-pub(super) fn home(strategy: Strategy) -> &'static dyn Home {
-    match strategy {
-        Strategy::None => &none::NoSharing,
-        Strategy::Sticky => &sticky::StickySessions,
-        Strategy::ClusterAll => &cluster_all::AllToAll,
-        Strategy::ClusterBackup => &cluster_backup::PrimaryBackup,
-        Strategy::Store => &store::ExternalStore,
-    }
+/// The registration of every strategy: evaluates `$body` with `$home` bound to the behaviour of
+/// `$strategy`. A `match`, so each arm is compiled for its own type and a request's path through its
+/// strategy is inlined (no virtual call per request).
+macro_rules! with_home {
+    ($strategy:expr, $home:ident => $body:expr) => {{
+        use $crate::model::config::Strategy as S;
+        use $crate::model::strategy as homes;
+        match $strategy {
+            S::None => {
+                let $home = &homes::none::NoSharing;
+                $body
+            }
+            S::Sticky => {
+                let $home = &homes::sticky::StickySessions;
+                $body
+            }
+            S::ClusterAll => {
+                let $home = &homes::cluster_all::AllToAll;
+                $body
+            }
+            S::ClusterBackup => {
+                let $home = &homes::cluster_backup::PrimaryBackup;
+                $body
+            }
+            S::Store => {
+                let $home = &homes::store::ExternalStore;
+                $body
+            }
+        }
+    }};
 }
-
-impl Simulation {
-    /// The current strategy's behaviour.
-    #[inline]
-    pub(super) fn home(&self) -> &'static dyn Home {
-        home(self.config.strategy)
-    }
-}
+pub(super) use with_home;

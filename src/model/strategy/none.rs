@@ -8,7 +8,7 @@ use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
 use super::Home;
 
-pub(super) struct NoSharing;
+pub(in crate::model) struct NoSharing;
 
 impl Home for NoSharing {
     fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {

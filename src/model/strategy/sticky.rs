@@ -10,7 +10,7 @@ use super::super::users::RequestKind;
 use super::none::keep_one_copy;
 use super::Home;
 
-pub(super) struct StickySessions;
+pub(in crate::model) struct StickySessions;
 
 impl Home for StickySessions {
     fn affinity(&self, sticky_by: StickyBy) -> Option<StickyBy> {

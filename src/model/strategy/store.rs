@@ -10,7 +10,7 @@ use super::super::simulation::Simulation;
 use super::super::users::{Fate, RequestKind};
 use super::Home;
 
-pub(super) struct ExternalStore;
+pub(in crate::model) struct ExternalStore;
 
 impl Home for ExternalStore {
     fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {
