@@ -37,6 +37,12 @@ pub enum Ev {
     TrafficEnd {
         gen: u32,
     },
+    /// The supervisor (systemd, Kubernetes) brings a crashed server back; void if the server crashed
+    /// again, was restarted by hand or left the pool since (its epoch moved on).
+    SupervisorRestart {
+        server: u32,
+        epoch: u32,
+    },
 }
 
 impl Ev {
@@ -52,6 +58,7 @@ impl Ev {
             Ev::PeerLoss { server, epoch } => (7, server, epoch),
             Ev::StoreFailover { epoch } => (8, epoch, 0),
             Ev::TrafficEnd { gen } => (9, gen, 0),
+            Ev::SupervisorRestart { server, epoch } => (10, server, epoch),
         };
         tag << 56 ^ u64::from(a) << 24 ^ u64::from(b)
     }

@@ -32,6 +32,12 @@ impl Simulation {
             sessions_lost: lost,
             out_of_memory,
         });
+        if let Some(delay) = self.config.timing.server_restart_ms {
+            let epoch = self.server_at(s).epoch;
+            let at = self.now + u64::from(delay) * MS;
+            self.queue
+                .push(at, Ev::SupervisorRestart { server: s, epoch });
+        }
         if with_home!(self.config.strategy, home => home.replicates()) {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
             let epoch = self.server_at(s).epoch;
@@ -79,6 +85,13 @@ impl Simulation {
         self.note(Event::ServerRestarted { server: s });
         // In a cluster it pulls the sessions before serving.
         self.spread_all();
+    }
+
+    /// The supervisor's restart of a server that crashed in `epoch`, if nothing has happened to it since.
+    pub(super) fn on_supervisor_restart(&mut self, s: u32, epoch: u32) {
+        if s < self.count && self.server_at(s).epoch == epoch {
+            self.restart_server(s);
+        }
     }
 
     pub(super) fn add_server(&mut self) {
@@ -337,6 +350,7 @@ impl Simulation {
             errors: m.errors,
             sessions_lost: m.sessions_lost,
             sessions_expired: m.sessions_expired,
+            orphaned_sessions: m.orphaned_sessions,
             replication_messages: m.replication_messages,
             replication_bytes: m.replication_bytes,
             store_ops: m.store_ops,

@@ -270,6 +270,10 @@ impl Simulation {
             }),
             (Outcome::Mismatch | Outcome::LostHit | Outcome::ExpiredHit, _, _) => {}
         }
+        if outcome == Outcome::Mismatch {
+            // The session lives on elsewhere, but its user is about to log in anew.
+            self.metrics.orphaned_sessions += 1;
+        }
         if matches!(
             outcome,
             Outcome::Mismatch | Outcome::LostHit | Outcome::ExpiredHit

@@ -278,6 +278,7 @@ impl Simulation {
             sessions_created: m.sessions_created,
             sessions_lost: m.sessions_lost,
             sessions_expired: m.sessions_expired,
+            orphaned_sessions: m.orphaned_sessions,
             errors: m.errors,
             replication_messages: m.replication_messages,
             replication_bytes: m.replication_bytes,

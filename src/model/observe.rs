@@ -222,6 +222,8 @@ pub struct Report {
     pub sessions_created: u64,
     pub sessions_lost: u64,
     pub sessions_expired: u64,
+    /// Sessions left behind by a mismatch (the user logged in again elsewhere), kept until they expire.
+    pub orphaned_sessions: u64,
     pub errors: u64,
     pub replication_messages: u64,
     pub replication_bytes: u64,

@@ -65,6 +65,7 @@ pub struct Sample {
     pub errors: u64,
     pub sessions_lost: u64,
     pub sessions_expired: u64,
+    pub orphaned_sessions: u64,
     pub replication_messages: u64,
     pub replication_bytes: u64,
     pub store_ops: u64,
@@ -92,11 +93,12 @@ pub enum SeriesMetric {
     ReplicationBytes,
     StoreOps,
     Memory,
+    OrphanedSessions,
 }
 
 impl SeriesMetric {
     /// In the order of the chart picker (and of the view's `Strings::series_names`).
-    pub const ALL: [SeriesMetric; 12] = [
+    pub const ALL: [SeriesMetric; 13] = [
         SeriesMetric::Mismatches,
         SeriesMetric::Requests,
         SeriesMetric::Errors,
@@ -109,6 +111,7 @@ impl SeriesMetric {
         SeriesMetric::ReplicationBytes,
         SeriesMetric::StoreOps,
         SeriesMetric::Memory,
+        SeriesMetric::OrphanedSessions,
     ];
 
     /// The metric's name in the runner's output, which is also the picker's value.
@@ -126,6 +129,7 @@ impl SeriesMetric {
             SeriesMetric::ReplicationBytes => "replication_bytes",
             SeriesMetric::StoreOps => "store_ops",
             SeriesMetric::Memory => "memory_bytes",
+            SeriesMetric::OrphanedSessions => "orphaned_sessions",
         }
     }
 
@@ -147,6 +151,7 @@ impl SeriesMetric {
             SeriesMetric::ReplicationMessages => counter(s.replication_messages),
             SeriesMetric::ReplicationBytes => counter(s.replication_bytes),
             SeriesMetric::StoreOps => counter(s.store_ops),
+            SeriesMetric::OrphanedSessions => counter(s.orphaned_sessions),
             SeriesMetric::LiveSessions => (s.live_sessions as f64, false),
             SeriesMetric::LatencyP99 => (s.latency_p99_ms, false),
             SeriesMetric::Memory => (s.server_memory.iter().sum::<u64>() as f64, false),

@@ -235,6 +235,7 @@ impl Simulation {
             Ev::Sample => self.on_sample(),
             Ev::PeerLoss { server, epoch } => self.on_peer_loss(server, epoch),
             Ev::StoreFailover { epoch } => self.on_store_failover(epoch),
+            Ev::SupervisorRestart { server, epoch } => self.on_supervisor_restart(server, epoch),
             Ev::TrafficEnd { gen } => {
                 if gen == self.traffic_gen {
                     self.traffic_factor = 1.0;
