@@ -1,7 +1,6 @@
 //! Things that go wrong, and the periodic machinery that notices: server crash (and OOM), restart (by
-//! hand or by the supervisor),
-//! scale in/out, partitions, the store and its replica with persistence and failover, health checks,
-//! idle expiry and time-series sampling.
+//! hand or by the supervisor), scale in/out, partitions, the store and its replica with persistence
+//! and failover, health checks, idle expiry and time-series sampling.
 
 use super::config::{Micros, MS};
 use super::events::Ev;
