@@ -283,3 +283,77 @@ pub fn ip_hash_server(ip: u32, servers: u32) -> u32 {
     }
     hash % servers.max(1)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_cookie_affinity_sets_the_server_cookie_and_only_when_it_changes() {
+        let cookie = Some(StickyBy::Cookie);
+        assert_eq!(sticky_cookie(cookie, None, 2), Some(2));
+        assert_eq!(sticky_cookie(cookie, Some(2), 2), None);
+        assert_eq!(sticky_cookie(cookie, Some(1), 2), Some(2));
+        assert_eq!(sticky_cookie(Some(StickyBy::Ip), None, 2), None);
+        assert_eq!(sticky_cookie(None, Some(1), 2), None);
+    }
+
+    #[test]
+    fn affinity_decides_before_the_base_algorithm() {
+        let servers: Vec<Server> = (0..4)
+            .map(|_| Server::new(&crate::model::Timing::DEFAULT, 0))
+            .collect();
+        let pool = Pool {
+            count: 4,
+            servers: &servers,
+            now: 0,
+            tried: 0,
+        };
+        let mut lb = BalancerState::new(4);
+        let mut rng = Rng::new(1);
+        let ip = 0x0a01_0203;
+        // A usable pinned server wins; without affinity round robin starts at 0.
+        let pinned = lb.choose(
+            Some(StickyBy::Cookie),
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(pinned, Some(3));
+        let by_ip = lb.choose(
+            Some(StickyBy::Ip),
+            None,
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(by_ip, Some(ip_hash_server(ip, 4)));
+        let plain = lb.choose(
+            None,
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(plain, Some(0));
+        // A pinned server the balancer has taken out: the base algorithm decides.
+        lb.health_mut(3).marked_down = true;
+        let repinned = lb.choose(
+            Some(StickyBy::Cookie),
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(repinned, Some(1));
+    }
+}
