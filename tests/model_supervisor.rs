@@ -16,6 +16,27 @@ fn config(strategy: Strategy, servers: u32, users: u32) -> Config {
     }
 }
 
+/// A run of `config` in which `server` crashes at 10 s.
+fn crash_at_ten_seconds(config: Config, server: ServerId) -> Simulation {
+    let mut sim = Simulation::new(config);
+    sim.advance_to(10 * SECOND);
+    sim.apply(Command::CrashServer(server));
+    sim
+}
+
+/// A run of `config` in which ten times the users arrive from 5 s on (new visitors, each logging in).
+fn tenfold_rush(config: Config, for_ms: u64, until: Micros) -> Simulation {
+    let mut sim = Simulation::new(config);
+    sim.advance_to(5 * SECOND);
+    assert_eq!(sim.metrics().oom_crashes, 0);
+    sim.apply(Command::Traffic {
+        factor: 10.0,
+        for_ms,
+    });
+    sim.advance_to(until);
+    sim
+}
+
 fn restarts(sim: &Simulation, server: ServerId) -> Vec<Micros> {
     sim.incidents()
         .iter()
@@ -28,10 +49,7 @@ fn restarts(sim: &Simulation, server: ServerId) -> Vec<Micros> {
 fn a_crashed_server_is_restarted_by_its_supervisor_after_the_delay_and_comes_back_empty() {
     let c = config(Strategy::None, 3, 60);
     let delay = u64::from(c.timing.server_restart_ms.expect("a default supervisor")) * MS;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
-    assert!(sim.server(1).unwrap().sessions_full > 0);
-    sim.apply(Command::CrashServer(1));
+    let mut sim = crash_at_ten_seconds(c, 1);
     sim.advance_to(10 * SECOND + delay - 1);
     assert!(!sim.server(1).unwrap().state.is_up());
     assert!(restarts(&sim, 1).is_empty());
@@ -49,9 +67,7 @@ fn a_crashed_server_is_restarted_by_its_supervisor_after_the_delay_and_comes_bac
 fn without_a_supervisor_a_crashed_server_stays_down_until_restarted_by_hand() {
     let mut c = config(Strategy::None, 3, 60);
     c.timing.server_restart_ms = None;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
-    sim.apply(Command::CrashServer(1));
+    let mut sim = crash_at_ten_seconds(c, 1);
     sim.advance_to(300 * SECOND);
     assert!(!sim.server(1).unwrap().state.is_up());
     assert!(restarts(&sim, 1).is_empty());
@@ -80,13 +96,7 @@ fn an_out_of_memory_server_is_restarted_too() {
     let mut c = config(Strategy::None, 1, 40);
     c.timing.server_memory_bytes = 200 * u64::from(c.timing.full_session_bytes);
     let delay = u64::from(c.timing.server_restart_ms.unwrap()) * MS;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(5 * SECOND);
-    sim.apply(Command::Traffic {
-        factor: 10.0,
-        for_ms: 10_000,
-    });
-    sim.advance_to(15 * SECOND);
+    let mut sim = tenfold_rush(c, 10_000, 15 * SECOND);
     let crash = sim
         .incidents()
         .iter()
@@ -113,9 +123,7 @@ fn an_out_of_memory_server_is_restarted_too() {
 fn a_restarted_cluster_member_pulls_every_session_before_serving() {
     let c = config(Strategy::ClusterAll, 3, 60);
     let delay = u64::from(c.timing.server_restart_ms.unwrap()) * MS;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
-    sim.apply(Command::CrashServer(0));
+    let mut sim = crash_at_ten_seconds(c, 0);
     sim.advance_to(10 * SECOND + delay);
     let server = sim.server(0).unwrap();
     assert!(server.state.is_up());
@@ -140,9 +148,7 @@ fn every_mismatch_leaves_an_orphan_and_other_401s_do_not() {
     // Sticky sessions with a crash: sessions are lost (401s), but nothing is left behind.
     let mut c = config(Strategy::Sticky, 3, 60);
     c.timing.server_restart_ms = None;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
-    sim.apply(Command::CrashServer(0));
+    let mut sim = crash_at_ten_seconds(c, 0);
     sim.advance_to(60 * SECOND);
     let m = sim.metrics();
     assert!(m.lost_session_hits > 0);
@@ -182,14 +188,7 @@ fn the_default_memory_still_runs_out_with_a_tenfold_rush_on_one_server() {
     };
     let sessions_fit = c.timing.server_memory_bytes / u64::from(c.timing.full_session_bytes);
     assert!(100_000 > sessions_fit);
-    let mut sim = Simulation::new(c);
-    sim.advance_to(5 * SECOND);
-    assert_eq!(sim.metrics().oom_crashes, 0);
-    sim.apply(Command::Traffic {
-        factor: 10.0,
-        for_ms: 600_000,
-    });
-    sim.advance_to(300 * SECOND);
+    let sim = tenfold_rush(c, 600_000, 300 * SECOND);
     assert!(sim.metrics().oom_crashes >= 1, "{:?}", sim.metrics());
 }
 

@@ -1,9 +1,8 @@
 //! Where routing is decided: affinity (sticky by cookie or by client address), the balancer's
 //! algorithms (as nginx implements them), and its view of which servers are usable (passive
-//! `fail_timeout` and active health checks). Whether a strategy asks for affinity is the strategy's
-//! (`strategy::Home::affinity`).
+//! `fail_timeout` and active health checks).
 
-use super::config::{Balancer, Micros, StickyBy, MAX_SERVERS};
+use super::config::{Balancer, Micros, StickyBy, Strategy, MAX_SERVERS};
 use super::hash::mix64;
 use super::rng::Rng;
 use super::server::Server;
@@ -36,6 +35,15 @@ pub struct BalancerState {
     health: Vec<Health>,
     ring: Vec<(u32, u32)>,
     ring_servers: u32,
+}
+
+/// What the balancer sees of the client: its session cookie's value, its address, and the server its
+/// affinity cookie (`server=N`) names.
+#[derive(Clone, Copy, Debug)]
+pub struct Client {
+    pub cookie: Option<u32>,
+    pub ip: u32,
+    pub pinned: Option<u32>,
 }
 
 /// What the balancer needs to know about the servers for one decision.
@@ -91,30 +99,26 @@ impl BalancerState {
             && !self.health(server).excluded(pool.now)
     }
 
-    /// The server for a request: the affinity's choice when there is one (the server in the user's
+    /// The server for a request: the affinity's choice when there is one (the server in the client's
     /// `server=N` cookie while it is usable; the client address's hash), else the base algorithm's.
-    /// `pinned` is the affinity cookie, `cookie` the session cookie's value.
-    #[allow(clippy::too_many_arguments)]
     pub fn choose(
         &mut self,
         affinity: Option<StickyBy>,
-        pinned: Option<u32>,
         algorithm: Balancer,
-        cookie: Option<u32>,
-        ip: u32,
+        client: &Client,
         pool: &Pool,
         rng: &mut Rng,
     ) -> Option<u32> {
         match affinity {
             Some(StickyBy::Cookie) => {
-                if let Some(s) = pinned.filter(|&s| self.usable(s, pool)) {
+                if let Some(s) = client.pinned.filter(|&s| self.usable(s, pool)) {
                     return Some(s);
                 }
             }
-            Some(StickyBy::Ip) => return self.route(Balancer::IpHash, cookie, ip, pool, rng),
+            Some(StickyBy::Ip) => return self.route(Balancer::IpHash, client, pool, rng),
             None => {}
         }
-        self.route(algorithm, cookie, ip, pool, rng)
+        self.route(algorithm, client, pool, rng)
     }
 
     /// The base algorithm's choice, skipping unusable servers; `None` when no server is usable
@@ -122,11 +126,11 @@ impl BalancerState {
     pub fn route(
         &mut self,
         algorithm: Balancer,
-        cookie: Option<u32>,
-        ip: u32,
+        client: &Client,
         pool: &Pool,
         rng: &mut Rng,
     ) -> Option<u32> {
+        let Client { cookie, ip, .. } = *client;
         match algorithm {
             Balancer::RoundRobin => self.round_robin(pool),
             Balancer::LeastConnections => self.least_connections(pool),
@@ -241,6 +245,14 @@ fn build_ring(count: u32) -> Vec<(u32, u32)> {
     ring
 }
 
+/// The affinity the balancer applies under `strategy`: only `sticky` pins users (by `sticky_by`).
+pub fn affinity(strategy: Strategy, sticky_by: StickyBy) -> Option<StickyBy> {
+    match strategy {
+        Strategy::Sticky => Some(sticky_by),
+        Strategy::None | Strategy::ClusterAll | Strategy::ClusterBackup | Strategy::Store => None,
+    }
+}
+
 /// The balancer's `Set-Cookie: server=N` on a response from `server` under `affinity`: the new cookie
 /// value when it changes, `None` when no cookie is set.
 pub fn sticky_cookie(affinity: Option<StickyBy>, pinned: Option<u32>, server: u32) -> Option<u32> {
@@ -312,48 +324,23 @@ mod tests {
         let mut lb = BalancerState::new(4);
         let mut rng = Rng::new(1);
         let ip = 0x0a01_0203;
+        let mut pick = |lb: &mut BalancerState, affinity, pinned| {
+            let client = Client {
+                cookie: None,
+                ip,
+                pinned,
+            };
+            lb.choose(affinity, Balancer::RoundRobin, &client, &pool, &mut rng)
+        };
         // A usable pinned server wins; without affinity round robin starts at 0.
-        let pinned = lb.choose(
-            Some(StickyBy::Cookie),
-            Some(3),
-            Balancer::RoundRobin,
-            None,
-            ip,
-            &pool,
-            &mut rng,
+        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(3)), Some(3));
+        assert_eq!(
+            pick(&mut lb, Some(StickyBy::Ip), None),
+            Some(ip_hash_server(ip, 4))
         );
-        assert_eq!(pinned, Some(3));
-        let by_ip = lb.choose(
-            Some(StickyBy::Ip),
-            None,
-            Balancer::RoundRobin,
-            None,
-            ip,
-            &pool,
-            &mut rng,
-        );
-        assert_eq!(by_ip, Some(ip_hash_server(ip, 4)));
-        let plain = lb.choose(
-            None,
-            Some(3),
-            Balancer::RoundRobin,
-            None,
-            ip,
-            &pool,
-            &mut rng,
-        );
-        assert_eq!(plain, Some(0));
+        assert_eq!(pick(&mut lb, None, Some(3)), Some(0));
         // A pinned server the balancer has taken out: the base algorithm decides.
         lb.health_mut(3).marked_down = true;
-        let repinned = lb.choose(
-            Some(StickyBy::Cookie),
-            Some(3),
-            Balancer::RoundRobin,
-            None,
-            ip,
-            &pool,
-            &mut rng,
-        );
-        assert_eq!(repinned, Some(1));
+        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(3)), Some(1));
     }
 }

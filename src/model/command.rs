@@ -53,93 +53,43 @@ pub enum Command {
 }
 
 impl Command {
-    /// The command as bytes for the history hash: a tag byte (its position in the enum), then its fields
-    /// in order: integers little-endian, floats by `to_bits`, booleans and field-less enums as a byte.
-    pub fn encode(&self) -> Vec<u8> {
+    /// The command as bytes for the history hash: a tag byte (its position in the enum), then its two
+    /// fields as little-endian words (zero where it has fewer): integers as they are, floats by
+    /// `to_bits`, booleans and field-less enums by their value.
+    pub fn encode(&self) -> [u8; 17] {
         use Command as C;
-        let mut out = Vec::with_capacity(17);
-        match *self {
-            C::SetStrategy(s) => {
-                out.push(0);
-                out.push(s as u8);
-            }
-            C::SetStickyBy(b) => {
-                out.push(1);
-                out.push(b as u8);
-            }
-            C::SetBalancer(b) => {
-                out.push(2);
-                out.push(b as u8);
-            }
-            C::SetReplication(r) => {
-                out.push(3);
-                out.push(r as u8);
-            }
-            C::SetReplicationLag { ms } => {
-                out.push(4);
-                out.extend(ms.to_le_bytes());
-            }
-            C::SetStoreKind(k) => {
-                out.push(5);
-                out.push(k as u8);
-            }
-            C::SetStorePersistence(p) => {
-                out.push(6);
-                out.push(p as u8);
-            }
-            C::SetStoreReplica(on) => {
-                out.push(7);
-                out.push(u8::from(on));
-            }
-            C::SetStoreReplicaLag { ms } => {
-                out.push(8);
-                out.extend(ms.to_le_bytes());
-            }
-            C::SetUsers(n) => {
-                out.push(9);
-                out.extend(n.to_le_bytes());
-            }
-            C::SetSkew(skew) => {
-                out.push(10);
-                out.extend(skew.to_bits().to_le_bytes());
-            }
-            C::SetThinkTime { ms } => {
-                out.push(11);
-                out.extend(ms.to_le_bytes());
-            }
-            C::AddServer => out.push(12),
-            C::RemoveServer => out.push(13),
-            C::CrashServer(s) => {
-                out.push(14);
-                out.extend(s.to_le_bytes());
-            }
-            C::RestartServer(s) => {
-                out.push(15);
-                out.extend(s.to_le_bytes());
-            }
+        let (tag, a, b): (u8, u64, u64) = match *self {
+            C::SetStrategy(s) => (0, s as u64, 0),
+            C::SetStickyBy(by) => (1, by as u64, 0),
+            C::SetBalancer(balancer) => (2, balancer as u64, 0),
+            C::SetReplication(r) => (3, r as u64, 0),
+            C::SetReplicationLag { ms } => (4, ms.into(), 0),
+            C::SetStoreKind(kind) => (5, kind as u64, 0),
+            C::SetStorePersistence(p) => (6, p as u64, 0),
+            C::SetStoreReplica(on) => (7, on.into(), 0),
+            C::SetStoreReplicaLag { ms } => (8, ms.into(), 0),
+            C::SetUsers(n) => (9, n.into(), 0),
+            C::SetSkew(skew) => (10, skew.to_bits(), 0),
+            C::SetThinkTime { ms } => (11, ms.into(), 0),
+            C::AddServer => (12, 0, 0),
+            C::RemoveServer => (13, 0, 0),
+            C::CrashServer(s) => (14, s.into(), 0),
+            C::RestartServer(s) => (15, s.into(), 0),
             C::PartitionServer {
                 server,
                 partitioned,
-            } => {
-                out.push(16);
-                out.extend(server.to_le_bytes());
-                out.push(u8::from(partitioned));
-            }
-            C::SlowServer { server, factor } => {
-                out.push(17);
-                out.extend(server.to_le_bytes());
-                out.extend(factor.to_bits().to_le_bytes());
-            }
-            C::CrashStore => out.push(18),
-            C::RestartStore => out.push(19),
-            C::CrashReplica => out.push(20),
-            C::RestartReplica => out.push(21),
-            C::Traffic { factor, for_ms } => {
-                out.push(22);
-                out.extend(factor.to_bits().to_le_bytes());
-                out.extend(for_ms.to_le_bytes());
-            }
-        }
+            } => (16, server.into(), partitioned.into()),
+            C::SlowServer { server, factor } => (17, server.into(), factor.to_bits()),
+            C::CrashStore => (18, 0, 0),
+            C::RestartStore => (19, 0, 0),
+            C::CrashReplica => (20, 0, 0),
+            C::RestartReplica => (21, 0, 0),
+            C::Traffic { factor, for_ms } => (22, factor.to_bits(), for_ms),
+        };
+        let mut out = [0; 17];
+        out[0] = tag;
+        out[1..9].copy_from_slice(&a.to_le_bytes());
+        out[9..].copy_from_slice(&b.to_le_bytes());
         out
     }
 }
@@ -205,7 +155,7 @@ mod tests {
         commands.extend(Replication::ALL.map(C::SetReplication));
         commands.extend(StoreKind::ALL.map(C::SetStoreKind));
         commands.extend(Persistence::ALL.map(C::SetStorePersistence));
-        let encodings: HashSet<Vec<u8>> = commands.iter().map(Command::encode).collect();
+        let encodings: HashSet<[u8; 17]> = commands.iter().map(Command::encode).collect();
         assert_eq!(encodings.len(), commands.len());
     }
 }

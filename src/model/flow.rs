@@ -2,8 +2,8 @@
 //! next server), waits for a worker, is served against wherever the session lives, and the answer goes
 //! back to the user, who thinks and sends the next one. Two events per request: arrival and completion.
 
-use super::balancer::sticky_cookie;
-use super::balancer::Pool;
+use super::balancer::{affinity, sticky_cookie};
+use super::balancer::{Client, Pool};
 use super::config::{Micros, StickyBy, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
@@ -73,14 +73,16 @@ impl Simulation {
             now: t,
             tried: user.tried,
         };
+        let client = Client {
+            cookie: user.session_uid(),
+            ip: user.ip,
+            pinned: user.affinity,
+        };
         let affinity = self.affinity();
-        let cookie = user.session_uid();
         self.lb.choose(
             affinity,
-            user.affinity,
             self.config.balancer,
-            cookie,
-            user.ip,
+            &client,
             &pool,
             &mut self.rng,
         )
@@ -211,7 +213,7 @@ impl Simulation {
             self.destroy(slot, Fate::Expired);
             return (Outcome::ExpiredHit, t);
         }
-        let ready = match home.read(self, slot, s, t, kind) {
+        let ready = match home.read(self, slot, s, kind) {
             Ok(ready) => ready,
             Err(answer) => return answer,
         };
@@ -338,8 +340,7 @@ impl Simulation {
 
     /// The affinity the current strategy asks the balancer for.
     fn affinity(&self) -> Option<StickyBy> {
-        let by = self.config.sticky_by;
-        with_home!(self.config.strategy, home => home.affinity(by))
+        affinity(self.config.strategy, self.config.sticky_by)
     }
 
     pub(super) fn store_reachable(&self, s: u32) -> bool {

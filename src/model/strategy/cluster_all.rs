@@ -2,20 +2,16 @@
 //! other connected server. A crash loses nothing that had time to be copied; the cluster notices the
 //! lost peer and a restarted or added server pulls every session before it serves.
 
-use super::super::config::{Micros, StickyBy};
+use super::super::config::Micros;
 use super::super::copies::{bit_of, bits};
-use super::super::flow::Outcome;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
-use super::Home;
+use super::{Answer, Home};
 
 pub(in crate::model) struct AllToAll;
 
 impl Home for AllToAll {
-    fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {
-        None
-    }
     fn replicates(&self) -> bool {
         true
     }
@@ -28,15 +24,8 @@ impl Home for AllToAll {
         }
         sim.replicate_to(slot, s, t, sim.peers(s), 0)
     }
-    fn read(
-        &self,
-        sim: &mut Simulation,
-        slot: Slot,
-        s: u32,
-        t: Micros,
-        _kind: RequestKind,
-    ) -> Result<Micros, (Outcome, Micros)> {
-        sim.read_local(slot, s, t)
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, _kind: RequestKind) -> Answer {
+        sim.read_local(slot, s, sim.now)
     }
     fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
         sim.replicate_to(slot, s, ready, sim.peers(s), 0)

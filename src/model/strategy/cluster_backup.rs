@@ -3,20 +3,16 @@
 //! the primary or backup and becomes the primary; the backup serving a request takes ownership. After
 //! a lost peer the survivors promote a backup and choose a new one.
 
-use super::super::config::{Micros, StickyBy};
+use super::super::config::Micros;
 use super::super::copies::{bit, bit_of};
-use super::super::flow::Outcome;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
-use super::Home;
+use super::{Answer, Home};
 
 pub(in crate::model) struct PrimaryBackup;
 
 impl Home for PrimaryBackup {
-    fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {
-        None
-    }
     fn replicates(&self) -> bool {
         true
     }
@@ -32,14 +28,7 @@ impl Home for PrimaryBackup {
         let full = bit_of(backup);
         sim.replicate_to(slot, s, t, full, sim.peers(s) & !full)
     }
-    fn read(
-        &self,
-        sim: &mut Simulation,
-        slot: Slot,
-        s: u32,
-        t: Micros,
-        _kind: RequestKind,
-    ) -> Result<Micros, (Outcome, Micros)> {
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, _kind: RequestKind) -> Answer {
         let session = sim.sessions.at_mut(slot);
         if session.full & bit(s) != 0 && session.primary != Some(s) {
             // The backup serves the request and becomes the primary; the old primary keeps a copy.
@@ -47,7 +36,7 @@ impl Home for PrimaryBackup {
             session.primary = Some(s);
             session.backup = old.filter(|&p| session.full & bit(p) != 0);
         }
-        sim.read_local(slot, s, t)
+        sim.read_local(slot, s, sim.now)
     }
     fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
         let to = bit_of(sim.sessions.at(slot).backup) & sim.peers(s);

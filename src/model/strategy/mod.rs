@@ -1,7 +1,8 @@
 //! One home per strategy: each file here says, for its strategy, where a session is created, looked up,
 //! written and copied, what a crash or a partition does to it, and how sessions are re-homed when a
-//! run switches to it. The machinery they share (copy bitmasks, replication messages, destruction)
-//! lives in `copies`; routing (including sticky affinity) lives in `balancer`.
+//! run switches to it (`local` serves `none` and `sticky`, whose sessions live alike). The machinery
+//! they share (copy bitmasks, replication messages, destruction) lives in `copies`; routing, and so
+//! the affinity that makes `sticky` sticky, lives in `balancer`.
 //!
 //! Adding a strategy: a variant of `Strategy` (with its name, in `config.rs`), a file here implementing
 //! `Home`, one line in `with_home!` below, and its words in the interface. Every `match` over
@@ -10,22 +11,21 @@
 
 pub(super) mod cluster_all;
 pub(super) mod cluster_backup;
-pub(super) mod none;
-pub(super) mod sticky;
+pub(super) mod local;
 pub(super) mod store;
 
-use super::config::{Micros, StickyBy};
+use super::config::Micros;
 use super::flow::Outcome;
 use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::users::RequestKind;
 
+/// A look-up's result: when the server can go on, or the answer it gives instead (and when).
+pub(super) type Answer = Result<Micros, (Outcome, Micros)>;
+
 /// What a strategy decides about sessions. Implementations are stateless: the state is the
 /// simulation's (session table, servers, store).
 pub(super) trait Home {
-    /// The affinity the balancer applies on top of its algorithm, if any.
-    fn affinity(&self, sticky_by: StickyBy) -> Option<StickyBy>;
-
     /// Servers exchange session copies: a crashed peer is noticed (and its copies restored), and a
     /// restarted, added or healed server receives copies before it serves.
     fn replicates(&self) -> bool;
@@ -38,16 +38,9 @@ pub(super) trait Home {
     /// response may leave (synchronous replication waits for acknowledgements).
     fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros;
 
-    /// Server `s` looks the live session up for a request of `kind` at `t`: `Ok(ready)` when it can
+    /// Server `s` looks the live session up for a request of `kind`, now: `Ok(ready)` when it can
     /// serve it, `Err((outcome, at))` otherwise (a mismatch, or an error).
-    fn read(
-        &self,
-        sim: &mut Simulation,
-        slot: Slot,
-        s: u32,
-        t: Micros,
-        kind: RequestKind,
-    ) -> Result<Micros, (Outcome, Micros)>;
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, kind: RequestKind) -> Answer;
 
     /// The request changed the session on `s`, read by `ready`; returns when the response may leave.
     fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros;
@@ -72,12 +65,8 @@ macro_rules! with_home {
         use $crate::model::config::Strategy as S;
         use $crate::model::strategy as homes;
         match $strategy {
-            S::None => {
-                let $home = &homes::none::NoSharing;
-                $body
-            }
-            S::Sticky => {
-                let $home = &homes::sticky::StickySessions;
+            S::None | S::Sticky => {
+                let $home = &homes::local::LocalSessions;
                 $body
             }
             S::ClusterAll => {

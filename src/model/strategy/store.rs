@@ -2,20 +2,16 @@
 //! a database) and every change is written back. No mismatch is possible; a server cut off from the
 //! store answers 5xx, and a store crash loses what its persistence did not keep.
 
-use super::super::config::{Micros, StickyBy};
+use super::super::config::Micros;
 use super::super::copies::bits;
-use super::super::flow::Outcome;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::{Fate, RequestKind};
-use super::Home;
+use super::{Answer, Home};
 
 pub(in crate::model) struct ExternalStore;
 
 impl Home for ExternalStore {
-    fn affinity(&self, _sticky_by: StickyBy) -> Option<StickyBy> {
-        None
-    }
     fn replicates(&self) -> bool {
         false
     }
@@ -28,17 +24,10 @@ impl Home for ExternalStore {
         sim.store.sessions += 1;
         done
     }
-    fn read(
-        &self,
-        sim: &mut Simulation,
-        _slot: Slot,
-        s: u32,
-        t: Micros,
-        kind: RequestKind,
-    ) -> Result<Micros, (Outcome, Micros)> {
+    fn read(&self, sim: &mut Simulation, _slot: Slot, s: u32, kind: RequestKind) -> Answer {
         // Read the session; a write or a logout also sends its change.
         let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
-        Ok(sim.store_ops(s, t, ops, kind.writes()))
+        Ok(sim.store_ops(s, sim.now, ops, kind.writes()))
     }
     fn write(&self, sim: &mut Simulation, slot: Slot, _s: u32, ready: Micros) -> Micros {
         let now = sim.now;
