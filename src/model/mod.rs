@@ -3,8 +3,8 @@
 //!
 //! Files, one job each: `simulation` (state, clock, event loop, replay), `events` (the queue), `flow`
 //! (a request's life; where a 401 mismatch is decided), `balancer` (routing, sticky affinity included),
-//! `strategy` (one file per strategy: where its sessions live and move), `copies` (the copy machinery
-//! the strategies share), `faults` (crashes, the store, periodic checks), `commands` (interventions),
+//! `strategy` (one home per strategy: where its sessions live and move), `copies` (the copy machinery
+//! the strategies share), `faults` (crashes and restarts, the store, periodic checks), `commands` (interventions),
 //! `inspect` (read-outs), `users`, `server`, `sessions`, `store`, `metrics`, `series`, `trace`, `rng`,
 //! `hash`, `workload` (the benchmark's).
 

@@ -4,10 +4,11 @@
 //! they share (copy bitmasks, replication messages, destruction) lives in `copies`; routing, and so
 //! the affinity that makes `sticky` sticky, lives in `balancer`.
 //!
-//! Adding a strategy: a variant of `Strategy` (with its name, in `config.rs`), a file here implementing
-//! `Home`, one line in `with_home!` below, and its words in the interface. Every `match` over
-//! `Strategy` in the crate is exhaustive (no `_ =>` arm) and `Home` has no default methods, so the
-//! compiler names every place the new strategy must be handled.
+//! Adding a strategy: a variant of `Strategy` (with its name and a place in `Strategy::ALL`, in
+//! `config.rs`), a file here implementing `Home`, one line in `with_home!` below, its affinity (an
+//! arm in `balancer::affinity`), and its words in the interface. Every `match` over `Strategy` in the
+//! crate is exhaustive (no `_ =>` arm) and `Home` has no default methods, so the compiler names every
+//! place the new strategy must be handled (`Strategy::ALL` is the one list it cannot check).
 
 pub(super) mod cluster_all;
 pub(super) mod cluster_backup;
