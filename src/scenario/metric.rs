@@ -22,6 +22,7 @@ pub enum Metric {
     SessionsCreated,
     SessionsLost,
     SessionsExpired,
+    OrphanedSessions,
     Errors,
     ReplicationMessages,
     ReplicationBytes,
@@ -65,7 +66,7 @@ impl MetricValue {
 
 impl Metric {
     /// Every metric, in the order of the runner's JSON and the CSV.
-    pub const ALL: [Metric; 19] = [
+    pub const ALL: [Metric; 20] = [
         Metric::Requests,
         Metric::AuthenticatedRequests,
         Metric::Ok,
@@ -76,6 +77,7 @@ impl Metric {
         Metric::SessionsCreated,
         Metric::SessionsLost,
         Metric::SessionsExpired,
+        Metric::OrphanedSessions,
         Metric::Errors,
         Metric::ReplicationMessages,
         Metric::ReplicationBytes,
@@ -101,6 +103,7 @@ impl Metric {
             Metric::SessionsCreated => "sessions_created",
             Metric::SessionsLost => "sessions_lost",
             Metric::SessionsExpired => "sessions_expired",
+            Metric::OrphanedSessions => "orphaned_sessions",
             Metric::Errors => "errors",
             Metric::ReplicationMessages => "replication_messages",
             Metric::ReplicationBytes => "replication_bytes",
@@ -133,6 +136,7 @@ impl Metric {
             | Metric::SessionsCreated
             | Metric::SessionsLost
             | Metric::SessionsExpired
+            | Metric::OrphanedSessions
             | Metric::Errors
             | Metric::ReplicationMessages
             | Metric::StoreOps
@@ -155,6 +159,7 @@ impl Metric {
             Metric::SessionsCreated => r.sessions_created,
             Metric::SessionsLost => r.sessions_lost,
             Metric::SessionsExpired => r.sessions_expired,
+            Metric::OrphanedSessions => r.orphaned_sessions,
             Metric::Errors => r.errors,
             Metric::ReplicationMessages => r.replication_messages,
             Metric::ReplicationBytes => r.replication_bytes,
