@@ -2,7 +2,7 @@
 //! next server), waits for a worker, is served against wherever the session lives, and the answer goes
 //! back to the user, who thinks and sends the next one. Two events per request: arrival and completion.
 
-use super::balancer::Pool;
+use super::balancer::{retry_after_failure, Pool};
 use super::config::{Micros, StickyBy, Strategy, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
@@ -113,8 +113,8 @@ impl Simulation {
                 at + lan,
             );
             if !self.servers[s as usize].alive {
-                let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-                self.lb.fail_until[s as usize] = at + fail_timeout;
+                self.lb.fail_until[s as usize] =
+                    retry_after_failure(at, self.config.timing.fail_timeout_ms);
                 self.users[u as usize].tried |= 1u64 << s;
                 self.metrics.passed_to_next += 1;
                 at += 2 * lan;
@@ -141,8 +141,8 @@ impl Simulation {
         if server.epoch != self.users[u as usize].server_epoch {
             // The server died with the request on it. nginx retries an idempotent request on the next
             // server; a POST gets a 502.
-            let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-            self.lb.fail_until[s as usize] = self.now + fail_timeout;
+            self.lb.fail_until[s as usize] =
+                retry_after_failure(self.now, self.config.timing.fail_timeout_ms);
             let user = &mut self.users[u as usize];
             user.tried |= 1u64 << s;
             if user.kind.is_idempotent() {

@@ -219,6 +219,14 @@ fn server_line(config: &Config, address: &str, backup: bool) -> String {
 
 fn upstream_pool(t: &mut Text, config: &Config, at: &Addresses) {
     t.line(1, &format!("upstream {POOL} {{"));
+    t.note(
+        2,
+        "One shared record of the servers for all worker processes (failures, the round-robin turn):
+         without `zone` each worker keeps its own and probes a dead server on its own.",
+        "모든 워커 프로세스가 서버 기록(실패, 라운드 로빈 순서)을 함께 씁니다: `zone`이 없으면
+         워커마다 따로 기록하고 죽은 서버도 각자 다시 시도합니다.",
+    );
+    t.line(2, &format!("zone {POOL} 64k;"));
     method(t, config);
     t.note(
         2,
@@ -265,6 +273,7 @@ fn route_upstreams(t: &mut Text, config: &Config, at: &Addresses) {
     );
     for (i, address) in at.servers.iter().enumerate() {
         t.line(1, &format!("upstream {POOL}_{} {{", server_name(i as u32)));
+        t.line(2, &format!("zone {POOL}_{} 64k;", server_name(i as u32)));
         t.line(2, &server_line(config, address, false));
         for other in at.servers.iter().filter(|a| *a != address) {
             t.line(2, &server_line(config, other, true));
