@@ -29,7 +29,7 @@ pub fn all() -> Vec<Effect> {
         Effect {
             name: "round robin, sessions in each server",
             run: balance::round_robin,
-            rows: 3,
+            rows: 4,
         },
         Effect {
             name: "ip_hash, every user behind one address",
