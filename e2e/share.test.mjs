@@ -156,6 +156,10 @@ async function visibleText(page) {
     const cookies = [...document.querySelectorAll('svg text.cookie')].map((el) => el.textContent);
     let body = document.body.innerText;
     for (const c of cookies) body = body.replace(c, '');
+    // Code and file names (`translate="no"`: the config panel's files) are not interface text.
+    for (const el of document.querySelectorAll('[translate="no"]')) {
+      for (const line of el.innerText.split('\n')) body = body.replace(line, '');
+    }
     const parts = [body];
     for (const el of document.querySelectorAll('[aria-label], [title]')) {
       parts.push(el.getAttribute('aria-label') ?? '', el.getAttribute('title') ?? '');

@@ -56,6 +56,13 @@ if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
   apt_install fonts-nanum
 fi
 
+# Real nginx, HAProxy and Redis: tests/realworld_config.rs runs `nginx -t`, `haproxy -c` and redis-server
+# (on loopback) on every configuration the `config` panel and the runner print.
+if ! [ -x /usr/sbin/nginx ] || ! [ -x /usr/sbin/haproxy ] || ! [ -x /usr/bin/redis-server ]; then
+  say "installing nginx, haproxy and redis-server (apt)"
+  apt_install nginx haproxy redis-server
+fi
+
 # Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt), esbuild (minifier; its
 # install script need not run: the JS API finds the platform binary in @esbuild/<platform>), axe-core (the
 # accessibility rules e2e/accessibility.test.mjs runs in the page).

@@ -1,4 +1,5 @@
-//! The headless runner (CONTRACT.md): `run`, `compare` and `hash` of a scenario file.
+//! The headless runner (CONTRACT.md): `run`, `compare` and `hash` of a scenario file, and `config`:
+//! the real configuration files for its setup.
 //!
 //! Output is plain JSON on standard output, identical byte for byte for the same scenario. Every
 //! problem (arguments, file, scenario) is one line on standard error and a non-zero exit; the release
@@ -12,7 +13,8 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str =
-    "usage: sessionscope-sim run|compare|hash SCENARIO.json   ('-' reads standard input)";
+    "usage: sessionscope-sim run|compare|hash SCENARIO.json   ('-' reads standard input)
+or: sessionscope-sim config SCENARIO.json --format nginx|haproxy|tomcat|spring-session|redis [--lang en|ko]";
 
 /// Largest scenario file read: far above any real one, small enough to never exhaust memory.
 const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -82,6 +84,7 @@ fn run(args: &[OsString]) -> Result<String, Failure> {
                 ),
             } + "\n")
         }
+        Some("config") => config_text(&args[1..]),
         Some(other) => Err(usage(format!("unknown command {}", shown(other)))),
     }
 }
@@ -147,4 +150,51 @@ fn compare_json(scenario: &Scenario) -> Result<String, Failure> {
         })
         .collect();
     serde_json::to_string(&rows).map_err(|e| (EXIT_SCENARIO, format!("cannot write metrics: {e}")))
+}
+
+/// `config SCENARIO.json --format FORMAT [--lang en|ko]`: the real configuration for the scenario's
+/// setup, exactly as the page's `config` panel shows it.
+fn config_text(args: &[OsString]) -> Result<String, Failure> {
+    use sessionscope::realworld::{sample_text, Format, Lang};
+    let formats = Format::ALL.map(Format::name).join(", ");
+    let mut path = None;
+    let mut format = None;
+    let mut lang = Lang::En;
+    let mut rest = args.iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = rest.next() {
+        let (option, inline) = match arg.split_once('=') {
+            Some((option, value)) if option.starts_with("--") => {
+                (option.to_string(), Some(value.to_string()))
+            }
+            _ => (arg.clone(), None),
+        };
+        match option.as_str() {
+            "--format" | "--lang" => {
+                let value = inline
+                    .or_else(|| rest.next())
+                    .ok_or_else(|| usage(format!("{option} needs a value")))?;
+                if option == "--format" {
+                    format = Some(Format::from_name(&value).ok_or_else(|| {
+                        usage(format!(
+                            "unknown format {} (one of: {formats})",
+                            shown(&value)
+                        ))
+                    })?);
+                } else {
+                    lang = Lang::from_code(&value).ok_or_else(|| {
+                        usage(format!("unknown language {} (en or ko)", shown(&value)))
+                    })?;
+                }
+            }
+            _ if path.is_none() && (arg == "-" || !arg.starts_with('-')) => path = Some(arg),
+            _ => return Err(usage(format!("unexpected argument {}", shown(&arg)))),
+        }
+    }
+    let path = path.ok_or_else(|| {
+        usage("config needs a scenario file (or - for standard input)".to_string())
+    })?;
+    let format =
+        format.ok_or_else(|| usage(format!("config needs --format (one of: {formats})")))?;
+    let scenario = load(&OsString::from(path))?;
+    Ok(sample_text(&scenario.config, format, lang))
 }

@@ -2,7 +2,7 @@
 //! cookie or by address), passive failure detection and retries, as open-source nginx does them.
 
 use super::text::{Mark, Text};
-use super::{duration, server_name, Addresses, Lang, SESSION_COOKIE};
+use super::{duration, header, server_name, Addresses, Lang, SESSION_COOKIE};
 use crate::model::{Balancer, Config, StickyBy, Strategy};
 
 /// The upstream every request without a usable route goes to.
@@ -11,7 +11,7 @@ const POOL: &str = "app";
 /// A complete nginx.conf (`nginx -t` accepts it) for `config`, its servers at `at`.
 pub fn nginx_conf(config: &Config, at: &Addresses, lang: Lang) -> String {
     let mut t = Text::new(lang, Mark::Hash);
-    header(&mut t, config);
+    header(&mut t, config, "nginx.conf");
     main_context(&mut t, at);
     t.blank();
     t.line(0, "http {");
@@ -27,53 +27,6 @@ pub fn nginx_conf(config: &Config, at: &Addresses, lang: Lang) -> String {
     server_block(&mut t, at, route_cookie);
     t.line(0, "}");
     t.finish()
-}
-
-fn header(t: &mut Text, config: &Config) {
-    let what = format!(
-        "strategy {}, balancer {}{}, {} server(s)",
-        config.strategy.name(),
-        config.balancer.name(),
-        match config.strategy {
-            Strategy::Sticky => format!(", sticky by {}", config.sticky_by.name()),
-            Strategy::None | Strategy::ClusterAll | Strategy::ClusterBackup | Strategy::Store =>
-                String::new(),
-        },
-        config.servers.max(1),
-    );
-    t.note(
-        0,
-        &format!("nginx.conf for SessionScope's setup: {what}."),
-        &format!("SessionScope 구성({what})의 nginx.conf."),
-    );
-    let (en, ko) = match config.strategy {
-        Strategy::None => (
-            "Each server keeps its sessions in its own memory and nothing below keeps a user on one\n\
-             server: a request that lands elsewhere finds no session (a mismatch, back to login).",
-            "각 서버가 세션을 자기 메모리에만 두고, 아래 어디에도 사용자를 한 서버에 묶는 설정이 없습니다:\n\
-             다른 서버에 도착한 요청은 세션을 찾지 못합니다(불일치, 다시 로그인).",
-        ),
-        Strategy::Sticky => (
-            "Sessions stay in each server's memory; the balancer keeps every user on the server that\n\
-             holds their session. A crashed server takes its sessions with it.",
-            "세션은 각 서버 메모리에 있고, 로드 밸런서가 사용자를 자기 세션이 있는 서버에 계속 보냅니다.\n\
-             서버가 죽으면 그 서버의 세션도 함께 사라집니다.",
-        ),
-        Strategy::ClusterAll | Strategy::ClusterBackup => (
-            "The servers replicate sessions among themselves (Tomcat cluster: see the tomcat format), so\n\
-             any server can answer; the balancer only spreads load.",
-            "서버들이 세션을 서로 복제하므로(Tomcat 클러스터: tomcat 형식 참고) 어느 서버든 응답할 수\n\
-             있고, 로드 밸런서는 부하만 나눕니다.",
-        ),
-        Strategy::Store => (
-            "The servers keep no sessions: every request reads its session from the shared store (see the\n\
-             spring-session and redis formats), so any server can answer; the balancer only spreads load.",
-            "서버는 세션을 갖지 않고 모든 요청이 공유 저장소에서 세션을 읽으므로(spring-session, redis\n\
-             형식 참고) 어느 서버든 응답할 수 있고, 로드 밸런서는 부하만 나눕니다.",
-        ),
-    };
-    t.note(0, en, ko);
-    t.blank();
 }
 
 fn main_context(t: &mut Text, at: &Addresses) {
@@ -133,6 +86,14 @@ fn method(t: &mut Text, config: &Config) {
         );
         t.line(2, "ip_hash;");
         return;
+    }
+    if config.strategy == Strategy::Sticky {
+        t.note(
+            2,
+            "With the sticky cookie below, this choice places only a user's first request (and a user\n\
+             whose server is down).",
+            "아래 고정 쿠키가 있으므로 이 선택은 사용자의 첫 요청(과 서버가 죽은 사용자)에만 쓰입니다.",
+        );
     }
     match config.balancer {
         Balancer::RoundRobin => t.note(
@@ -221,10 +182,10 @@ fn upstream_pool(t: &mut Text, config: &Config, at: &Addresses) {
     t.line(1, &format!("upstream {POOL} {{"));
     t.note(
         2,
-        "One shared record of the servers for all worker processes (failures, the round-robin turn):
-         without `zone` each worker keeps its own and probes a dead server on its own.",
-        "모든 워커 프로세스가 서버 기록(실패, 라운드 로빈 순서)을 함께 씁니다: `zone`이 없으면
-         워커마다 따로 기록하고 죽은 서버도 각자 다시 시도합니다.",
+        "Shared memory: every worker process sees the same failures and the same round-robin turn\n\
+         (without it each worker keeps its own, and finds a dead server on its own).",
+        "공유 메모리: 모든 워커 프로세스가 같은 실패 기록과 같은 라운드 로빈 순번을 봅니다(없으면\n\
+         워커마다 따로 갖고, 죽은 서버도 워커마다 따로 알아냅니다).",
     );
     t.line(2, &format!("zone {POOL} 64k;"));
     method(t, config);
@@ -272,8 +233,9 @@ fn route_upstreams(t: &mut Text, config: &Config, at: &Addresses) {
          서버에 있었으므로 사용자는 다시 로그인합니다.",
     );
     for (i, address) in at.servers.iter().enumerate() {
-        t.line(1, &format!("upstream {POOL}_{} {{", server_name(i as u32)));
-        t.line(2, &format!("zone {POOL}_{} 64k;", server_name(i as u32)));
+        let name = format!("{POOL}_{}", server_name(i as u32));
+        t.line(1, &format!("upstream {name} {{"));
+        t.line(2, &format!("zone {name} 64k;"));
         t.line(2, &server_line(config, address, false));
         for other in at.servers.iter().filter(|a| *a != address) {
             t.line(2, &server_line(config, other, true));

@@ -9,7 +9,6 @@ pub(crate) enum Mark {
     /// `# ...` (nginx, HAProxy, properties, redis.conf).
     Hash,
     /// `<!-- ... -->` (XML). The text must not contain `--`.
-    #[allow(dead_code)]
     Xml,
 }
 

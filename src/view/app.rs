@@ -887,6 +887,8 @@ impl Component for App {
                         <div class="stage">{ self.topology() }</div>
                         <p class="mode-note">{ mode_note }</p>
                         { metrics }
+                        // config panel: the real configuration of the current setup.
+                        <super::config_panel::ConfigPanel config={config.clone()} lang={self.lang} />
                     </div>
                     <div class="side-column">
                         // Beside the picture, so the caption and what it describes are seen together.

@@ -100,6 +100,11 @@ pub struct Strings {
     pub export_svg: &'static str,
     pub export_csv: &'static str,
     pub open_compare: &'static str,
+    /// The `config` panel: the real configuration files of the current setup.
+    pub config_title: &'static str,
+    pub config_hint: &'static str,
+    pub config_format: &'static str,
+    pub config_copy: &'static str,
     pub playback: &'static str,
     pub faults: &'static str,
 
@@ -277,6 +282,10 @@ pub static EN: Strings = Strings {
     export_svg: "Download picture (SVG)",
     export_csv: "Download metrics (CSV)",
     open_compare: "Compare every strategy on this workload",
+    config_title: "The real configuration",
+    config_hint: "What the real balancer, application servers and session store need to behave like this setup, with its numbers; the comments name the traps.",
+    config_format: "File",
+    config_copy: "Copy",
     playback: "Playback",
     faults: "Faults and load",
 
@@ -461,6 +470,10 @@ pub static KO: Strings = Strings {
     export_svg: "그림 내려받기(SVG)",
     export_csv: "지표 내려받기(CSV)",
     open_compare: "이 부하로 모든 전략 비교하기",
+    config_title: "실제 설정",
+    config_hint: "실제 로드 밸런서, 애플리케이션 서버, 세션 저장소가 이 구성처럼 동작하는 데 필요한 설정입니다. 값은 이 구성의 수치이고, 주석이 함정을 짚어 줍니다.",
+    config_format: "파일",
+    config_copy: "복사",
     playback: "재생",
     faults: "장애와 부하",
 

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod app;
 pub mod class;
 pub mod compare;
+pub mod config_panel;
 pub mod controls;
 pub mod dom;
 pub mod eventlog;
