@@ -1,11 +1,12 @@
 //! The real processes of one check: application servers, nginx in front of them (with the
-//! configuration `realworld::nginx_conf` prints) and Redis when the setup has a store. Everything
+//! configuration `realworld::nginx_conf` prints) and Redis when the setup has a store (with the
+//! redis.conf `realworld::redis_file` prints). Everything
 //! listens on 127.0.0.1 on ports picked here; every process is recorded by its pid (a file under
 //! `WORK/pids/`, so the calling script can stop what a crashed driver left behind) and stopped by that
 //! pid; every wait is bounded in time.
 
 use crate::model::{Config, Strategy};
-use crate::realworld::{nginx_conf, Addresses, Lang};
+use crate::realworld::{nginx_conf, redis_file, Addresses, Lang, RedisFile};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -303,18 +304,21 @@ impl Fleet {
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     }
 
+    /// Redis with the redis.conf `realworld::redis_file` prints for the setup (no persistence in these
+    /// checks: a restarted Redis comes back empty, as the model's store without it).
     fn start_redis(&mut self) -> Result<(), String> {
         let port = self.redis_port;
-        let data = self.dir.join("redis");
-        std::fs::create_dir_all(&data)
-            .map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+        let text = redis_file(
+            &self.config,
+            &self.addresses(),
+            Lang::En,
+            RedisFile::Primary,
+        )
+        .ok_or("realworld printed no redis.conf for the primary")?;
+        let conf = self.dir.join("redis.conf");
+        std::fs::write(&conf, text).map_err(|e| format!("cannot write {}: {e}", conf.display()))?;
         let mut command = Command::new(&self.tools.redis);
-        // No persistence at all: a restarted Redis comes back empty, as the model's store without it.
-        command
-            .args(["--port", &port.to_string(), "--bind", "127.0.0.1"])
-            .args(["--save", "", "--appendonly", "no", "--daemonize", "no"])
-            .arg("--dir")
-            .arg(&data);
+        command.arg(&conf).args(["--daemonize", "no"]);
         let name = format!("{}-redis", self.dir_name());
         self.redis = Some(Proc::spawn(&name, &mut command, &self.tools, false)?);
         wait_until(START_TIMEOUT, "redis to listen", || listening(port))
