@@ -440,8 +440,10 @@ fn a_longer_replica_lag_loses_more_writes_at_failover() {
 #[test]
 fn nginx_passes_a_refused_request_on_and_probes_the_dead_server_every_fail_timeout() {
     let mut c = config(Strategy::Store, 3, 60);
-    // Health checks far apart: only passive detection (fail_timeout 10 s) is at work.
+    // Health checks far apart: only passive detection (fail_timeout 10 s) is at work; no supervisor
+    // brings the server back meanwhile.
     c.timing.health_check_interval_ms = 1_000_000;
+    c.timing.server_restart_ms = None;
     let mut sim = Simulation::new(c);
     sim.advance_to(5 * SECOND);
     sim.apply(Command::CrashServer(0));
@@ -461,7 +463,10 @@ fn nginx_passes_a_refused_request_on_and_probes_the_dead_server_every_fail_timeo
 
 #[test]
 fn health_checks_mark_a_dead_server_down_after_three_failures() {
-    let mut sim = Simulation::new(config(Strategy::Store, 3, 3));
+    let mut c = config(Strategy::Store, 3, 3);
+    // No supervisor: the server stays down until restarted by hand.
+    c.timing.server_restart_ms = None;
+    let mut sim = Simulation::new(c);
     sim.advance_to(SECOND);
     sim.apply(Command::CrashServer(2));
     sim.advance_to(4 * SECOND);
@@ -523,6 +528,8 @@ fn without_sharing_a_refused_request_lands_where_the_session_is_not() {
 fn a_traffic_peak_fills_one_server_until_it_runs_out_of_memory() {
     let mut c = config(Strategy::None, 1, 40);
     c.timing.server_memory_bytes = 200 * u64::from(c.timing.full_session_bytes);
+    // No supervisor: the server stays down once (tests/model_supervisor.rs has it come back).
+    c.timing.server_restart_ms = None;
     let mut sim = Simulation::new(c);
     sim.advance_to(5 * SECOND);
     assert_eq!(sim.metrics().oom_crashes, 0);

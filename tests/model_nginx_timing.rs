@@ -29,6 +29,8 @@ fn a_dead_server_is_probed_every_fail_timeout_plus_the_rest_of_a_second() {
             fail_timeout_ms: 2_000,
             // No active health checks (open-source nginx has none).
             health_check_failures: u32::MAX,
+            // Nobody restarts the dead server during the test.
+            server_restart_ms: None,
             ..Timing::DEFAULT
         },
         ..Config::DEFAULT

@@ -1,26 +1,39 @@
-//! Where routing is decided: the balancer's algorithms (as nginx implements them), its view of which
-//! servers are usable (passive `fail_timeout` and active health checks), and nothing else. Affinity
-//! (sticky cookie) is decided by the caller, which falls back to `route` here.
+//! Where routing is decided: affinity (sticky by cookie or by client address), the balancer's
+//! algorithms (as nginx implements them), and its view of which servers are usable (passive
+//! `fail_timeout` and active health checks). Whether a strategy asks for affinity is the strategy's
+//! (`strategy::Home::affinity`).
 
-use super::config::{Balancer, Micros, MAX_SERVERS, MS, SECOND};
+use super::config::{Balancer, Micros, StickyBy, MAX_SERVERS, MS, SECOND};
 use super::hash::mix64;
 use super::rng::Rng;
 use super::server::Server;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 
 /// Virtual nodes per server on the consistent-hash ring (nginx uses 160 points per weight unit).
 const RING_POINTS: u32 = 160;
 /// nginx gives up rehashing after 20 tries and falls back to round robin.
 const HASH_TRIES: u32 = 20;
 
+/// What the balancer knows of one server's health.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Health {
+    /// nginx `fail_timeout`: after a refused connection the server is skipped until then.
+    pub fail_until: Micros,
+    /// Active health checks: consecutive failures, and the verdict.
+    pub check_failures: u32,
+    pub marked_down: bool,
+}
+
+impl Health {
+    /// Taken out of rotation at `now`, by the health checks or by a passive `fail_timeout`.
+    pub fn excluded(&self, now: Micros) -> bool {
+        self.marked_down || self.fail_until > now
+    }
+}
+
 pub struct BalancerState {
     rr_next: u32,
-    /// nginx `fail_timeout`: after a refused connection the server is skipped until then.
-    pub fail_until: Vec<Micros>,
-    /// Active health checks: consecutive failures, and the verdict.
-    pub check_failures: Vec<u32>,
-    pub marked_down: Vec<bool>,
+    /// Per server (index = server id), for every server that may join the pool.
+    health: Vec<Health>,
     ring: Vec<(u32, u32)>,
     ring_servers: u32,
 }
@@ -37,12 +50,9 @@ pub struct Pool<'a> {
 
 impl BalancerState {
     pub fn new(count: u32) -> Self {
-        let n = MAX_SERVERS as usize;
         let mut state = BalancerState {
             rr_next: 0,
-            fail_until: vec![0; n],
-            check_failures: vec![0; n],
-            marked_down: vec![false; n],
+            health: vec![Health::default(); MAX_SERVERS as usize],
             ring: Vec::new(),
             ring_servers: 0,
         };
@@ -52,11 +62,18 @@ impl BalancerState {
 
     /// A server joins or leaves: its balancer record starts clean, and the ring follows the count.
     pub fn reset_server(&mut self, server: u32, count: u32) {
-        let i = server as usize;
-        self.fail_until[i] = 0;
-        self.check_failures[i] = 0;
-        self.marked_down[i] = false;
+        *self.health_mut(server) = Health::default();
         self.rebuild_ring(count);
+    }
+
+    #[inline]
+    pub fn health(&self, server: u32) -> &Health {
+        &self.health[server as usize]
+    }
+
+    #[inline]
+    pub fn health_mut(&mut self, server: u32) -> &mut Health {
+        &mut self.health[server as usize]
     }
 
     fn rebuild_ring(&mut self, count: u32) {
@@ -71,8 +88,33 @@ impl BalancerState {
     pub fn usable(&self, server: u32, pool: &Pool) -> bool {
         server < pool.count
             && pool.tried & (1u64 << server) == 0
-            && !self.marked_down[server as usize]
-            && self.fail_until[server as usize] <= pool.now
+            && !self.health(server).excluded(pool.now)
+    }
+
+    /// The server for a request: the affinity's choice when there is one (the server in the user's
+    /// `server=N` cookie while it is usable; the client address's hash), else the base algorithm's.
+    /// `pinned` is the affinity cookie, `cookie` the session cookie's value.
+    #[allow(clippy::too_many_arguments)]
+    pub fn choose(
+        &mut self,
+        affinity: Option<StickyBy>,
+        pinned: Option<u32>,
+        algorithm: Balancer,
+        cookie: Option<u32>,
+        ip: u32,
+        pool: &Pool,
+        rng: &mut Rng,
+    ) -> Option<u32> {
+        match affinity {
+            Some(StickyBy::Cookie) => {
+                if let Some(s) = pinned.filter(|&s| self.usable(s, pool)) {
+                    return Some(s);
+                }
+            }
+            Some(StickyBy::Ip) => return self.route(Balancer::IpHash, cookie, ip, pool, rng),
+            None => {}
+        }
+        self.route(algorithm, cookie, ip, pool, rng)
     }
 
     /// The base algorithm's choice, skipping unusable servers; `None` when no server is usable
@@ -132,7 +174,10 @@ impl BalancerState {
             if !self.usable(s, pool) {
                 continue;
             }
-            let load = pool.servers[s as usize].active;
+            let load = pool
+                .servers
+                .get(s as usize)
+                .map_or(0, |server| server.active);
             if best.is_none_or(|(_, b)| load < b) {
                 best = Some((s, load));
             }
@@ -192,24 +237,25 @@ fn key_hash(key: u32) -> u32 {
     (mix64(u64::from(key) ^ 0x5e55_10f0) >> 32) as u32
 }
 
+/// The ring's (point, server) pairs in ascending order (ties between servers by server).
 fn build_ring(count: u32) -> Vec<(u32, u32)> {
-    // Each (point, server) packed as `point << 32 | server`, which orders like the pair, and sorted by
-    // the min-heap code that the servers' worker slots already link (`BinaryHeap<Reverse<u64>>`): no
-    // separate sort for the ring in the page (issue 4).
-    let mut packed = Vec::with_capacity((count * RING_POINTS) as usize);
-    for s in 0..count {
-        for v in 0..RING_POINTS {
-            let point = (mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32;
-            packed.push(Reverse(u64::from(point) << 32 | u64::from(s)));
-        }
+    let mut ring: Vec<(u32, u32)> = (0..count)
+        .flat_map(|s| {
+            (0..RING_POINTS)
+                .map(move |v| ((mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32, s))
+        })
+        .collect();
+    ring.sort_unstable();
+    ring
+}
+
+/// The balancer's `Set-Cookie: server=N` on a response from `server` under `affinity`: the new cookie
+/// value when it changes, `None` when no cookie is set.
+pub fn sticky_cookie(affinity: Option<StickyBy>, pinned: Option<u32>, server: u32) -> Option<u32> {
+    match affinity {
+        Some(StickyBy::Cookie) => (pinned != Some(server)).then_some(server),
+        Some(StickyBy::Ip) | None => None,
     }
-    // Ascending `Reverse` order is descending `u64` order.
-    BinaryHeap::from(packed)
-        .into_sorted_vec()
-        .into_iter()
-        .rev()
-        .map(|Reverse(key)| ((key >> 32) as u32, key as u32))
-        .collect()
 }
 
 /// First usable server clockwise from `h`, looking at most at `HASH_TRIES` points (like nginx).
@@ -244,4 +290,78 @@ pub fn ip_hash_server(ip: u32, servers: u32) -> u32 {
         hash = (hash * 113 + octet) % 6271;
     }
     hash % servers.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_cookie_affinity_sets_the_server_cookie_and_only_when_it_changes() {
+        let cookie = Some(StickyBy::Cookie);
+        assert_eq!(sticky_cookie(cookie, None, 2), Some(2));
+        assert_eq!(sticky_cookie(cookie, Some(2), 2), None);
+        assert_eq!(sticky_cookie(cookie, Some(1), 2), Some(2));
+        assert_eq!(sticky_cookie(Some(StickyBy::Ip), None, 2), None);
+        assert_eq!(sticky_cookie(None, Some(1), 2), None);
+    }
+
+    #[test]
+    fn affinity_decides_before_the_base_algorithm() {
+        let servers: Vec<Server> = (0..4)
+            .map(|_| Server::new(&crate::model::Timing::DEFAULT, 0))
+            .collect();
+        let pool = Pool {
+            count: 4,
+            servers: &servers,
+            now: 0,
+            tried: 0,
+        };
+        let mut lb = BalancerState::new(4);
+        let mut rng = Rng::new(1);
+        let ip = 0x0a01_0203;
+        // A usable pinned server wins; without affinity round robin starts at 0.
+        let pinned = lb.choose(
+            Some(StickyBy::Cookie),
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(pinned, Some(3));
+        let by_ip = lb.choose(
+            Some(StickyBy::Ip),
+            None,
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(by_ip, Some(ip_hash_server(ip, 4)));
+        let plain = lb.choose(
+            None,
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(plain, Some(0));
+        // A pinned server the balancer has taken out: the base algorithm decides.
+        lb.health_mut(3).marked_down = true;
+        let repinned = lb.choose(
+            Some(StickyBy::Cookie),
+            Some(3),
+            Balancer::RoundRobin,
+            None,
+            ip,
+            &pool,
+            &mut rng,
+        );
+        assert_eq!(repinned, Some(1));
+    }
 }

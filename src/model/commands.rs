@@ -2,7 +2,6 @@
 //! command log for replay, in the event log for people, in the history hash).
 
 use super::command::Command;
-use super::command_text::command_text;
 use super::config::{MAX_USERS, MS};
 use super::events::Ev;
 use super::observe::Event;
@@ -22,12 +21,7 @@ impl Simulation {
     pub(super) fn apply_now(&mut self, command: Command) {
         self.commands.push((self.now, command.clone()));
         self.hash.fold(self.now);
-        let text = command_text(&command);
-        for chunk in text.as_bytes().chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.hash.fold(u64::from_le_bytes(word));
-        }
+        self.hash.fold_bytes(&command.encode());
         self.note(Event::Applied(command.clone()));
         let in_pool = |s: u32, count: u32| s < count;
         match command {
@@ -85,7 +79,7 @@ impl Simulation {
             }
             Command::SlowServer { server, factor } => {
                 if in_pool(server, self.count) {
-                    self.servers[server as usize].slow_factor = sane_factor(factor);
+                    self.server_at_mut(server).slow_factor = sane_factor(factor);
                 }
             }
             Command::CrashStore => self.crash_store(),

@@ -1,4 +1,4 @@
-//! Everything that parameterises a run. Defaults come from real systems (DESIGN.md section 3).
+//! Everything that parameterises a run. Defaults are those of the real systems each field names.
 
 use serde::{Deserialize, Serialize};
 
@@ -215,7 +215,10 @@ pub struct Timing {
     pub service_ms: u32,
     /// Requests a server works on at once; the rest queue.
     pub concurrency: u32,
-    /// Memory budget of one server for sessions; exceeding it is an OOM crash.
+    /// Memory budget of one server for sessions; exceeding it is an OOM crash. The default (1 GiB, half
+    /// of a 2 GiB application-server heap) holds 65 536 sessions of 16 KiB: enough for the sessions a
+    /// mismatch leaves behind when hundreds of users bounce between servers for 15 minutes, not for a
+    /// tenfold rush of thousands of new visitors on one server.
     pub server_memory_bytes: u64,
     pub full_session_bytes: u32,
     pub key_only_session_bytes: u32,
@@ -241,6 +244,10 @@ pub struct Timing {
     pub store_failover_ms: u32,
     /// Snapshot period for `Persistence::Snapshot`.
     pub store_snapshot_interval_ms: u32,
+    /// A crashed (or out-of-memory) server is restarted by its supervisor this long after the crash,
+    /// empty (systemd `Restart=on-failure`, a Kubernetes container restart: a few seconds including
+    /// the process's start). `None`: it stays down until restarted by hand.
+    pub server_restart_ms: Option<u32>,
 }
 
 impl Default for Timing {
@@ -249,15 +256,14 @@ impl Default for Timing {
     }
 }
 
-// The defaults as constants: a copy of static data is smaller page code than storing every field at
-// each place a default is made, and constant tables (the tour) can start from them.
+// The defaults as constants, so that constant tables (the tour) can start from them.
 impl Timing {
     pub const DEFAULT: Timing = Timing {
         client_hop_ms: 40,
         lan_hop_ms: 10,
         service_ms: 20,
         concurrency: 8,
-        server_memory_bytes: 64 * 1024 * 1024,
+        server_memory_bytes: 1 << 30,
         full_session_bytes: 16 * 1024,
         key_only_session_bytes: 256,
         health_check_interval_ms: 2_000,
@@ -271,6 +277,7 @@ impl Timing {
         store_replica_lag_ms: 1_000,
         store_failover_ms: 30_000,
         store_snapshot_interval_ms: 60_000,
+        server_restart_ms: Some(5_000),
     };
 }
 

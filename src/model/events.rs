@@ -2,6 +2,7 @@
 //! instant are always processed in the order they were scheduled, on every machine.
 
 use super::config::Micros;
+use super::sessions::Slot;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -18,7 +19,7 @@ pub enum Ev {
     },
     /// Asynchronous session copies reach their servers.
     Replicate {
-        slot: u32,
+        slot: Slot,
         uid: u32,
     },
     HealthCheck,
@@ -36,6 +37,12 @@ pub enum Ev {
     TrafficEnd {
         gen: u32,
     },
+    /// The supervisor (systemd, Kubernetes) brings a crashed server back; void if the server crashed
+    /// again, was restarted by hand or left the pool since (its epoch moved on).
+    SupervisorRestart {
+        server: u32,
+        epoch: u32,
+    },
 }
 
 impl Ev {
@@ -44,13 +51,14 @@ impl Ev {
         let (tag, a, b): (u64, u32, u32) = match self {
             Ev::UserArrive { user } => (1, user, 0),
             Ev::ServerDone { user } => (2, user, 0),
-            Ev::Replicate { slot, uid } => (3, slot, uid),
+            Ev::Replicate { slot, uid } => (3, slot.number(), uid),
             Ev::HealthCheck => (4, 0, 0),
             Ev::ExpiryTick => (5, 0, 0),
             Ev::Sample => (6, 0, 0),
             Ev::PeerLoss { server, epoch } => (7, server, epoch),
             Ev::StoreFailover { epoch } => (8, epoch, 0),
             Ev::TrafficEnd { gen } => (9, gen, 0),
+            Ev::SupervisorRestart { server, epoch } => (10, server, epoch),
         };
         tag << 56 ^ u64::from(a) << 24 ^ u64::from(b)
     }

@@ -1,25 +1,27 @@
-//! Things that go wrong, and the periodic machinery that notices: server crash (and OOM), restart,
-//! scale in/out, partitions, the store and its replica with persistence and failover, health checks,
-//! idle expiry and time-series sampling.
+//! Things that go wrong, and the periodic machinery that notices: server crash (and OOM), restart (by
+//! hand or by the supervisor), scale in/out, partitions, the store and its replica with persistence
+//! and failover, health checks, idle expiry and time-series sampling.
 
-use super::config::{Micros, Strategy, MS};
+use super::config::{Micros, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::series::{Sample, SAMPLE_EVERY};
 use super::server::Server;
+use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::store::persisted;
+use super::strategy::{with_home, Home};
 use super::users::Fate;
 
 impl Simulation {
     /// A server dies: everything in its memory is gone. Sessions with no other copy are lost.
     pub(super) fn crash_server(&mut self, s: u32, out_of_memory: bool) {
-        if !self.servers[s as usize].alive {
+        if !self.server_at(s).alive {
             return;
         }
         let lost = self.drop_server_copies(s);
-        self.servers[s as usize].crash();
-        self.servers[s as usize].out_of_memory = out_of_memory;
+        self.server_at_mut(s).crash();
+        self.server_at_mut(s).out_of_memory = out_of_memory;
         self.refresh_connected();
         self.metrics.crashes += 1;
         if out_of_memory {
@@ -30,12 +32,15 @@ impl Simulation {
             sessions_lost: lost,
             out_of_memory,
         });
-        if matches!(
-            self.config.strategy,
-            Strategy::ClusterAll | Strategy::ClusterBackup
-        ) {
+        if let Some(delay) = self.config.timing.server_restart_ms {
+            let epoch = self.server_at(s).epoch;
+            let at = self.now + u64::from(delay) * MS;
+            self.queue
+                .push(at, Ev::SupervisorRestart { server: s, epoch });
+        }
+        if with_home!(self.config.strategy, home => home.replicates()) {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
-            let epoch = self.servers[s as usize].epoch;
+            let epoch = self.server_at(s).epoch;
             self.queue
                 .push(self.now + peer_loss, Ev::PeerLoss { server: s, epoch });
         }
@@ -45,9 +50,8 @@ impl Simulation {
     fn drop_server_copies(&mut self, s: u32) -> u32 {
         let b = 1u64 << s;
         let mut orphans = Vec::new();
-        for slot in 0..self.sessions.slots.len() as u32 {
-            let session = &mut self.sessions.slots[slot as usize];
-            if session.uid == 0 || (session.full | session.key | session.pending_full) & b == 0 {
+        for (slot, session) in self.sessions.live_sessions_mut() {
+            if (session.full | session.key | session.pending_full) & b == 0 {
                 continue;
             }
             let had_full = session.full & b != 0;
@@ -60,7 +64,7 @@ impl Simulation {
             }
         }
         // The server's own counters are reset by its crash; only other servers' counts change below.
-        let server = &mut self.servers[s as usize];
+        let server = self.server_at_mut(s);
         server.full_copies = 0;
         server.key_only_sessions = 0;
         for &slot in &orphans {
@@ -70,7 +74,7 @@ impl Simulation {
     }
 
     pub(super) fn restart_server(&mut self, s: u32) {
-        let server = &mut self.servers[s as usize];
+        let server = self.server_at_mut(s);
         if server.alive {
             return;
         }
@@ -81,6 +85,13 @@ impl Simulation {
         self.note(Event::ServerRestarted { server: s });
         // In a cluster it pulls the sessions before serving.
         self.spread_all();
+    }
+
+    /// The supervisor's restart of a server that crashed in `epoch`, if nothing has happened to it since.
+    pub(super) fn on_supervisor_restart(&mut self, s: u32, epoch: u32) {
+        if s < self.count && self.server_at(s).epoch == epoch {
+            self.restart_server(s);
+        }
     }
 
     pub(super) fn add_server(&mut self) {
@@ -110,7 +121,7 @@ impl Simulation {
         }
         let s = self.count - 1;
         let lost = self.drop_server_copies(s);
-        self.servers[s as usize].crash();
+        self.server_at_mut(s).crash();
         self.count -= 1;
         self.config.servers = self.count;
         self.lb.reset_server(s, self.count);
@@ -127,10 +138,10 @@ impl Simulation {
     }
 
     pub(super) fn set_partition(&mut self, s: u32, partitioned: bool) {
-        if self.servers[s as usize].partitioned == partitioned {
+        if self.server_at(s).partitioned == partitioned {
             return;
         }
-        self.servers[s as usize].partitioned = partitioned;
+        self.server_at_mut(s).partitioned = partitioned;
         self.refresh_connected();
         self.note(Event::Partitioned {
             server: s,
@@ -153,13 +164,11 @@ impl Simulation {
 
     /// Destroy (as lost) the store's sessions for which `survives` is false; returns how many.
     fn lose_store_sessions(&mut self, survives: impl Fn(&super::sessions::Session) -> bool) -> u32 {
-        let doomed: Vec<u32> = self
+        let doomed: Vec<Slot> = self
             .sessions
-            .live_slots()
-            .filter(|&slot| {
-                let s = &self.sessions.slots[slot as usize];
-                s.in_store && !survives(s)
-            })
+            .live_sessions()
+            .filter(|(_, s)| s.in_store && !survives(s))
+            .map(|(slot, _)| slot)
             .collect();
         for &slot in &doomed {
             self.destroy(slot, Fate::Lost);
@@ -247,8 +256,7 @@ impl Simulation {
         let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
         let horizon = self.store.crashed_at.saturating_sub(lag);
         let mut writes_lost = 0u32;
-        for slot in self.sessions.live_slots() {
-            let s = &self.sessions.slots[slot as usize];
+        for (_, s) in self.sessions.live_sessions() {
             if s.in_store && s.created <= horizon && s.store_write > horizon {
                 writes_lost += 1;
             }
@@ -288,19 +296,21 @@ impl Simulation {
                 self.now,
                 self.now + lan,
             );
-            let i = s as usize;
-            if self.servers[i].alive {
-                self.lb.check_failures[i] = 0;
-                if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+            let alive = self.server_at(s).alive;
+            let now = self.now;
+            let health = self.lb.health_mut(s);
+            if alive {
+                health.check_failures = 0;
+                if health.excluded(now) {
                     // A good check also ends a passive `fail_timeout` exclusion.
-                    self.lb.marked_down[i] = false;
-                    self.lb.fail_until[i] = 0;
+                    health.marked_down = false;
+                    health.fail_until = 0;
                     self.note(Event::ServerMarkedUp { server: s });
                 }
             } else {
-                self.lb.check_failures[i] += 1;
-                if self.lb.check_failures[i] >= failures && !self.lb.marked_down[i] {
-                    self.lb.marked_down[i] = true;
+                health.check_failures += 1;
+                if health.check_failures >= failures && !health.marked_down {
+                    health.marked_down = true;
                     self.note(Event::ServerMarkedDown { server: s });
                 }
             }
@@ -340,6 +350,7 @@ impl Simulation {
             errors: m.errors,
             sessions_lost: m.sessions_lost,
             sessions_expired: m.sessions_expired,
+            orphaned_sessions: m.orphaned_sessions,
             replication_messages: m.replication_messages,
             replication_bytes: m.replication_bytes,
             store_ops: m.store_ops,

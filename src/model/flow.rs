@@ -2,12 +2,13 @@
 //! next server), waits for a worker, is served against wherever the session lives, and the answer goes
 //! back to the user, who thinks and sends the next one. Two events per request: arrival and completion.
 
-use super::balancer::{retry_after_failure, Pool};
-use super::config::{Micros, StickyBy, Strategy, MS};
+use super::balancer::{retry_after_failure, sticky_cookie, Pool};
+use super::config::{Micros, StickyBy, MS};
 use super::events::Ev;
 use super::observe::{Endpoint, Event, MessageKind};
 use super::simulation::Simulation;
-use super::users::{Fate, Phase, RequestKind, NONE};
+use super::strategy::{with_home, Home};
+use super::users::{Fate, Phase, RequestKind, SessionCookie};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Outcome {
@@ -39,7 +40,7 @@ impl Simulation {
             user.phase = Phase::Idle;
             return;
         }
-        let kind = if !user.has_session() {
+        let kind = if user.session.is_none() {
             RequestKind::Login
         } else if roll < 0.55 {
             RequestKind::Feed
@@ -71,27 +72,17 @@ impl Simulation {
             now: t,
             tried: user.tried,
         };
-        let cookie = user.has_session().then_some(user.session_uid);
-        if self.config.strategy == Strategy::Sticky {
-            match self.config.sticky_by {
-                StickyBy::Cookie => {
-                    if user.affinity != NONE && self.lb.usable(user.affinity, &pool) {
-                        return Some(user.affinity);
-                    }
-                }
-                StickyBy::Ip => {
-                    return self.lb.route(
-                        super::config::Balancer::IpHash,
-                        cookie,
-                        user.ip,
-                        &pool,
-                        &mut self.rng,
-                    );
-                }
-            }
-        }
-        self.lb
-            .route(self.config.balancer, cookie, user.ip, &pool, &mut self.rng)
+        let affinity = self.affinity();
+        let cookie = user.session_uid();
+        self.lb.choose(
+            affinity,
+            user.affinity,
+            self.config.balancer,
+            cookie,
+            user.ip,
+            &pool,
+            &mut self.rng,
+        )
     }
 
     /// Route the request from the balancer at `t`; a dead server refuses the connection and nginx passes
@@ -112,10 +103,10 @@ impl Simulation {
                 at,
                 at + lan,
             );
-            if !self.servers[s as usize].alive {
-                self.lb.fail_until[s as usize] =
+            if !self.server_at(s).alive {
+                self.lb.health_mut(s).fail_until =
                     retry_after_failure(at, self.config.timing.fail_timeout_ms);
-                self.users[u as usize].tried |= 1u64 << s;
+                self.user_at_mut(u).tried |= 1u64 << s;
                 self.metrics.passed_to_next += 1;
                 at += 2 * lan;
                 continue;
@@ -127,7 +118,7 @@ impl Simulation {
             server.requests += 1;
             let finish = server.occupy(at + lan, service);
             let user = &mut self.users[u as usize];
-            user.server = s;
+            user.server = Some(s);
             user.server_epoch = server.epoch;
             self.queue.push(finish, Ev::ServerDone { user: u });
             return;
@@ -135,13 +126,15 @@ impl Simulation {
     }
 
     pub(super) fn on_done(&mut self, u: u32) {
-        let s = self.users[u as usize].server;
+        let Some(s) = self.user_at(u).server else {
+            return;
+        };
         let server = &mut self.servers[s as usize];
         server.active = server.active.saturating_sub(1);
         if server.epoch != self.users[u as usize].server_epoch {
             // The server died with the request on it. nginx retries an idempotent request on the next
             // server; a POST gets a 502.
-            self.lb.fail_until[s as usize] =
+            self.lb.health_mut(s).fail_until =
                 retry_after_failure(self.now, self.config.timing.fail_timeout_ms);
             let user = &mut self.users[u as usize];
             user.tried |= 1u64 << s;
@@ -154,103 +147,78 @@ impl Simulation {
             }
             return;
         }
-        let (outcome, ready) = match self.users[u as usize].kind {
-            RequestKind::Login => self.login(u, s),
-            _ => self.authenticated(u, s),
-        };
+        let login = self.user_at(u).kind == RequestKind::Login;
+        let (outcome, ready) = with_home!(self.config.strategy, home => if login {
+            self.login(home, u, s)
+        } else {
+            self.authenticated(home, u, s)
+        });
         // A server that crashed serving this very request (out of memory) never answers: the
         // balancer does, with a 502.
-        let answered_by = self.servers[s as usize].alive.then_some(s);
+        let answered_by = self.server_at(s).alive.then_some(s);
         self.answer(u, ready, outcome, answered_by);
     }
 
-    fn login(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+    fn login(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
         let t = self.now;
-        if self.config.strategy == Strategy::Store {
-            if !self.store_reachable(s) {
-                return (Outcome::Error, t);
-            }
-            let done = self.store_ops(s, t, 1, true);
-            let (slot, uid) = self.sessions.create(u, t);
-            let session = &mut self.sessions.slots[slot as usize];
-            session.in_store = true;
-            self.store.sessions += 1;
-            self.metrics.sessions_created += 1;
-            self.logged_in(u, s, slot, uid);
-            return (Outcome::Ok, done);
+        if !home.reachable(self, s) {
+            return (Outcome::Error, t);
         }
         let (slot, uid) = self.sessions.create(u, t);
         self.metrics.sessions_created += 1;
-        let ready = self.place_new_session(slot, s, t);
-        if !self.servers[s as usize].alive {
+        let ready = home.place(self, slot, s, t);
+        if !self.server_at(s).alive {
             // Out of memory while creating it: the server and every session on it are gone.
             return (Outcome::Error, t);
         }
-        self.logged_in(u, s, slot, uid);
+        self.logged_in(u, s, SessionCookie { slot, uid });
         (Outcome::Ok, ready)
     }
 
-    fn logged_in(&mut self, u: u32, s: u32, slot: u32, uid: u32) {
+    fn logged_in(&mut self, u: u32, s: u32, cookie: SessionCookie) {
         self.metrics.logins += 1;
         self.metrics.session_writes += 1;
-        let user = &mut self.users[u as usize];
-        user.session_slot = slot;
-        user.session_uid = uid;
+        let user = self.user_at_mut(u);
+        user.session = Some(cookie);
         user.fate = Fate::Alive;
         self.note(Event::LoggedIn {
             user: u,
             server: s,
-            session: uid,
+            session: cookie.uid,
         });
     }
 
-    fn authenticated(&mut self, u: u32, s: u32) -> (Outcome, Micros) {
+    fn authenticated(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
         let t = self.now;
-        let user = &self.users[u as usize];
-        let (slot, uid, kind) = (user.session_slot, user.session_uid, user.kind);
-        if self.config.strategy == Strategy::Store && !self.store_reachable(s) {
-            // Without the store a server cannot even tell whether the session exists (or expired):
-            // a 5xx, never a 401.
+        let user = self.user_at(u);
+        let (Some(SessionCookie { slot, uid }), kind, fate) = (user.session, user.kind, user.fate)
+        else {
+            // Only a user with a session cookie sends an authenticated request.
+            return (Outcome::LostHit, t);
+        };
+        if !home.reachable(self, s) {
             return (Outcome::Error, t);
         }
         let Some(session) = self.sessions.get(slot, uid) else {
-            return match user.fate {
+            return match fate {
                 Fate::Expired => (Outcome::ExpiredHit, t),
                 // A session gone for any other reason was destroyed by a fault.
-                _ => (Outcome::LostHit, t),
+                Fate::Alive | Fate::Lost => (Outcome::LostHit, t),
             };
         };
         if session.last_access + self.sessions.timeout <= t {
             self.destroy(slot, Fate::Expired);
             return (Outcome::ExpiredHit, t);
         }
-        let ready;
-        if session.in_store {
-            if !self.store_reachable(s) {
-                return (Outcome::Error, t);
-            }
-            let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
-            ready = self.store_ops(s, t, ops, kind.writes());
-            let session = &mut self.sessions.slots[slot as usize];
-            session.last_access = t;
-            if kind.writes() {
-                session.store_write = t;
-                self.metrics.session_writes += 1;
-            }
-        } else {
-            match self.find_local(slot, s, t) {
-                Ok(at) => ready = at,
-                Err(at) => return (Outcome::Mismatch, at),
-            }
-            if !self.servers[s as usize].alive {
-                return (Outcome::Error, t);
-            }
-            self.sessions.slots[slot as usize].last_access = t;
-            if kind.writes() {
-                self.metrics.session_writes += 1;
-                let done = self.replicate_write(slot, s, ready);
-                return (Outcome::Ok, done);
-            }
+        let ready = match home.read(self, slot, s, t, kind) {
+            Ok(ready) => ready,
+            Err(answer) => return answer,
+        };
+        self.sessions.at_mut(slot).last_access = t;
+        if kind.writes() {
+            self.metrics.session_writes += 1;
+            let done = home.write(self, slot, s, ready);
+            return (Outcome::Ok, done);
         }
         if kind == RequestKind::Logout {
             self.metrics.logouts += 1;
@@ -259,8 +227,9 @@ impl Simulation {
                 user: u,
                 session: uid,
             });
-            self.end_session(slot, s);
-            self.users[u as usize].drop_session_cookie();
+            home.end(self, slot, s);
+            self.destroy(slot, Fate::Alive);
+            self.user_at_mut(u).drop_session_cookie();
         }
         (Outcome::Ok, ready)
     }
@@ -271,39 +240,38 @@ impl Simulation {
         let client_hop = self.client_hop();
         let at_balancer = if server.is_some() { t + lan } else { t };
         let at_client = at_balancer + client_hop;
-        let user = &self.users[u as usize];
-        let session = user.session_uid;
-        let where_ = server.unwrap_or(NONE);
+        let session = self.user_at(u).session_uid();
         match outcome {
             Outcome::Ok => self.metrics.ok += 1,
-            Outcome::Mismatch => {
-                self.metrics.mismatches += 1;
-                self.note(Event::Mismatch {
-                    user: u,
-                    server: where_,
-                    session,
-                });
-            }
-            Outcome::LostHit => {
-                self.metrics.lost_session_hits += 1;
-                self.note(Event::LostSession {
-                    user: u,
-                    server: where_,
-                    session,
-                });
-            }
-            Outcome::ExpiredHit => {
-                self.metrics.expired_hits += 1;
-                self.note(Event::ExpiredHit {
-                    user: u,
-                    server: where_,
-                    session,
-                });
-            }
-            Outcome::Error => {
-                self.metrics.errors += 1;
-                self.note(Event::ServerError { user: u, server });
-            }
+            Outcome::Mismatch => self.metrics.mismatches += 1,
+            Outcome::LostHit => self.metrics.lost_session_hits += 1,
+            Outcome::ExpiredHit => self.metrics.expired_hits += 1,
+            Outcome::Error => self.metrics.errors += 1,
+        }
+        // A 401 always comes from a server, about the session in the user's cookie.
+        match (outcome, server, session) {
+            (Outcome::Ok, _, _) => {}
+            (Outcome::Error, _, _) => self.note(Event::ServerError { user: u, server }),
+            (Outcome::Mismatch, Some(server), Some(session)) => self.note(Event::Mismatch {
+                user: u,
+                server,
+                session,
+            }),
+            (Outcome::LostHit, Some(server), Some(session)) => self.note(Event::LostSession {
+                user: u,
+                server,
+                session,
+            }),
+            (Outcome::ExpiredHit, Some(server), Some(session)) => self.note(Event::ExpiredHit {
+                user: u,
+                server,
+                session,
+            }),
+            (Outcome::Mismatch | Outcome::LostHit | Outcome::ExpiredHit, _, _) => {}
+        }
+        if outcome == Outcome::Mismatch {
+            // The session lives on elsewhere, but its user is about to log in anew.
+            self.metrics.orphaned_sessions += 1;
         }
         if matches!(
             outcome,
@@ -311,29 +279,24 @@ impl Simulation {
         ) {
             // 401: back to the login page.
             self.metrics.relogins += 1;
-            self.users[u as usize].drop_session_cookie();
+            self.user_at_mut(u).drop_session_cookie();
         }
+        // "No server" is folded as all ones.
+        let where_ = server.map_or(u64::from(u32::MAX), u64::from);
         self.hash
-            .fold(outcome.code() << 32 ^ u64::from(u) ^ u64::from(where_) << 40);
-        let latency = at_client.saturating_sub(self.users[u as usize].sent_at);
+            .fold(outcome.code() << 32 ^ u64::from(u) ^ where_ << 40);
+        let latency = at_client.saturating_sub(self.user_at(u).sent_at);
         self.latency.record(latency);
         self.window_latency.record(latency);
 
         if let Some(s) = server {
-            if self.config.strategy == Strategy::Sticky
-                && self.config.sticky_by == StickyBy::Cookie
-                && self.users[u as usize].affinity != s
-            {
-                // The balancer's Set-Cookie: server=s on this response.
-                let from = self.users[u as usize].affinity;
-                self.users[u as usize].affinity = s;
-                if from != NONE {
+            let affinity = self.affinity();
+            let pinned = self.user_at(u).affinity;
+            if let Some(to) = sticky_cookie(affinity, pinned, s) {
+                self.user_at_mut(u).affinity = Some(to);
+                if let Some(from) = pinned {
                     self.metrics.repins += 1;
-                    self.note(Event::Repinned {
-                        user: u,
-                        from,
-                        to: s,
-                    });
+                    self.note(Event::Repinned { user: u, from, to });
                 }
             }
             self.tracer.send(
@@ -372,12 +335,18 @@ impl Simulation {
         );
     }
 
+    /// The affinity the current strategy asks the balancer for.
+    fn affinity(&self) -> Option<StickyBy> {
+        let by = self.config.sticky_by;
+        with_home!(self.config.strategy, home => home.affinity(by))
+    }
+
     pub(super) fn store_reachable(&self, s: u32) -> bool {
-        self.store.primary_up && !self.servers[s as usize].partitioned
+        self.store.primary_up && !self.server_at(s).partitioned
     }
 
     /// `ops` store operations from server `s` at `t`; returns when the server has the answers.
-    fn store_ops(&mut self, s: u32, t: Micros, ops: u32, write: bool) -> Micros {
+    pub(super) fn store_ops(&mut self, s: u32, t: Micros, ops: u32, write: bool) -> Micros {
         self.metrics.store_ops += u64::from(ops);
         let done = self.store.round_trip(t, ops, &self.config.timing);
         if write && self.config.store_replica && self.store.replica_up {

@@ -23,6 +23,15 @@ impl HistoryHash {
             ^ (self.0 >> 29);
     }
 
+    /// Fold bytes in, eight at a time (the last word padded with zeros).
+    pub fn fold_bytes(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.fold(u64::from_le_bytes(word));
+        }
+    }
+
     pub fn value(self) -> u64 {
         mix64(self.0)
     }

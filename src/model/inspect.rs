@@ -6,7 +6,7 @@ use super::metrics::Metrics;
 use super::observe::*;
 use super::series::{Ring, Sample};
 use super::simulation::Simulation;
-use super::users::{Phase, NONE};
+use super::users::Phase;
 
 impl Simulation {
     pub fn server_count(&self) -> u32 {
@@ -14,10 +14,9 @@ impl Simulation {
     }
 
     fn server_state(&self, s: u32) -> NodeState {
-        let i = s as usize;
-        if self.servers[i].alive {
+        if self.server_at(s).alive {
             NodeState::Up
-        } else if self.lb.marked_down[i] || self.lb.fail_until[i] > self.now {
+        } else if self.lb.health(s).excluded(self.now) {
             NodeState::DownDetected
         } else {
             NodeState::DownUndetected
@@ -32,14 +31,13 @@ impl Simulation {
         if s >= self.count {
             return None;
         }
-        let i = s as usize;
-        let server = &self.servers[i];
+        let server = self.server_at(s);
         let timing = &self.config.timing;
         let in_service = server.in_service(self.now);
         Some(ServerView {
             id: s,
             state: self.server_state(s),
-            marked_down: self.lb.marked_down[i] || self.lb.fail_until[i] > self.now,
+            marked_down: self.lb.health(s).excluded(self.now),
             memory_bytes: server.memory_used(timing),
             memory_budget: timing.server_memory_bytes,
             sessions_full: server.full_copies,
@@ -61,12 +59,11 @@ impl Simulation {
     /// One pass over the session table: call it once per frame, not per server.
     pub fn sessions_by_server(&self) -> Vec<Vec<SessionEntry>> {
         let mut lists = vec![Vec::new(); self.count as usize];
-        for slot in self.sessions.live_slots() {
-            let session = &self.sessions.slots[slot as usize];
+        for (_, session) in self.sessions.live_sessions() {
             for s in 0..self.count {
                 let b = 1u64 << s;
                 let role = if session.full & b != 0 {
-                    if session.primary == s {
+                    if session.primary == Some(s) {
                         SessionRole::Full
                     } else {
                         SessionRole::Backup
@@ -84,7 +81,8 @@ impl Simulation {
             }
         }
         for list in &mut lists {
-            sort_by_session(list);
+            // Session ids are unique within a table: an unstable sort gives the one order.
+            list.sort_unstable_by_key(|e| e.session);
         }
         lists
     }
@@ -100,8 +98,8 @@ impl Simulation {
     pub fn store_sessions(&self) -> Vec<SessionEntry> {
         let mut list: Vec<SessionEntry> = self
             .sessions
-            .live_slots()
-            .map(|slot| &self.sessions.slots[slot as usize])
+            .live_sessions()
+            .map(|(_, s)| s)
             .filter(|s| s.in_store)
             .map(|s| SessionEntry {
                 session: s.uid,
@@ -109,7 +107,7 @@ impl Simulation {
                 role: SessionRole::Full,
             })
             .collect();
-        sort_by_session(&mut list);
+        list.sort_unstable_by_key(|e| e.session);
         list
     }
 
@@ -130,10 +128,9 @@ impl Simulation {
             ip: user.ip,
             heavy: user.heavy,
             active: user.active,
-            session: user.has_session().then_some(user.session_uid),
-            affinity: (user.affinity != NONE).then_some(user.affinity),
-            in_flight_to: (user.phase == Phase::InFlight && user.server != NONE)
-                .then_some(user.server),
+            session: user.session_uid(),
+            affinity: user.affinity,
+            in_flight_to: user.server.filter(|_| user.phase == Phase::InFlight),
             request: (user.phase == Phase::InFlight).then_some(user.kind),
             requests: user.requests,
         })
@@ -251,7 +248,7 @@ impl Simulation {
     pub fn footprint(&self) -> Footprint {
         Footprint {
             live_sessions: u64::from(self.sessions.live),
-            session_slots: self.sessions.slots.len() as u64,
+            session_slots: self.sessions.slot_count() as u64,
             session_slot_capacity: self.sessions.capacity(),
             expiry_entries: self.sessions.wheel_entries(),
             queued_events: self.queue.pending() as u64,
@@ -266,7 +263,7 @@ impl Simulation {
         }
     }
 
-    /// The metrics of CONTRACT.md.
+    /// The report: the metrics the runner prints and the page shows.
     pub fn report(&self) -> Report {
         let m = &self.metrics;
         let timing = &self.config.timing;
@@ -281,6 +278,7 @@ impl Simulation {
             sessions_created: m.sessions_created,
             sessions_lost: m.sessions_lost,
             sessions_expired: m.sessions_expired,
+            orphaned_sessions: m.orphaned_sessions,
             errors: m.errors,
             replication_messages: m.replication_messages,
             replication_bytes: m.replication_bytes,
@@ -306,11 +304,4 @@ impl Simulation {
                 .collect(),
         }
     }
-}
-
-/// Sort by session id (unique within a table, so an unstable sort gives the one order). One function for
-/// both tables, so the page links one copy of the sort; no stable sort is linked at all (wasm size).
-#[inline(never)]
-fn sort_by_session(list: &mut [SessionEntry]) {
-    list.sort_unstable_by_key(|e| e.session);
 }

@@ -1,4 +1,4 @@
-//! Cumulative counters (the numbers of CONTRACT.md and a few more) and a fixed-size latency histogram.
+//! Cumulative counters (the numbers of the report and a few more) and a fixed-size latency histogram.
 //! Everything here is bounded: counters and a constant number of buckets.
 
 use super::config::Micros;
@@ -28,6 +28,9 @@ pub struct Metrics {
     /// Destroyed by a fault (crash, OOM, store loss, failover window, removal of a server).
     pub sessions_lost: u64,
     pub sessions_expired: u64,
+    /// Sessions left behind by a mismatch: the user was sent back to log in (elsewhere), and the
+    /// session, never to be used again, holds memory until its idle timeout.
+    pub orphaned_sessions: u64,
     pub replication_messages: u64,
     pub replication_bytes: u64,
     /// BackupManager remote fetches (a key-only server pulling the full session).

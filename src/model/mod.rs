@@ -2,16 +2,17 @@
 //! given a `Config` (with its seed) and a timeline of `Command`s it produces the same history everywhere.
 //!
 //! Files, one job each: `simulation` (state, clock, event loop, replay), `events` (the queue), `flow`
-//! (a request's life), `balancer` (routing), `cluster` (where session copies live), `faults` (crashes,
-//! the store, periodic checks), `commands` (interventions), `inspect` (read-outs), `users`, `server`,
-//! `sessions`, `store`, `metrics`, `series`, `trace`, `rng`, `hash`, `workload` (the benchmark's).
+//! (a request's life; where a 401 mismatch is decided), `balancer` (routing, sticky affinity included),
+//! `strategy` (one file per strategy: where its sessions live and move), `copies` (the copy machinery
+//! the strategies share), `faults` (crashes, the store, periodic checks), `commands` (interventions),
+//! `inspect` (read-outs), `users`, `server`, `sessions`, `store`, `metrics`, `series`, `trace`, `rng`,
+//! `hash`, `workload` (the benchmark's).
 
 pub mod balancer;
-mod cluster;
 pub mod command;
-mod command_text;
 mod commands;
 pub mod config;
+mod copies;
 mod events;
 mod faults;
 mod flow;
@@ -25,6 +26,7 @@ mod server;
 mod sessions;
 pub mod simulation;
 mod store;
+mod strategy;
 pub mod trace;
 pub mod users;
 pub mod workload;

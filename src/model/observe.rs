@@ -207,7 +207,7 @@ pub enum Event {
     Applied(super::command::Command),
 }
 
-/// The metrics of CONTRACT.md, as the runner prints them and the page shows them.
+/// The metrics as the runner prints them and the page shows them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Report {
     pub requests: u64,
@@ -222,6 +222,8 @@ pub struct Report {
     pub sessions_created: u64,
     pub sessions_lost: u64,
     pub sessions_expired: u64,
+    /// Sessions left behind by a mismatch (the user logged in again elsewhere), kept until they expire.
+    pub orphaned_sessions: u64,
     pub errors: u64,
     pub replication_messages: u64,
     pub replication_bytes: u64,

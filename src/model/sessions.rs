@@ -4,15 +4,33 @@
 
 use super::config::Micros;
 
+/// A session's place in the session table (reused after the session ends; its `uid` tells the
+/// sessions that lived there apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Slot(u32);
+
+impl Slot {
+    #[inline]
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The number folded into the history hash.
+    #[inline]
+    pub fn number(self) -> u32 {
+        self.0
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Session {
     /// Unique id (also the cookie's value); 0 marks a free slot.
     pub uid: u32,
     pub user: u32,
     /// The server that owns the session (role Full); the other full copies are backups.
-    pub primary: u32,
-    /// BackupManager's backup server, or `NONE`.
-    pub backup: u32,
+    pub primary: Option<u32>,
+    /// BackupManager's backup server.
+    pub backup: Option<u32>,
     pub in_store: bool,
     /// Servers holding a full copy, and servers holding only the key.
     pub full: u64,
@@ -27,11 +45,11 @@ pub struct Session {
 }
 
 pub struct Sessions {
-    pub slots: Vec<Session>,
-    free: Vec<u32>,
+    slots: Vec<Session>,
+    free: Vec<Slot>,
     next_uid: u32,
     pub live: u32,
-    wheel: Vec<Vec<(u32, u32)>>,
+    wheel: Vec<Vec<(Slot, u32)>>,
     pub granularity: Micros,
     pub timeout: Micros,
 }
@@ -53,14 +71,12 @@ impl Sessions {
         }
     }
 
-    pub fn create(&mut self, user: u32, now: Micros) -> (u32, u32) {
+    pub fn create(&mut self, user: u32, now: Micros) -> (Slot, u32) {
         let uid = self.next_uid;
         self.next_uid = self.next_uid.wrapping_add(1).max(1);
         let session = Session {
             uid,
             user,
-            primary: super::users::NONE,
-            backup: super::users::NONE,
             created: now,
             last_access: now,
             store_write: now,
@@ -68,12 +84,13 @@ impl Sessions {
         };
         let slot = match self.free.pop() {
             Some(slot) => {
-                self.slots[slot as usize] = session;
+                self.slots[slot.index()] = session;
                 slot
             }
             None => {
                 self.slots.push(session);
-                (self.slots.len() - 1) as u32
+                // At most one slot per live session: far fewer than `u32::MAX`.
+                Slot((self.slots.len() - 1) as u32)
             }
         };
         self.live += 1;
@@ -81,34 +98,64 @@ impl Sessions {
         (slot, uid)
     }
 
+    /// The session in `slot` (live or not).
     #[inline]
-    pub fn get(&self, slot: u32, uid: u32) -> Option<&Session> {
+    pub fn at(&self, slot: Slot) -> &Session {
+        &self.slots[slot.index()]
+    }
+
+    #[inline]
+    pub fn at_mut(&mut self, slot: Slot) -> &mut Session {
+        &mut self.slots[slot.index()]
+    }
+
+    #[inline]
+    pub fn get(&self, slot: Slot, uid: u32) -> Option<&Session> {
         self.slots
-            .get(slot as usize)
+            .get(slot.index())
             .filter(|s| s.uid == uid && uid != 0)
     }
 
     #[inline]
-    pub fn get_mut(&mut self, slot: u32, uid: u32) -> Option<&mut Session> {
+    pub fn get_mut(&mut self, slot: Slot, uid: u32) -> Option<&mut Session> {
         self.slots
-            .get_mut(slot as usize)
+            .get_mut(slot.index())
             .filter(|s| s.uid == uid && uid != 0)
     }
 
     /// Forget a session (its copies must already be accounted for by the caller).
-    pub fn release(&mut self, slot: u32) {
-        self.slots[slot as usize] = Session::default();
+    pub fn release(&mut self, slot: Slot) {
+        self.slots[slot.index()] = Session::default();
         self.free.push(slot);
         self.live -= 1;
     }
 
     /// Slots of live sessions, in slab order (deterministic).
-    pub fn live_slots(&self) -> impl Iterator<Item = u32> + '_ {
+    pub fn live_slots(&self) -> impl Iterator<Item = Slot> + '_ {
+        self.live_sessions().map(|(slot, _)| slot)
+    }
+
+    /// Live sessions with their slots, in slab order.
+    pub fn live_sessions(&self) -> impl Iterator<Item = (Slot, &Session)> + '_ {
         self.slots
             .iter()
             .enumerate()
             .filter(|(_, s)| s.uid != 0)
-            .map(|(i, _)| i as u32)
+            .map(|(i, s)| (Slot(i as u32), s))
+    }
+
+    /// Live sessions, mutably, in slab order.
+    pub fn live_sessions_mut(&mut self) -> impl Iterator<Item = (Slot, &mut Session)> + '_ {
+        self.slots
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, s)| s.uid != 0)
+            .map(|(i, s)| (Slot(i as u32), s))
+    }
+
+    /// Slots in the table, live or free.
+    pub fn slot_count(&self) -> usize {
+        self.slots.len()
     }
 
     fn bucket(&self, deadline: Micros) -> usize {
@@ -116,19 +163,19 @@ impl Sessions {
     }
 
     /// Look at the session again at (or just after) `deadline`.
-    pub fn watch(&mut self, slot: u32, uid: u32, deadline: Micros) {
+    pub fn watch(&mut self, slot: Slot, uid: u32, deadline: Micros) {
         let b = self.bucket(deadline);
         self.wheel[b].push((slot, uid));
     }
 
     /// The sessions to look at on the tick at `now` (a multiple of `granularity`). Give the vector back
     /// with `recycle` so its capacity is reused.
-    pub fn due(&mut self, now: Micros) -> Vec<(u32, u32)> {
+    pub fn due(&mut self, now: Micros) -> Vec<(Slot, u32)> {
         let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
         std::mem::take(&mut self.wheel[b])
     }
 
-    pub fn recycle(&mut self, now: Micros, mut list: Vec<(u32, u32)>) {
+    pub fn recycle(&mut self, now: Micros, mut list: Vec<(Slot, u32)>) {
         let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
         list.clear();
         if self.wheel[b].is_empty() {

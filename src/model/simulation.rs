@@ -16,6 +16,7 @@ use super::sessions::Sessions;
 use super::store::Store;
 use super::trace::{EventLog, Tracer};
 use super::users::{new_user, Phase, User};
+use std::collections::VecDeque;
 
 pub struct Simulation {
     pub(super) initial: Config,
@@ -41,9 +42,8 @@ pub struct Simulation {
     pub(super) incidents: EventLog,
     pub(super) tracer: Tracer,
     pub(super) commands: Vec<(Micros, Command)>,
-    /// Commands scheduled for later (scenario timelines), latest first: the next one is at the end,
-    /// so a plain `Vec` does (less page code than `VecDeque::insert`, issue 4).
-    pub(super) timeline: Vec<(Micros, Command)>,
+    /// Commands scheduled for later (scenario timelines), in the order they will be applied.
+    pub(super) timeline: VecDeque<(Micros, Command)>,
     pub(super) traffic_factor: f64,
     pub(super) traffic_gen: u32,
     /// Round-robin choice of BackupManager backups.
@@ -99,7 +99,7 @@ impl Simulation {
             incidents: EventLog::default(),
             tracer: Tracer::default(),
             commands: Vec::new(),
-            timeline: Vec::new(),
+            timeline: VecDeque::new(),
             traffic_factor: 1.0,
             traffic_gen: 0,
             backup_rr: 0,
@@ -155,15 +155,15 @@ impl Simulation {
     /// Schedule a command for model time `at` (scenario timelines). It is applied after the events of
     /// that instant and then appears in the command log like any other.
     pub fn schedule(&mut self, at: Micros, command: Command) {
-        // Before the commands of the same moment: those scheduled earlier are taken first.
-        let i = self.timeline.partition_point(|(t, _)| *t > at);
+        // After the commands of the same moment: those scheduled earlier are taken first.
+        let i = self.timeline.partition_point(|(t, _)| *t <= at);
         self.timeline.insert(i, (at, command));
     }
 
     /// Process exactly one event (or one scheduled command); false when nothing is left to happen.
     pub fn step(&mut self) -> bool {
         let next_event = self.queue.peek_time();
-        let next_command = self.timeline.last().map(|(t, _)| *t);
+        let next_command = self.timeline.front().map(|(t, _)| *t);
         let stepped = match (next_command, next_event) {
             (Some(c), e) if e.is_none_or(|e| c < e) => {
                 self.apply_scheduled();
@@ -183,7 +183,7 @@ impl Simulation {
     pub fn advance_to(&mut self, t: Micros) {
         loop {
             let next_event = self.queue.peek_time().filter(|&e| e <= t);
-            let next_command = self.timeline.last().map(|(c, _)| *c).filter(|&c| c <= t);
+            let next_command = self.timeline.front().map(|(c, _)| *c).filter(|&c| c <= t);
             match (next_command, next_event) {
                 (Some(c), e) if e.is_none_or(|e| c < e) => self.apply_scheduled(),
                 (_, Some(_)) => self.process_next(),
@@ -212,7 +212,7 @@ impl Simulation {
     }
 
     fn apply_scheduled(&mut self) {
-        if let Some((at, command)) = self.timeline.pop() {
+        if let Some((at, command)) = self.timeline.pop_front() {
             self.now = self.now.max(at);
             self.apply_now(command);
         }
@@ -235,6 +235,7 @@ impl Simulation {
             Ev::Sample => self.on_sample(),
             Ev::PeerLoss { server, epoch } => self.on_peer_loss(server, epoch),
             Ev::StoreFailover { epoch } => self.on_store_failover(epoch),
+            Ev::SupervisorRestart { server, epoch } => self.on_supervisor_restart(server, epoch),
             Ev::TrafficEnd { gen } => {
                 if gen == self.traffic_gen {
                     self.traffic_factor = 1.0;
@@ -297,6 +298,26 @@ impl Simulation {
                 self.queue.push(at, Ev::UserArrive { user: id });
             }
         }
+    }
+
+    #[inline]
+    pub(super) fn server_at(&self, s: u32) -> &Server {
+        &self.servers[s as usize]
+    }
+
+    #[inline]
+    pub(super) fn server_at_mut(&mut self, s: u32) -> &mut Server {
+        &mut self.servers[s as usize]
+    }
+
+    #[inline]
+    pub(super) fn user_at(&self, u: u32) -> &User {
+        &self.users[u as usize]
+    }
+
+    #[inline]
+    pub(super) fn user_at_mut(&mut self, u: u32) -> &mut User {
+        &mut self.users[u as usize]
     }
 
     #[inline]

@@ -3,6 +3,7 @@
 //! `in_store` flag of the session table.
 
 use super::config::{Micros, Persistence, StoreKind, Timing, MS, SECOND};
+use std::collections::VecDeque;
 
 /// Service time per operation and parallelism: Redis is single-threaded but fast; a database serves a
 /// few connections at a time, each op costing more.
@@ -24,9 +25,8 @@ pub struct Store {
     pub sessions: u32,
     slots: Vec<Micros>,
     kind: StoreKind,
-    /// Recent writes in buckets, to tell how many the replica has not acknowledged yet.
-    // A `Vec` (at most a few hundred buckets, dropped from the front): no `VecDeque` code in the page.
-    recent_writes: Vec<(Micros, u32)>,
+    /// Recent writes in buckets, oldest first, to tell how many the replica has not acknowledged yet.
+    recent_writes: VecDeque<(Micros, u32)>,
 }
 
 impl Store {
@@ -40,7 +40,7 @@ impl Store {
             sessions: 0,
             slots: Vec::new(),
             kind,
-            recent_writes: Vec::new(),
+            recent_writes: VecDeque::new(),
         };
         store.set_kind(kind);
         store
@@ -64,23 +64,21 @@ impl Store {
         let (service, _) = engine(self.kind);
         let half = self.rtt(timing) / 2;
         let arrival = at + half;
-        let mut best = 0;
-        for i in 1..self.slots.len() {
-            if self.slots[i] < self.slots[best] {
-                best = i;
-            }
-        }
-        let finish = self.slots[best].max(arrival) + service * u64::from(ops);
-        self.slots[best] = finish;
+        // The connection free first (the lowest-numbered among equals).
+        let Some(free) = self.slots.iter_mut().min_by_key(|free_at| **free_at) else {
+            return at;
+        };
+        let finish = (*free).max(arrival) + service * u64::from(ops);
+        *free = finish;
         finish + half
     }
 
     pub fn note_write(&mut self, at: Micros, lag: Micros) {
         let width = (lag / 128).max(MS);
         let bucket = at / width * width;
-        match self.recent_writes.last_mut() {
+        match self.recent_writes.back_mut() {
             Some((b, n)) if *b == bucket => *n += 1,
-            _ => self.recent_writes.push((bucket, 1)),
+            _ => self.recent_writes.push_back((bucket, 1)),
         }
         let horizon = at.saturating_sub(lag + width);
         let stale = self

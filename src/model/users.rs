@@ -3,9 +3,7 @@
 
 use super::config::Micros;
 use super::hash::mix64;
-
-/// No server / no session, in the compact fields below.
-pub const NONE: u32 = u32::MAX;
+use super::sessions::Slot;
 
 /// What a request asks for. Only the feed is idempotent (GET): nginx retries it on another server when
 /// its server dies mid-request; the others are POSTs and fail with 502.
@@ -55,6 +53,14 @@ pub enum Fate {
     Expired,
 }
 
+/// The session cookie: where the session sits in the session table, and its unique id (the cookie's
+/// value; a slot reused by a later session has another id).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionCookie {
+    pub slot: Slot,
+    pub uid: u32,
+}
+
 #[derive(Clone, Debug)]
 pub struct User {
     pub ip: u32,
@@ -63,15 +69,15 @@ pub struct User {
     pub think_scale: f64,
     pub active: bool,
     pub phase: Phase,
-    /// Cookie jar: the session cookie (slot and unique id of the session) ...
-    pub session_slot: u32,
-    pub session_uid: u32,
+    /// Cookie jar: the session cookie ...
+    pub session: Option<SessionCookie>,
+    /// (why the session in it no longer exists, when it does not) ...
     pub fate: Fate,
     /// ... and the balancer's affinity cookie (`server=N`).
-    pub affinity: u32,
-    /// The request under way.
+    pub affinity: Option<u32>,
+    /// The request under way, and the server it was last sent to.
     pub kind: RequestKind,
-    pub server: u32,
+    pub server: Option<u32>,
     pub server_epoch: u32,
     /// When the request left the client.
     pub sent_at: Micros,
@@ -81,12 +87,12 @@ pub struct User {
 }
 
 impl User {
-    pub fn has_session(&self) -> bool {
-        self.session_uid != 0
+    /// The session id in the cookie jar, if any.
+    pub fn session_uid(&self) -> Option<u32> {
+        self.session.map(|cookie| cookie.uid)
     }
     pub fn drop_session_cookie(&mut self) {
-        self.session_slot = NONE;
-        self.session_uid = 0;
+        self.session = None;
         self.fate = Fate::Alive;
     }
 }
@@ -145,12 +151,11 @@ pub fn new_user(seed: u64, id: u32, users_per_ip: u32, skew: f64) -> User {
         think_scale: think_scale(id, skew),
         active: false,
         phase: Phase::Idle,
-        session_slot: NONE,
-        session_uid: 0,
+        session: None,
         fate: Fate::Alive,
-        affinity: NONE,
+        affinity: None,
         kind: RequestKind::Login,
-        server: NONE,
+        server: None,
         server_epoch: 0,
         sent_at: 0,
         tried: 0,

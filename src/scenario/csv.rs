@@ -20,6 +20,7 @@ pub fn report_csv(report: &Report) -> String {
     out.count("sessions_created", r.sessions_created);
     out.count("sessions_lost", r.sessions_lost);
     out.count("sessions_expired", r.sessions_expired);
+    out.count("orphaned_sessions", r.orphaned_sessions);
     out.count("errors", r.errors);
     out.count("replication_messages", r.replication_messages);
     out.count("replication_bytes", r.replication_bytes);

@@ -100,7 +100,8 @@ pub fn run_all(
 }
 
 /// The loopback's timing: no network hop worth a millisecond, about a millisecond of work per request,
-/// and no active health checks (open-source nginx has none: only `max_fails`/`fail_timeout`).
+/// no active health checks (open-source nginx has none: only `max_fails`/`fail_timeout`), and no
+/// supervisor (the check does not restart a server it killed).
 pub fn loopback_timing(fail_timeout_ms: u32) -> Timing {
     Timing {
         client_hop_ms: 0,
@@ -108,6 +109,7 @@ pub fn loopback_timing(fail_timeout_ms: u32) -> Timing {
         service_ms: 1,
         fail_timeout_ms,
         health_check_failures: u32::MAX,
+        server_restart_ms: None,
         ..Timing::DEFAULT
     }
 }

@@ -1,0 +1,98 @@
+//! One home per strategy: each file here says, for its strategy, where a session is created, looked up,
+//! written and copied, what a crash or a partition does to it, and how sessions are re-homed when a
+//! run switches to it. The machinery they share (copy bitmasks, replication messages, destruction)
+//! lives in `copies`; routing (including sticky affinity) lives in `balancer`.
+//!
+//! Adding a strategy: a variant of `Strategy` (with its name, in `config.rs`), a file here implementing
+//! `Home`, one line in `with_home!` below, and its words in the interface. Every `match` over
+//! `Strategy` in the crate is exhaustive (no `_ =>` arm) and `Home` has no default methods, so the
+//! compiler names every place the new strategy must be handled.
+
+pub(super) mod cluster_all;
+pub(super) mod cluster_backup;
+pub(super) mod none;
+pub(super) mod sticky;
+pub(super) mod store;
+
+use super::config::{Micros, StickyBy};
+use super::flow::Outcome;
+use super::sessions::Slot;
+use super::simulation::Simulation;
+use super::users::RequestKind;
+
+/// What a strategy decides about sessions. Implementations are stateless: the state is the
+/// simulation's (session table, servers, store).
+pub(super) trait Home {
+    /// The affinity the balancer applies on top of its algorithm, if any.
+    fn affinity(&self, sticky_by: StickyBy) -> Option<StickyBy>;
+
+    /// Servers exchange session copies: a crashed peer is noticed (and its copies restored), and a
+    /// restarted, added or healed server receives copies before it serves.
+    fn replicates(&self) -> bool;
+
+    /// Can server `s` reach the place its sessions live? (A server cut off from the store cannot even
+    /// tell whether a session exists: a 5xx, never a 401.)
+    fn reachable(&self, sim: &Simulation, s: u32) -> bool;
+
+    /// A session just created in `slot` by server `s` at `t` is put where it lives; returns when the
+    /// response may leave (synchronous replication waits for acknowledgements).
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros;
+
+    /// Server `s` looks the live session up for a request of `kind` at `t`: `Ok(ready)` when it can
+    /// serve it, `Err((outcome, at))` otherwise (a mismatch, or an error).
+    fn read(
+        &self,
+        sim: &mut Simulation,
+        slot: Slot,
+        s: u32,
+        t: Micros,
+        kind: RequestKind,
+    ) -> Result<Micros, (Outcome, Micros)>;
+
+    /// The request changed the session on `s`, read by `ready`; returns when the response may leave.
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros;
+
+    /// The user logs out on `s`: the other holders are told (the caller destroys the session).
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32);
+
+    /// Complete the session's copies among the connected servers (after a restart, a new server, a
+    /// healed partition, a lost peer).
+    fn spread(&self, sim: &mut Simulation, slot: Slot);
+
+    /// The run switches to this strategy: move the live session (in `slot`, with at least one copy)
+    /// to where this strategy keeps it.
+    fn rehome(&self, sim: &mut Simulation, slot: Slot);
+}
+
+/// The registration of every strategy: evaluates `$body` with `$home` bound to the behaviour of
+/// `$strategy`. A `match`, so each arm is compiled for its own type and a request's path through its
+/// strategy is inlined (no virtual call per request).
+macro_rules! with_home {
+    ($strategy:expr, $home:ident => $body:expr) => {{
+        use $crate::model::config::Strategy as S;
+        use $crate::model::strategy as homes;
+        match $strategy {
+            S::None => {
+                let $home = &homes::none::NoSharing;
+                $body
+            }
+            S::Sticky => {
+                let $home = &homes::sticky::StickySessions;
+                $body
+            }
+            S::ClusterAll => {
+                let $home = &homes::cluster_all::AllToAll;
+                $body
+            }
+            S::ClusterBackup => {
+                let $home = &homes::cluster_backup::PrimaryBackup;
+                $body
+            }
+            S::Store => {
+                let $home = &homes::store::ExternalStore;
+                $body
+            }
+        }
+    }};
+}
+pub(super) use with_home;
