@@ -8,6 +8,10 @@ pub mod number;
 pub mod realworld;
 pub mod scenario;
 
+/// The check against real nginx and Redis (`scripts/check-real.sh`): native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod realcheck;
+
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

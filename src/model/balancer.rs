@@ -2,7 +2,7 @@
 //! algorithms (as nginx implements them), and its view of which servers are usable (passive
 //! `fail_timeout` and active health checks).
 
-use super::config::{Balancer, Micros, StickyBy, Strategy, MAX_SERVERS};
+use super::config::{Balancer, Micros, StickyBy, Strategy, MAX_SERVERS, MS, SECOND};
 use super::hash::mix64;
 use super::rng::Rng;
 use super::server::Server;
@@ -226,6 +226,14 @@ impl BalancerState {
             None => self.round_robin(pool),
         }
     }
+}
+
+/// When nginx tries a server that failed at `at` again (`max_fails=1`). nginx keeps time in whole
+/// seconds and skips the server while `now - failed <= fail_timeout`, `failed` being the second of the
+/// failure: the next try comes fail_timeout + 1 s after that second began, so between fail_timeout and
+/// fail_timeout + 1 s after the failure (measured on real nginx: 3 s apart with `fail_timeout=2s`).
+pub fn retry_after_failure(at: Micros, fail_timeout_ms: u32) -> Micros {
+    (at / SECOND + 1) * SECOND + u64::from(fail_timeout_ms) * MS
 }
 
 #[inline]

@@ -2,7 +2,7 @@
 //! next server), waits for a worker, is served against wherever the session lives, and the answer goes
 //! back to the user, who thinks and sends the next one. Two events per request: arrival and completion.
 
-use super::balancer::{affinity, sticky_cookie};
+use super::balancer::{affinity, retry_after_failure, sticky_cookie};
 use super::balancer::{Client, Pool};
 use super::config::{Micros, StickyBy, MS};
 use super::events::Ev;
@@ -107,8 +107,8 @@ impl Simulation {
                 at + lan,
             );
             if !self.server_at(s).alive {
-                let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-                self.lb.health_mut(s).fail_until = at + fail_timeout;
+                self.lb.health_mut(s).fail_until =
+                    retry_after_failure(at, self.config.timing.fail_timeout_ms);
                 self.user_at_mut(u).tried |= 1u64 << s;
                 self.metrics.passed_to_next += 1;
                 at += 2 * lan;
@@ -137,8 +137,8 @@ impl Simulation {
         if server.epoch != self.users[u as usize].server_epoch {
             // The server died with the request on it. nginx retries an idempotent request on the next
             // server; a POST gets a 502.
-            let fail_timeout = u64::from(self.config.timing.fail_timeout_ms) * MS;
-            self.lb.health_mut(s).fail_until = self.now + fail_timeout;
+            self.lb.health_mut(s).fail_until =
+                retry_after_failure(self.now, self.config.timing.fail_timeout_ms);
             let user = &mut self.users[u as usize];
             user.tried |= 1u64 << s;
             if user.kind.is_idempotent() {

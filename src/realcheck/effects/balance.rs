@@ -1,0 +1,272 @@
+//! Effects of the balancing method, without faults: round robin's mismatches, `ip_hash` hot spots and
+//! spread, and how many users a `hash $cookie_SESSION` (plain or consistent) moves when a fifth server
+//! joins four.
+
+use super::{imbalance, setup, share};
+use crate::model::balancer::{cookie_hash_server, ip_hash_server};
+use crate::model::{Balancer, Simulation, Strategy, SECOND};
+use crate::realcheck::client::User;
+use crate::realcheck::crowd::{self, Addresses, Plan};
+use crate::realcheck::procs::{Fleet, Tools};
+use crate::realcheck::table::Row;
+use crate::scenario::Scenario;
+use std::time::Duration;
+
+/// Simulated seconds for the model's side of a share: long enough that its noise is small beside the
+/// real run's.
+const MODEL_SECONDS: u64 = 120;
+/// Placements of the users' addresses the model averages over for the expected `ip_hash` imbalance.
+const MODEL_PLACEMENTS: u64 = 20;
+
+fn model_run(config: &crate::model::Config, seconds: u64) -> crate::model::Report {
+    Scenario {
+        config: config.clone(),
+        duration: seconds * SECOND,
+        timeline: Vec::new(),
+    }
+    .run()
+}
+
+/// Per-server answer counts of a run's records.
+fn per_server(records: &[crowd::Record], servers: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; servers];
+    for record in records {
+        if let Some(s) = record.answer.server {
+            if let Some(c) = counts.get_mut(s as usize) {
+                *c += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// Round robin over N servers, sessions in each server's memory: the share of authenticated requests
+/// that land where their session is not, for N = 2, 3, 5 (expected about (N-1)/N).
+pub fn round_robin(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
+    const USERS: u32 = 20;
+    const THINK_MS: u32 = 100;
+    let mut rows = Vec::new();
+    for servers in [2u32, 3, 5] {
+        let config = setup(
+            Strategy::None,
+            Balancer::RoundRobin,
+            servers,
+            USERS,
+            THINK_MS,
+            seed,
+        );
+        let fleet = Fleet::start(tools, &format!("rr{servers}-seed{seed}"), &config)?;
+        let plan = Plan {
+            users: USERS,
+            think: Duration::from_millis(u64::from(THINK_MS)),
+            duration: Duration::from_secs(5),
+            max_requests: 10_000,
+            seed,
+            addresses: Addresses::One,
+        };
+        let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
+        drop(fleet);
+        let answered: Vec<_> = records
+            .iter()
+            .filter(|r| r.authenticated() && !r.answer.is_server_error())
+            .collect();
+        let rejected = answered.iter().filter(|r| r.answer.status == 401).count();
+        let real = share(rejected, answered.len());
+        let report = model_run(&config, MODEL_SECONDS);
+        let model = report.mismatches as f64 / report.authenticated_requests.max(1) as f64;
+        // About 1 000 real authenticated requests: three standard deviations of a share near 0.5-0.8
+        // are about 0.05.
+        rows.push(Row::new(
+            format!("round robin, {servers} servers: mismatch share of authenticated requests"),
+            real,
+            model,
+            0.05,
+            3,
+        ));
+        if servers == 3 {
+            // A strict rotation over every client's requests (nginx's upstream `zone` shares the
+            // turn between worker processes): per-server counts never differ by more than one.
+            let spread = |counts: &[u64]| {
+                let max = counts.iter().copied().max().unwrap_or(0);
+                let min = counts.iter().copied().min().unwrap_or(0);
+                (max - min) as f64
+            };
+            let model_counts: Vec<u64> = report.per_server.iter().map(|s| s.requests).collect();
+            rows.push(Row::new(
+                "round robin, 3 servers: per-server request counts, max - min",
+                spread(&per_server(&records, 3)),
+                spread(&model_counts),
+                1.0,
+                0,
+            ));
+        }
+    }
+    Ok(rows)
+}
+
+/// `ip_hash` with every user behind one address: all load on one of four servers (max/mean 4).
+pub fn ip_hash_one_address(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
+    const USERS: u32 = 20;
+    let mut config = setup(Strategy::None, Balancer::IpHash, 4, USERS, 100, seed);
+    config.users_per_ip = USERS;
+    let fleet = Fleet::start(tools, &format!("iphash-nat-seed{seed}"), &config)?;
+    let plan = Plan {
+        users: USERS,
+        think: Duration::from_millis(100),
+        duration: Duration::from_secs(2),
+        max_requests: 10_000,
+        seed,
+        addresses: Addresses::One,
+    };
+    let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
+    drop(fleet);
+    let real = imbalance(&per_server(&records, 4));
+    let model = model_run(&config, 30).imbalance;
+    Ok(vec![Row::new(
+        "ip_hash, 20 users behind one address: imbalance (max/mean)",
+        real,
+        model,
+        0.01,
+        2,
+    )])
+}
+
+/// `ip_hash` with 100 users on distinct /24s: uneven all the same (max/mean about 1.2); and each user on
+/// the very server the model's `ip_hash` picks for its address.
+pub fn ip_hash_distinct(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
+    const USERS: u32 = 100;
+    let config = setup(Strategy::None, Balancer::IpHash, 4, USERS, 100, seed);
+    let fleet = Fleet::start(tools, &format!("iphash-spread-seed{seed}"), &config)?;
+    // Five requests each: the request counts then follow the users' placement, as in the model's
+    // long run.
+    let plan = Plan {
+        users: USERS,
+        think: Duration::from_millis(100),
+        duration: Duration::from_secs(4),
+        max_requests: 5,
+        seed,
+        addresses: Addresses::LikeTheModel,
+    };
+    let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
+    drop(fleet);
+    let real = imbalance(&per_server(&records, 4));
+    // One placement of 100 addresses is one draw of a wide distribution (max/mean of four counts near
+    // 25: mean about 1.21, standard deviation about 0.10): the model gives its expectation, the mean
+    // over many placements (seeds), and the tolerance is the real single draw's noise.
+    let model = (0..MODEL_PLACEMENTS)
+        .map(|i| {
+            let mut placement = config.clone();
+            placement.seed = seed.wrapping_mul(1_000).wrapping_add(i);
+            model_run(&placement, 30).imbalance
+        })
+        .sum::<f64>()
+        / MODEL_PLACEMENTS as f64;
+    let answered: Vec<_> = records
+        .iter()
+        .filter(|r| r.answer.server.is_some())
+        .collect();
+    let predicted = answered
+        .iter()
+        .filter(|r| {
+            r.answer.server
+                == Some(ip_hash_server(
+                    u32::from(Addresses::LikeTheModel.of(r.user, seed)),
+                    4,
+                ))
+        })
+        .count();
+    Ok(vec![
+        // 2.5 standard deviations of one real placement.
+        Row::new(
+            "ip_hash, 100 users on distinct /24s: imbalance (max/mean)",
+            real,
+            model,
+            0.25,
+            2,
+        ),
+        Row::new(
+            "ip_hash: share of requests on the server the model's hash picks",
+            share(predicted, answered.len()),
+            1.0,
+            0.0,
+            2,
+        ),
+    ])
+}
+
+pub fn cookie_hash_plain(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
+    cookie_hash(tools, seed, false)
+}
+
+pub fn cookie_hash_consistent(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
+    cookie_hash(tools, seed, true)
+}
+
+/// Users log in on four servers behind `hash $cookie_SESSION [consistent]`; a fifth server joins with
+/// a reload; the share of users whose session cookie now leads to another server.
+fn cookie_hash(tools: &Tools, seed: u64, consistent: bool) -> Result<Vec<Row>, String> {
+    const USERS: u32 = 400;
+    let balancer = if consistent {
+        Balancer::CookieHashConsistent
+    } else {
+        Balancer::CookieHash
+    };
+    let config = setup(Strategy::None, balancer, 4, USERS, 100, seed);
+    let name = format!("{}-seed{seed}", balancer.name());
+    let mut fleet = Fleet::start(tools, &name, &config)?;
+    let base = fleet.base_url();
+    let users: Vec<User> = (0..USERS)
+        .map(|_| User::new(&base, Addresses::One.of(0, seed)))
+        .collect();
+    let mut before = Vec::new();
+    for user in &users {
+        let login = user.send(true, "/login");
+        if login.status != 200 {
+            return Err(format!("login answered {}", login.status));
+        }
+        // Where the session cookie leads now (the answer may be a 401: the session was born on the
+        // server round robin picked, not on the one its id hashes to).
+        before.push(user.send(false, "/feed").server);
+    }
+    fleet.add_app()?;
+    let after: Vec<_> = users
+        .iter()
+        .map(|u| u.send(false, "/feed").server)
+        .collect();
+    drop(fleet);
+    let pairs: Vec<_> = before
+        .iter()
+        .zip(&after)
+        .filter_map(|(b, a)| Some(((*b)?, (*a)?)))
+        .collect();
+    let moved = pairs.iter().filter(|(b, a)| b != a).count();
+    let real = share(moved, pairs.len());
+
+    // The model: its users' session ids after they have logged in, four servers against five.
+    let mut model_config = config.clone();
+    model_config.users = 4_000;
+    let mut sim = Simulation::new(model_config);
+    sim.advance_to(3 * SECOND);
+    let sessions: Vec<u32> = sim.users().filter_map(|u| u.session).collect();
+    let remapped = sessions
+        .iter()
+        .filter(|&&id| {
+            cookie_hash_server(id, 4, consistent) != cookie_hash_server(id, 5, consistent)
+        })
+        .count();
+    let model = share(remapped, sessions.len());
+    Ok(vec![Row::new(
+        format!(
+            "hash $cookie_SESSION{}, 4 -> 5 servers: share of users remapped",
+            if consistent { " consistent" } else { "" }
+        ),
+        real,
+        model,
+        // 400 real users: a share's standard deviation is at most 0.02. With consistent hashing the
+        // new server's part of the ring is itself a draw (160 points per server, placed by a hash of
+        // its address, which changes from run to run; the model's ring is another draw): about 0.016
+        // each, 0.03 for the difference in all. 0.08 is between 2.5 and 4 standard deviations.
+        0.08,
+        3,
+    )])
+}
