@@ -1,7 +1,7 @@
 //! The model's structured events in plain words, in the reader's language.
 
-use super::i18n::Lang;
 use super::names::{server_letter, session_label, user_name};
+use super::words::Lang;
 use crate::model::{Command, Event, ServerId, SessionId, UserId};
 use crate::number::{f64_text, fixed};
 
@@ -248,54 +248,19 @@ pub fn describe(event: &Event, lang: Lang) -> String {
 
 /// A person's intervention, as the log tells it.
 pub fn describe_command(command: &Command, lang: Lang) -> String {
-    let t = lang.strings();
+    let w = lang.words();
+    let t = w.strings();
     let ko = lang == Lang::Ko;
     let setting = |label: &str, value: &str| format!("{label}: {value}");
     match command {
-        Command::SetStrategy(s) => {
-            let i = crate::model::Strategy::ALL
-                .iter()
-                .position(|x| x == s)
-                .unwrap_or(0);
-            setting(t.strategy, t.strategy_names[i])
-        }
-        Command::SetStickyBy(by) => setting(
-            t.sticky_by,
-            match by {
-                crate::model::StickyBy::Cookie => t.sticky_cookie,
-                crate::model::StickyBy::Ip => t.sticky_ip,
-            },
-        ),
-        Command::SetBalancer(b) => {
-            let i = crate::model::Balancer::ALL
-                .iter()
-                .position(|x| x == b)
-                .unwrap_or(0);
-            setting(t.balancer, t.balancer_names[i])
-        }
-        Command::SetReplication(r) => setting(
-            t.replication,
-            match r {
-                crate::model::Replication::Async => t.replication_async,
-                crate::model::Replication::Sync => t.replication_sync,
-            },
-        ),
+        Command::SetStrategy(s) => setting(t.strategy, w.strategy(*s)),
+        Command::SetStickyBy(by) => setting(t.sticky_by, w.sticky_by(*by)),
+        Command::SetBalancer(b) => setting(t.balancer, w.balancer(*b)),
+        Command::SetReplication(r) => setting(t.replication, w.replication(*r)),
         Command::SetReplicationLag { ms } => setting(t.replication_lag, &ms.to_string()),
         Command::SetStoreReplicaLag { ms } => setting(t.store_replica_lag, &ms.to_string()),
-        Command::SetStoreKind(k) => setting(
-            t.store_kind,
-            match k {
-                crate::model::StoreKind::Memory => t.store_memory,
-                crate::model::StoreKind::Rdb => t.store_rdb,
-            },
-        ),
-        Command::SetStorePersistence(p) => {
-            let i = crate::model::Persistence::ALL
-                .iter()
-                .position(|x| x == p)
-                .unwrap_or(0);
-            setting(t.persistence, t.persistence_names[i])
-        }
+        Command::SetStoreKind(k) => setting(t.store_kind, w.store_kind(*k)),
+        Command::SetStorePersistence(p) => setting(t.persistence, w.persistence(*p)),
         Command::SetStoreReplica(on) => setting(t.store_replica, if *on { "✓" } else { "✗" }),
         Command::SetUsers(n) => setting(t.users, &n.to_string()),
         Command::SetSkew(s) => setting(t.skew, &fixed(*s, 2)),

@@ -1,7 +1,7 @@
 //! The keyboard shortcuts overlay (`?`), used mostly in embed mode on slides.
 
-use super::actions::Action;
-use super::i18n::Lang;
+use crate::view::actions::Action;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
 #[derive(PartialEq)]

@@ -6,7 +6,6 @@
 use super::controls::{controls, ControlsProps};
 use super::eventlog::{event_log, EventLogProps};
 use super::help::{help_overlay, HelpProps};
-use super::i18n::Lang;
 use super::legend::legend;
 use super::metrics::{metrics_panel, MetricsProps};
 use super::topology::{
@@ -14,7 +13,9 @@ use super::topology::{
     StoreNodeProps,
 };
 use super::tour::{tour_panel, TourProps};
-use super::traffic::{traffic_layer, TrafficFrame};
+use super::traffic::traffic_layer;
+use crate::view::traffic::TrafficFrame;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
 /// A part of the page and everything it is drawn from: equal parts skip the redraw.
