@@ -3,7 +3,7 @@
 
 use super::{CompareRun, Strings, TourText, Words};
 use crate::model::{
-    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
 
@@ -264,6 +264,14 @@ impl Words for English {
 
     fn active_users_now(&self, users: u32) -> String {
         format!("{users} active now, during the traffic event")
+    }
+
+    fn event(&self, event: &Event) -> String {
+        super::en_log::event(event)
+    }
+
+    fn command(&self, command: &Command) -> String {
+        super::en_log::command(command)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::{CompareRun, Strings, TourText, Words};
 use crate::model::{
-    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
 
@@ -263,6 +263,14 @@ impl Words for Korean {
 
     fn active_users_now(&self, users: u32) -> String {
         format!("트래픽 이벤트 중: 지금 {users}명 활동")
+    }
+
+    fn event(&self, event: &Event) -> String {
+        super::ko_log::event(event)
+    }
+
+    fn command(&self, command: &Command) -> String {
+        super::ko_log::command(command)
     }
 }
 

@@ -2,14 +2,16 @@
 //! word goes through here: fixed words are fields of `Strings` (a missing one is a compile error), and
 //! words that depend on an enum (strategies, balancers, metrics, tour steps, ...) or a number are
 //! `Words` methods, each an exhaustive `match` (a new variant without its words is a compile error too).
-//! The event log's sentences are in `wording.rs`, one `match` arm per event with both languages side by
-//! side.
+//! The event log's sentences are in `en_log.rs` and `ko_log.rs`, one `match` arm per event and per
+//! command.
 
 mod en;
+mod en_log;
 mod ko;
+mod ko_log;
 
 use crate::model::{
-    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
 
@@ -262,4 +264,8 @@ pub trait Words: Sync {
     fn compare_progress(&self, done: usize, total: usize) -> String;
     /// Users active during a traffic event (more than configured).
     fn active_users_now(&self, users: u32) -> String;
+    /// The event log's sentence for an event.
+    fn event(&self, event: &Event) -> String;
+    /// The event log's sentence for a command a person applied.
+    fn command(&self, command: &Command) -> String;
 }
