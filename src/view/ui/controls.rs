@@ -18,7 +18,7 @@ const SLOW_DOWN: f64 = 4.0;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     /// The model's current configuration (commands change it).
     pub config: Config,
@@ -42,7 +42,8 @@ pub struct ControlsProps {
     pub act: Callback<Action>,
 }
 
-pub fn controls(props: &ControlsProps) -> Html {
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
     let w = props.lang.words();
     let t = w.strings();
     let c = &props.config;

@@ -7,14 +7,15 @@ use crate::view::wording::describe;
 use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct EventLogProps {
     pub entries: Vec<(u64, LogEntry)>,
     pub lang: Lang,
     pub announcement: String,
 }
 
-pub fn event_log(props: &EventLogProps) -> Html {
+#[component]
+pub fn EventLog(props: &EventLogProps) -> Html {
     let t = props.lang.strings();
     html! {
         <section class="event-log" aria-labelledby="log-title">

@@ -66,7 +66,14 @@ fn flow_sample() -> Html {
     }
 }
 
-pub fn legend(lang: Lang) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let lang = props.lang;
     let t = lang.strings();
     // (key, sample, text); one loop draws them all.
     let entries = [

@@ -8,7 +8,7 @@ use crate::view::names::server_letter;
 use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct MetricsProps {
     pub report: std::rc::Rc<Report>,
     pub now: Micros,
@@ -82,7 +82,8 @@ pub fn clock(now: Micros) -> String {
     format!("{m}:{s:02}.{rest:03}")
 }
 
-pub fn metrics_panel(props: &MetricsProps) -> Html {
+#[component]
+pub fn MetricsPanel(props: &MetricsProps) -> Html {
     let w = props.lang.words();
     let t = w.strings();
     let r = &props.report;

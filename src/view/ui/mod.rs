@@ -12,7 +12,6 @@ pub mod icons;
 pub mod legend;
 pub mod metrics;
 pub mod panic;
-pub mod part;
 pub mod perf;
 pub mod topology;
 pub mod tour;

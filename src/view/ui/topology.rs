@@ -154,7 +154,7 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     (html, shown)
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct ServerNodeProps {
     pub server: ServerView,
     pub rect: Rect,
@@ -169,7 +169,8 @@ fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> String {
     format!("{}: {}", seen.join(" "), unseen.join(", "))
 }
 
-pub fn server_node(props: &ServerNodeProps) -> Html {
+#[component]
+pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
     let r = props.rect;
@@ -329,7 +330,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     )
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct StoreNodeProps {
     pub store: StoreView,
     pub rect: Rect,
@@ -340,7 +341,8 @@ pub struct StoreNodeProps {
     pub engine: &'static str,
 }
 
-pub fn store_node(props: &StoreNodeProps) -> Html {
+#[component]
+pub fn StoreNode(props: &StoreNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.store;
     let r = props.rect;
@@ -469,14 +471,14 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
     }
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct StaticProps {
     pub layout: Rc<Layout>,
     pub lang: Lang,
     pub highlight_lb: bool,
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct CookieProps {
     pub layout: Rc<Layout>,
     pub cookies: Vec<crate::view::world::Cookie>,
@@ -484,7 +486,8 @@ pub struct CookieProps {
 
 /// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
 /// the user, the server id (`server=B`). The log speaks of the same ids.
-pub fn cookie_layer(props: &CookieProps) -> Html {
+#[component]
+pub fn CookieLayer(props: &CookieProps) -> Html {
     let l = &props.layout;
     html! {
         <g class="cookies" aria-hidden="true">
@@ -506,7 +509,8 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
 }
 
 /// Users, the balancer and the wires: changes only when the layout or the language does.
-pub fn static_layer(props: &StaticProps) -> Html {
+#[component]
+pub fn StaticLayer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
     let l = &props.layout;
     // Wires run between the same anchors the messages travel between.

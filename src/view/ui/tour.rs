@@ -8,7 +8,7 @@ use crate::view::actions::Action;
 use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct TourProps {
     /// Step index counting from 0 (the URL's `tour=N` counts from 1).
     pub step: usize,
@@ -20,7 +20,8 @@ pub struct TourProps {
 
 /// The panel. After its "show me" button reveals the answer, the app moves focus to the answer (see
 /// `App::rendered`), so keyboard users are not left on a button that just disappeared.
-pub fn tour_panel(props: &TourProps) -> Html {
+#[component]
+pub fn TourPanel(props: &TourProps) -> Html {
     let n = Topic::ALL.len();
     let index = props.step.min(n - 1);
     let w = props.lang.words();

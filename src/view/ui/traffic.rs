@@ -4,7 +4,15 @@ use crate::number::f64_text;
 use crate::view::traffic::TrafficFrame;
 use yew::prelude::*;
 
-pub fn traffic_layer(f: &TrafficFrame) -> Html {
+/// One frame of traffic; an equal frame (paused) skips the redraw.
+#[derive(Properties, PartialEq)]
+pub struct TrafficProps {
+    pub frame: TrafficFrame,
+}
+
+#[component]
+pub fn TrafficLayer(props: &TrafficProps) -> Html {
+    let f = &props.frame;
     html! {
         <g class="traffic" aria-hidden="true">
             <g class="flows">

@@ -1,5 +1,5 @@
 //! Draws the page from the `App`'s state: the compare view, the embedded slide, or the full lab.
-//! Every part that redraws often is a memoised `Part`, drawn again only when its inputs change.
+//! Each part is a component whose properties are compared: Yew draws it again only when they change.
 
 use super::App;
 use crate::model::{Command, StoreKind, Strategy};
@@ -7,14 +7,18 @@ use crate::number::f64_text;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
 use crate::view::traffic::Mode;
-use crate::view::ui::controls::ControlsProps;
-use crate::view::ui::eventlog::{live_region, EventLogProps};
-use crate::view::ui::help::HelpProps;
+use crate::view::ui::controls::{Controls, ControlsProps};
+use crate::view::ui::eventlog::{live_region, EventLog, EventLogProps};
+use crate::view::ui::help::{HelpOverlay, HelpProps};
 use crate::view::ui::icons;
-use crate::view::ui::metrics::MetricsProps;
-use crate::view::ui::part::Part;
-use crate::view::ui::topology::{CookieProps, ServerNodeProps, StaticProps, StoreNodeProps};
-use crate::view::ui::tour::TourProps;
+use crate::view::ui::legend::Legend;
+use crate::view::ui::metrics::{MetricsPanel, MetricsProps};
+use crate::view::ui::topology::{
+    CookieLayer, CookieProps, ServerNode, ServerNodeProps, StaticLayer, StaticProps, StoreNode,
+    StoreNodeProps,
+};
+use crate::view::ui::tour::{TourPanel, TourProps};
+use crate::view::ui::traffic::TrafficLayer;
 use crate::view::ui::widgets::{action_button, emit, select_input};
 use crate::view::ui::{compare, dom};
 use crate::view::words::Lang;
@@ -54,7 +58,7 @@ impl App {
 
     fn metrics(&self) -> Html {
         let config = self.sim.config();
-        Part::Metrics(MetricsProps {
+        let props = MetricsProps {
             report: self.scene.report.clone(),
             now: self.sim.now(),
             lang: self.prefs.lang,
@@ -65,19 +69,19 @@ impl App {
             show_store: config.strategy == Strategy::Store,
             compact: self.page.embed,
             highlight: self.lit_handles(),
-        })
-        .html()
+        };
+        html! { <MetricsPanel ..props /> }
     }
 
     fn tour_panel(&self) -> Option<Html> {
         self.tour.as_ref().map(|tour| {
-            Part::Tour(TourProps {
+            let props = TourProps {
                 step: tour.step,
                 lang: self.prefs.lang,
                 revealed: tour.revealed,
                 act: self.act.clone(),
-            })
-            .html()
+            };
+            html! { <TourPanel ..props /> }
         })
     }
 
@@ -85,7 +89,7 @@ impl App {
         html! {
             <div class="help-slot">
                 if self.help {
-                    { Part::Help(HelpProps { lang: self.prefs.lang, act: self.act.clone() }).html() }
+                    <HelpOverlay ..HelpProps { lang: self.prefs.lang, act: self.act.clone() } />
                 }
             </div>
         }
@@ -150,7 +154,7 @@ impl App {
         let servers = world::server_count(&self.sim);
         let fault_server = self.fault_server.min(servers.saturating_sub(1));
         let target = self.scene.world.servers.get(fault_server as usize);
-        let controls = Part::Controls(ControlsProps {
+        let controls = ControlsProps {
             config: config.clone(),
             servers,
             active_users: self.sim.active_users(),
@@ -167,8 +171,12 @@ impl App {
             copied: self.copied,
             store_up: world::store_state(&self.sim).is_none_or(|s| s.is_up()),
             act: self.act.clone(),
-        })
-        .html();
+        };
+        let log = EventLogProps {
+            entries: world::recent_log(&self.sim, super::LOG_LINES),
+            lang,
+            announcement: self.announcer.text().to_string(),
+        };
         let mode_note = match self.scene.mode {
             Mode::Flows => t.flow_mode,
             Mode::Arrows => t.arrows_mode,
@@ -189,13 +197,9 @@ impl App {
                     <div class="side-column">
                         // Beside the picture, so the caption and what it describes are seen together.
                         <div class="tour-slot">{ for self.tour_panel() }</div>
-                        { controls }
-                        { Part::EventLog(EventLogProps {
-                            entries: world::recent_log(&self.sim, super::LOG_LINES),
-                            lang,
-                            announcement: self.announcer.text().to_string(),
-                        }).html() }
-                        { Part::Legend(lang).html() }
+                        <Controls ..controls />
+                        <EventLog ..log />
+                        <Legend {lang} />
                     </div>
                 </div>
                 { self.help() }
@@ -261,26 +265,29 @@ impl App {
             <div class="picture">
             <svg data-testid="topology" class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
-                { Part::Static(StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb") }).html() }
-                { Part::Cookies(CookieProps { layout: layout.clone(), cookies: world.cookies.clone() }).html() }
+                <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb") } />
+                <CookieLayer ..CookieProps { layout: layout.clone(), cookies: world.cookies.clone() } />
                 <g class="servers">
-                    { for world.servers.iter().map(|s| Part::Server(ServerNodeProps {
-                        server: s.clone(),
-                        rect: layout.server_rect(s.id),
-                        lang,
-                        act: self.act.clone(),
-                        highlighted: lit(&format!("server-{}", s.id)),
-                    }).keyed(s.id)) }
+                    { for world.servers.iter().map(|s| {
+                        let props = ServerNodeProps {
+                            server: s.clone(),
+                            rect: layout.server_rect(s.id),
+                            lang,
+                            act: self.act.clone(),
+                            highlighted: lit(&format!("server-{}", s.id)),
+                        };
+                        html! { <ServerNode key={s.id} ..props /> }
+                    }) }
                 </g>
                 <g class="store-slot">
                     if let (Some(store), Some(rect)) = (world.store.clone(), layout.store) {
-                        { Part::Store(StoreNodeProps { store, rect, replica_rect: layout.replica, lang,
-                            act: self.act.clone(), highlighted: lit("store"), engine }).html() }
+                        <StoreNode ..StoreNodeProps { store, rect, replica_rect: layout.replica, lang,
+                            act: self.act.clone(), highlighted: lit("store"), engine } />
                     }
                 </g>
             </svg>
             <svg class="traffic-overlay" viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-                { Part::Traffic(frame).html() }
+                <TrafficLayer {frame} />
             </svg>
             </div>
         }
