@@ -85,7 +85,7 @@ fn keys_map_to_actions_except_inside_form_controls() {
             Some(Action::Command(Command::SetStrategy(strategy)))
         );
     }
-    for unused in ["0", "6", "a", "Enter", "-1"] {
+    for unused in ["0", "6", "a", "Enter", "-1", "+1", "01"] {
         assert_eq!(shortcut(unused, false), None, "{unused}");
     }
     assert_eq!(

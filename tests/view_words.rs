@@ -144,41 +144,49 @@ fn every_event() -> Vec<Event> {
         Event::TrafficEnded,
     ];
     all.extend(every_command().into_iter().map(Event::Applied));
-    for event in &all {
-        listed(event);
-    }
+    let mut kinds: Vec<&str> = all.iter().map(kind).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    assert_eq!(
+        kinds.len(),
+        EVENT_KINDS,
+        "every kind of event is listed: {kinds:?}"
+    );
     all
 }
 
-/// Fails to compile when `Event` gains a variant: add it to `every_event` too.
-fn listed(event: &Event) {
+/// The kinds of event, as `kind` names them.
+const EVENT_KINDS: usize = 26;
+
+/// The event's kind. Fails to compile when `Event` gains a variant: add it here and to `every_event`.
+fn kind(event: &Event) -> &'static str {
     match event {
-        Event::LoggedIn { .. }
-        | Event::LoggedOut { .. }
-        | Event::Mismatch { .. }
-        | Event::LostSession { .. }
-        | Event::ExpiredHit { .. }
-        | Event::ServerError { .. }
-        | Event::Retried { .. }
-        | Event::SessionExpired { .. }
-        | Event::ServerCrashed { .. }
-        | Event::ServerRestarted { .. }
-        | Event::ServerMarkedDown { .. }
-        | Event::ServerMarkedUp { .. }
-        | Event::Partitioned { .. }
-        | Event::PeerLost { .. }
-        | Event::ServerAdded { .. }
-        | Event::ServerRemoved { .. }
-        | Event::StoreCrashed { .. }
-        | Event::StoreRestarted { .. }
-        | Event::ReplicaPromoted { .. }
-        | Event::ReplicaCrashed
-        | Event::ReplicaRestarted
-        | Event::Repinned { .. }
-        | Event::RemoteFetched { .. }
-        | Event::TrafficStarted { .. }
-        | Event::TrafficEnded
-        | Event::Applied(_) => {}
+        Event::LoggedIn { .. } => "LoggedIn",
+        Event::LoggedOut { .. } => "LoggedOut",
+        Event::Mismatch { .. } => "Mismatch",
+        Event::LostSession { .. } => "LostSession",
+        Event::ExpiredHit { .. } => "ExpiredHit",
+        Event::ServerError { .. } => "ServerError",
+        Event::Retried { .. } => "Retried",
+        Event::SessionExpired { .. } => "SessionExpired",
+        Event::ServerCrashed { .. } => "ServerCrashed",
+        Event::ServerRestarted { .. } => "ServerRestarted",
+        Event::ServerMarkedDown { .. } => "ServerMarkedDown",
+        Event::ServerMarkedUp { .. } => "ServerMarkedUp",
+        Event::Partitioned { .. } => "Partitioned",
+        Event::PeerLost { .. } => "PeerLost",
+        Event::ServerAdded { .. } => "ServerAdded",
+        Event::ServerRemoved { .. } => "ServerRemoved",
+        Event::StoreCrashed { .. } => "StoreCrashed",
+        Event::StoreRestarted { .. } => "StoreRestarted",
+        Event::ReplicaPromoted { .. } => "ReplicaPromoted",
+        Event::ReplicaCrashed => "ReplicaCrashed",
+        Event::ReplicaRestarted => "ReplicaRestarted",
+        Event::Repinned { .. } => "Repinned",
+        Event::RemoteFetched { .. } => "RemoteFetched",
+        Event::TrafficStarted { .. } => "TrafficStarted",
+        Event::TrafficEnded => "TrafficEnded",
+        Event::Applied(_) => "Applied",
     }
 }
 

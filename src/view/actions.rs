@@ -50,11 +50,11 @@ pub fn shortcut(key: &str, in_control: bool) -> Option<Action> {
         "ArrowRight" => Some(Action::Step),
         "ArrowLeft" => Some(Action::StepBack),
         "?" => Some(Action::ToggleHelp),
-        // 1-5, in the order of the strategy picker.
-        _ => {
-            let digit = key.parse::<usize>().ok()?;
-            let strategy = Strategy::ALL.get(digit.checked_sub(1)?)?;
+        // In the order of the strategy picker.
+        "1" | "2" | "3" | "4" | "5" => {
+            let strategy = Strategy::ALL.get(key.parse::<usize>().ok()? - 1)?;
             Some(Action::Command(Command::SetStrategy(*strategy)))
         }
+        _ => None,
     }
 }

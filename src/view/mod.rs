@@ -7,8 +7,9 @@
 //!   `scene` keeps what the page currently draws from it.
 //! - `layout`: where every box, user and wire sits in the picture.
 //! - `traffic`: the messages in flight of one frame, placed by model time.
-//! - `words` (one table per language: `words/en.rs`, `words/ko.rs`) and `wording` (the event log's
-//!   sentences): every word the page shows.
+//! - `words`: every word the page shows, one table per language (`words/en.rs`, `words/ko.rs`, and the
+//!   event log's sentences in `words/en_log.rs`, `words/ko_log.rs`); `wording`: which events are
+//!   announced.
 //! - `history`: rewind and share by replaying the commands a person applied.
 //! - `clock`: model time per animation frame; `tour`: where the page is in the guided tour;
 //!   `announce`: what the screen-reader live region says.
@@ -16,7 +17,10 @@
 //!   `svgnum`: small text helpers.
 //!
 //! `ui/` (wasm32 only) is the thin Yew layer that draws those values and turns clicks and keys into
-//! `Action`s: `ui/app.rs` is the page, the other files each draw one part of it.
+//! `Action`s: `ui/app/` is the page component, the other files are the components of its parts.
+//!
+//! Where to look: a 401 mismatch is drawn as a `Look::Mismatch` arrow (`traffic.rs`, drawn by
+//! `ui/traffic.rs`) and told in the log (`words/*_log.rs`); a server's box is `ui/topology.rs`.
 
 pub mod actions;
 pub mod announce;

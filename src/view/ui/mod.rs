@@ -1,5 +1,7 @@
 //! The Yew layer: draws what the view model computes and turns clicks and keys into actions.
-//! `app` owns the simulation and the animation frame; the other modules each draw one part.
+//! `app` owns the simulation and the animation frame; the other modules are the components of the
+//! page's parts (`controls`, `metrics`, `topology`, `traffic`, `tour`, ...) and browser helpers (`dom`,
+//! `export`, `perf`, `panic`).
 
 pub mod app;
 pub mod compare;
