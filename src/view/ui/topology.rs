@@ -8,7 +8,6 @@ use crate::view::layout::{Layout, Rect, UserSlot};
 use crate::view::names::{colour_class, server_letter, shape_of, user_name};
 use crate::view::words::Lang;
 use crate::view::world::{ServerView, StoreView};
-use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -107,15 +106,14 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     let rows = ((h / pitch).floor() as usize).max(1);
     let capacity = cols * rows;
     let shown = sessions.len().min(capacity);
-    // Key: role rank * 8 + colour; value: path data.
-    let mut paths: BTreeMap<(u8, u32), String> = BTreeMap::new();
+    // One path per (role rank, colour), at index role rank × COLOURS + colour.
+    let colours = crate::view::names::COLOURS;
+    let mut paths = vec![String::new(); 3 * colours as usize];
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
         let role = crate::view::world::role_rank(s.role);
-        let d = paths
-            .entry((role, s.user % crate::view::names::COLOURS))
-            .or_default();
+        let d = &mut paths[(u32::from(role) * colours + s.user % colours) as usize];
         match s.role {
             SessionRole::Full => {
                 let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
@@ -145,7 +143,8 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     }
     let html = html! {
         <g class="chips">
-            { for paths.into_iter().map(|((role, colour), d)| {
+            { for paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(i, d)| {
+                let (role, colour) = (i as u32 / colours, i as u32 % colours);
                 let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
                 html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
             }) }
