@@ -1,7 +1,8 @@
 //! SessionScope: the session mismatch problem behind a load balancer, simulated.
 //!
 //! `model` is the pure, deterministic simulation; `scenario` turns text (scenario files, URLs) into model
-//! values; `view` (wasm32 only) is the Yew front end that projects the model and sends it commands.
+//! values; `view` projects the model into values ready to draw (native and wasm32, tested natively), and
+//! its `view::ui` (wasm32 only) is the Yew layer that draws them and sends the model commands.
 
 pub mod model;
 pub mod number;
@@ -12,11 +13,10 @@ pub mod scenario;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod realcheck;
 
-#[cfg(target_arch = "wasm32")]
 pub mod view;
 
 // Talc instead of the default dlmalloc in every wasm32 build (the page and the browser tests and
-// benchmarks alike): about 3 KB gzip smaller, for issue 4's size budget, and no slower here.
+// benchmarks alike): about 3 KB gzip smaller, and no slower here.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

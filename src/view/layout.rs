@@ -201,10 +201,12 @@ impl Layout {
         }
     }
 
-    /// Which drawn slot a user belongs to.
+    /// Which drawn slot a user belongs to: the last slot whose first user is at or before `user`
+    /// (the exact inverse of `slot_range`).
     pub fn slot_of(&self, user: UserId) -> usize {
         let slots = self.slots.len() as u64;
-        ((user as u64 * slots) / self.users as u64).min(slots - 1) as usize
+        let users = u64::from(self.users.max(1));
+        (((u64::from(user) + 1) * slots - 1) / users).min(slots - 1) as usize
     }
 
     /// Where a message between `at` and `other` leaves or enters `at`.

@@ -1,37 +1,46 @@
-//! The Yew front end: it reads the model and sends it commands; nothing is simulated here.
-//! `app` owns the simulation and the animation frame; the other modules each draw one part.
+//! The front end, in two layers.
+//!
+//! Everything directly in `src/view/` is plain Rust that compiles on every target and is unit-tested
+//! natively (`tests/view_*.rs`): it turns the model's state into values ready to draw, and never
+//! simulates anything itself.
+//! - `world`: the one place that reads the model for drawing (server boxes, store, cookies, log);
+//!   `scene` keeps what the page currently draws from it.
+//! - `layout`: where every box, user and wire sits in the picture.
+//! - `traffic`: the messages in flight of one frame, placed by model time.
+//! - `words`: every word the page shows, one table per language (`words/en.rs`, `words/ko.rs`, and the
+//!   event log's sentences in `words/en_log.rs`, `words/ko_log.rs`); `wording`: which events are
+//!   announced.
+//! - `history`: rewind and share by replaying the commands a person applied.
+//! - `clock`: model time per animation frame; `tour`: where the page is in the guided tour;
+//!   `announce`: what the screen-reader live region says.
+//! - `actions`: everything a person can do on the page (and the keyboard shortcuts); `names`,
+//!   `svgnum`: small text helpers.
+//!
+//! `ui/` (wasm32 only) is the thin Yew layer that draws those values and turns clicks and keys into
+//! `Action`s: `ui/app/` is the page component, the other files are the components of its parts.
+//!
+//! Where to look: a 401 mismatch is drawn as a `Look::Mismatch` arrow (`traffic.rs`, drawn by
+//! `ui/traffic.rs`) and told in the log (`words/*_log.rs`); a server's box is `ui/topology.rs`.
 
 pub mod actions;
-pub mod app;
-pub mod class;
-pub mod compare;
-pub mod config_panel;
-pub mod controls;
-pub mod dom;
-pub mod eventlog;
-pub mod export;
-pub mod help;
+pub mod announce;
+pub mod clock;
 pub mod history;
-pub mod i18n;
-pub mod icons;
 pub mod layout;
-pub mod legend;
-pub mod metrics;
 pub mod names;
-pub mod panic;
-pub mod part;
-pub mod perf;
-pub mod sorted;
+pub mod scene;
 pub mod svgnum;
-pub mod topology;
 pub mod tour;
 pub mod traffic;
-pub mod widgets;
 pub mod wording;
+pub mod words;
 pub mod world;
 
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// Draws the page into the document's body.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // Before the first render: otherwise Yew installs its own console-only hook.
-    panic::install();
-    yew::Renderer::<app::App>::new().render();
+    ui::start();
 }

@@ -3,14 +3,11 @@
 //! cannot make it jump. Arrows are batched into one `<path>` per kind (cheap at thousands); beyond what can
 //! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
 
-use super::class::class_list;
 use super::layout::Layout;
 use super::names::user_name;
-use super::sorted;
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
 use crate::number::f64_text;
-use yew::prelude::*;
 
 /// Above this many messages in flight, individual arrows become flows.
 pub const FLOW_THRESHOLD: usize = 1500;
@@ -160,7 +157,8 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
     };
     match mode {
         Mode::Arrows => {
-            let mut tails: Vec<(Look, (String, String))> = Vec::new();
+            // Per look, in the order of `Look::ALL`: (tail path, head path).
+            let mut paths: [(String, String); Look::ALL.len()] = Default::default();
             let label = frame.in_flight <= LABEL_LIMIT;
             for m in on_wire() {
                 let look = Look::of(m.kind);
@@ -173,7 +171,7 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                 let (ux, uy) = (dx / len, dy / len);
                 let (x, y) = (x0 + dx * f, y0 + dy * f);
                 let tail = (len * f).min(28.0);
-                let entry = sorted::entry(&mut tails, look, Default::default);
+                let entry = &mut paths[look as usize];
                 if tail > 0.5 {
                     cmd(&mut entry.0, 'M', &[x - ux * tail, y - uy * tail]);
                     cmd(&mut entry.0, 'L', &[x, y]);
@@ -191,25 +189,33 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                     }
                 }
             }
-            frame.arrows = tails
+            // Every message draws a head: an empty head path is a look with nothing in flight.
+            frame.arrows = Look::ALL
                 .into_iter()
-                .map(|(look, (t, h))| (look, t, h))
+                .zip(paths)
+                .filter(|(_, (_, head))| !head.is_empty())
+                .map(|(look, (tail, head))| (look, tail, head))
                 .collect();
         }
         Mode::Flows => {
+            // One flow per (look, wire): messages grouped by key, the first one's ends drawn.
             type WireKey = (Look, (u8, u32), (u8, u32));
-            let mut wires: Vec<(WireKey, (u32, Endpoint, Endpoint))> = Vec::new();
-            for m in on_wire() {
-                let key = (
-                    Look::of(m.kind),
-                    end_key(layout, m.from),
-                    end_key(layout, m.to),
-                );
-                sorted::entry(&mut wires, key, || (0, m.from, m.to)).0 += 1;
-            }
+            let mut wires: Vec<(WireKey, Endpoint, Endpoint)> = on_wire()
+                .map(|m| {
+                    let key = (
+                        Look::of(m.kind),
+                        end_key(layout, m.from),
+                        end_key(layout, m.to),
+                    );
+                    (key, m.from, m.to)
+                })
+                .collect();
+            wires.sort_by_key(|(key, ..)| *key);
             frame.flows = wires
-                .into_iter()
-                .map(|((look, a, b), (count, from, to))| {
+                .chunk_by(|a, b| a.0 == b.0)
+                .map(|group| {
+                    let ((look, a, b), from, to) = group[0];
+                    let count = group.len() as u32;
                     let (x0, y0) = layout.anchor(from, to);
                     let (x1, y1) = layout.anchor(to, from);
                     // Responses run a little beside requests so both directions stay visible.
@@ -239,31 +245,4 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
         }
     }
     frame
-}
-
-pub fn traffic_layer(f: &TrafficFrame) -> Html {
-    html! {
-        <g class="traffic" aria-hidden="true">
-            <g class="flows">
-                { for f.flows.iter().map(|(key, look, d, w, count)| html! {
-                    <path key={key.clone()} class={class_list(&["flow", look.class()])} d={d.clone()} stroke-width={f64_text(*w)}>
-                        <title>{ count.to_string() }</title>
-                    </path>
-                }) }
-            </g>
-            <g class="arrows">
-                { for f.arrows.iter().map(|(look, tail, head)| html! {
-                    <g key={look.class()} class={class_list(&["arrow", look.class()])}>
-                        <path class="tail" d={tail.clone()} />
-                        <path class="head" d={head.clone()} />
-                    </g>
-                }) }
-            </g>
-            <g class="labels">
-                { for f.labels.iter().map(|(id, x, y, text, look)| html! {
-                    <text key={*id} class={class_list(&["arrow-label", look.class()])} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
-                }) }
-            </g>
-        </g>
-    }
 }

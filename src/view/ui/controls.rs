@@ -1,8 +1,5 @@
 //! The control panel. Every control that changes the world emits `Action::Command(Command)`.
 
-use super::actions::Action;
-use super::i18n::Lang;
-use super::names::server_letter;
 use super::widgets::{action_button, emit, input, named_options, select, InputKind};
 use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
@@ -10,17 +7,17 @@ use crate::model::{
 };
 use crate::number::f64_text;
 use crate::scenario::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
+use crate::view::actions::Action;
+use crate::view::clock::SPEEDS;
+use crate::view::names::server_letter;
+use crate::view::words::Lang;
 
 /// How much the slow-down button multiplies a server's service time.
 const SLOW_DOWN: f64 = 4.0;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-pub const SPEEDS: [f64; 12] = [
-    0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0,
-];
-
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct ControlsProps {
     /// The model's current configuration (commands change it).
     pub config: Config,
@@ -44,39 +41,29 @@ pub struct ControlsProps {
     pub act: Callback<Action>,
 }
 
-/// Options whose values and texts are fixed strings.
-fn fixed_options(pairs: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
-    pairs
-        .iter()
-        .map(|(value, text)| (AttrValue::from(*value), AttrValue::from(*text)))
-        .collect()
-}
-
-pub fn controls(props: &ControlsProps) -> Html {
-    let t = props.lang.strings();
+#[component]
+pub fn Controls(props: &ControlsProps) -> Html {
+    let w = props.lang.words();
+    let t = w.strings();
     let c = &props.config;
     let act = &props.act;
     let button = |testid, action, body: Html| action_button(testid, act, action, None, None, body);
     let text = |s: &'static str| html! { { s } };
 
-    let strategies = named_options(Strategy::ALL.iter().map(|s| s.name()), &t.strategy_names);
+    let strategies = named_options(Strategy::ALL, Strategy::name, |s| w.strategy(s));
     let server_options: Vec<(AttrValue, AttrValue)> = (0..props.servers)
         .map(|s| {
             let name = format!("{} {}", t.server, server_letter(s));
             (AttrValue::from(s.to_string()), AttrValue::from(name))
         })
         .collect();
-    let balancers = named_options(Balancer::ALL.iter().map(|b| b.name()), &t.balancer_names);
-    let strategy_index = Strategy::ALL
-        .iter()
-        .position(|s| *s == c.strategy)
-        .unwrap_or(0);
+    let balancers = named_options(Balancer::ALL, Balancer::name, |b| w.balancer(b));
 
     let sticky_options = html! {
         <div class="options">
             if c.strategy == Strategy::Sticky {
                 { select("sticky-by", t.sticky_by,
-                    &fixed_options(&[("cookie", t.sticky_cookie), ("ip", t.sticky_ip)]),
+                    &named_options(StickyBy::ALL, StickyBy::name, |by| w.sticky_by(by)),
                     c.sticky_by.name(), act, |v| StickyBy::from_name(v).map(|v| Action::Command(Command::SetStickyBy(v)))) }
             }
         </div>
@@ -85,7 +72,7 @@ pub fn controls(props: &ControlsProps) -> Html {
         <div class="options">
             if matches!(c.strategy, Strategy::ClusterAll | Strategy::ClusterBackup) {
                 { select("replication", t.replication,
-                    &fixed_options(&[("async", t.replication_async), ("sync", t.replication_sync)]),
+                    &named_options(Replication::ALL, Replication::name, |r| w.replication(r)),
                     c.replication.name(), act, |v| Replication::from_name(v).map(|v| Action::Command(Command::SetReplication(v)))) }
                 { input("replication-lag", t.replication_lag,
                     InputKind { kind: "number", min: "0", max: Some(REPLICATION_LAG_MS.1.to_string().into()), step: Some("10") },
@@ -98,10 +85,10 @@ pub fn controls(props: &ControlsProps) -> Html {
         <div class="options">
             if c.strategy == Strategy::Store {
                 { select("store-kind", t.store_kind,
-                    &fixed_options(&[("memory", t.store_memory), ("rdb", t.store_rdb)]),
+                    &named_options(StoreKind::ALL, StoreKind::name, |k| w.store_kind(k)),
                     c.store_kind.name(), act, |v| StoreKind::from_name(v).map(|v| Action::Command(Command::SetStoreKind(v)))) }
                 { select("store-persistence", t.persistence,
-                    &fixed_options(&[("none", t.persistence_names[0]), ("snapshot", t.persistence_names[1]), ("aof", t.persistence_names[2])]),
+                    &named_options(Persistence::ALL, Persistence::name, |p| w.persistence(p)),
                     c.store_persistence.name(), act, |v| Persistence::from_name(v).map(|v| Action::Command(Command::SetStorePersistence(v)))) }
                 <div class="field check">
                     <input id="store-replica" data-testid="store-replica" type="checkbox" checked={c.store_replica}
@@ -172,7 +159,7 @@ pub fn controls(props: &ControlsProps) -> Html {
             <fieldset class="group setup">
                 <legend>{ t.strategy }</legend>
                 { select("strategy", t.strategy, &strategies, c.strategy.name(), act, |v| Strategy::from_name(v).map(|v| Action::Command(Command::SetStrategy(v)))) }
-                <p class="hint">{ t.strategy_hints[strategy_index] }</p>
+                <p class="hint">{ w.strategy_hint(c.strategy) }</p>
                 { sticky_options }
                 { cluster_options }
                 { store_options }
@@ -193,10 +180,8 @@ pub fn controls(props: &ControlsProps) -> Html {
                 { input("users", t.users, InputKind { kind: "number", min: "1", max: Some(MAX_USERS.to_string().into()), step: None },
                     c.users.to_string(), act, |v| v.parse::<u32>().ok().map(|n| Action::Command(Command::SetUsers(n.clamp(1, MAX_USERS))))) }
                 <p class="hint" data-testid="active-users" aria-live="polite">
-                    { if props.active_users == c.users { String::new() } else if props.lang == Lang::Ko {
-                        format!("트래픽 이벤트 중: 지금 {}명 활동", props.active_users)
-                    } else {
-                        format!("{} active now, during the traffic event", props.active_users)
+                    { if props.active_users == c.users { String::new() } else {
+                        w.active_users_now(props.active_users)
                     } }
                 </p>
                 { input("skew", t.skew, InputKind { kind: "range", min: "0", max: Some("1".into()), step: Some("0.1") },

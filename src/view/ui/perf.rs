@@ -60,3 +60,32 @@ impl Perf {
         let _ = Reflect::set(&self.root, &key.into(), &value);
     }
 }
+
+/// The work of one animation frame, from the model step to the end of Yew's render: started in
+/// `begin`, recorded in `drawn` (called from `rendered`).
+pub struct FrameTiming {
+    pub perf: Perf,
+    /// When the current frame's work started and the wall-clock interval since the previous frame.
+    started: Option<(f64, f64)>,
+}
+
+impl FrameTiming {
+    pub fn install() -> FrameTiming {
+        FrameTiming {
+            perf: Perf::install(),
+            started: None,
+        }
+    }
+
+    pub fn begin(&mut self, started_ms: f64, interval_ms: f64) {
+        self.started = Some((started_ms, interval_ms));
+    }
+
+    /// `in_flight` is only read when a frame was begun.
+    pub fn drawn(&mut self, now_ms: f64, in_flight: impl FnOnce() -> usize, flows: bool) {
+        if let Some((started, interval)) = self.started.take() {
+            self.perf
+                .record(interval, now_ms - started, in_flight(), flows);
+        }
+    }
+}

@@ -2,13 +2,12 @@
 //! bar charts. The numbers come from `scenario::compare` (`variant(..).run()` per strategy, the very code
 //! path of the headless runner's `compare`), so the page and the runner agree exactly.
 
-use super::class::class_list;
-use super::i18n::Lang;
 use crate::model::{Report, Strategy, MS, SECOND};
 use crate::number::{f64_text, fixed};
 use crate::scenario::compare::variant;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
+use crate::view::words::{CompareRun, Lang};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -204,32 +203,23 @@ fn lab_link(scenario: &Scenario) -> String {
 pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]) -> Html {
     let total = Strategy::ALL.len();
     let complete = rows.len() == total;
-    let summary = match lang {
-        Lang::En => format!(
-            "The same workload under every strategy: {} servers, {} users, seed {}, {} simulated seconds{}.",
-            scenario.config.servers,
-            scenario.config.users,
-            scenario.config.seed,
-            scenario.duration / SECOND,
-            timeline_note(lang, scenario)
-        ),
-        Lang::Ko => format!(
-            "같은 작업량을 모든 전략으로 실행한 결과입니다: 서버 {}대, 사용자 {}명, 시드 {}, 시뮬레이션 {}초{}.",
-            scenario.config.servers,
-            scenario.config.users,
-            scenario.config.seed,
-            scenario.duration / SECOND,
-            timeline_note(lang, scenario)
-        ),
-    };
+    let w = lang.words();
+    let t = w.strings();
+    let summary = w.compare_summary(&CompareRun {
+        servers: scenario.config.servers,
+        users: scenario.config.users,
+        seed: scenario.config.seed,
+        seconds: scenario.duration / SECOND,
+        scripted_events: scenario.timeline.len(),
+    });
 
     html! {
         <div class="compare" data-testid="compare">
             <header class="compare-head">
-                <h1>{ tr(lang, "SessionScope — compare strategies", "SessionScope — 전략 비교") }</h1>
+                <h1>{ t.compare_title }</h1>
                 <p class="compare-summary">{ summary }</p>
                 <a class="compare-back" data-testid="compare-back" href={lab_link(scenario)}>
-                    { tr(lang, "← Back to the lab", "← 실험실로 돌아가기") }
+                    { t.compare_back }
                 </a>
             </header>
             <div class="compare-status" role="status" aria-live="polite">
@@ -237,20 +227,20 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
                     <p class="compare-progress" data-testid="compare-progress">
                         <progress max={total.to_string()} value={rows.len().to_string()}></progress>
                         { " " }
-                        { progress_text(lang, rows.len(), total) }
+                        { w.compare_progress(rows.len(), total) }
                     </p>
                 }
             </div>
             // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
-            <div class="compare-table-wrap" tabindex="0" role="region" aria-label={tr(lang, "Metrics per strategy", "전략별 지표")}>
+            <div class="compare-table-wrap" tabindex="0" role="region" aria-label={t.compare_table}>
                 <table class="compare-table" data-testid="compare-table"
                     data-complete={if complete { "true" } else { "false" }}
                     data-duration-ms={(scenario.duration / MS).to_string()}
                     aria-busy={if complete { "false" } else { "true" }}>
-                    <caption>{ tr(lang, "Metrics per strategy", "전략별 지표") }</caption>
+                    <caption>{ t.compare_table }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ tr(lang, "Strategy", "전략") }</th>
+                            <th scope="col">{ t.compare_strategy }</th>
                             { for METRICS.iter().map(|m| html! {
                                 <th key={m.name} scope="col" data-metric={m.name}>{ label(m, lang) }</th>
                             }) }
@@ -259,7 +249,7 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
                     <tbody>
                         { for rows.iter().map(|(strategy, report)| html! {
                             <tr key={strategy.name()} data-strategy={strategy.name()}>
-                                <th scope="row">{ strategy_label(*strategy, lang) }</th>
+                                <th scope="row">{ w.compare_strategy(*strategy) }</th>
                                 { for METRICS.iter().map(|m| html! {
                                     <td key={m.name} data-metric={m.name} data-value={raw(m, report)}>
                                         { shown(m.unit, (m.value)(report)) }
@@ -298,31 +288,6 @@ fn run_from(index: usize, scenario: Rc<Scenario>, on_row: Callback<(Strategy, Re
     .forget();
 }
 
-fn progress_text(lang: Lang, done: usize, total: usize) -> String {
-    match lang {
-        Lang::En => format!("Running every strategy: {done} of {total} done…"),
-        Lang::Ko => format!("모든 전략을 실행하는 중: {total}개 중 {done}개 완료…"),
-    }
-}
-
-fn timeline_note(lang: Lang, scenario: &Scenario) -> String {
-    match (lang, scenario.timeline.len()) {
-        (_, 0) => String::new(),
-        (Lang::En, n) => format!(", {n} scripted events"),
-        (Lang::Ko, n) => format!(", 예정된 사건 {n}개"),
-    }
-}
-
-fn strategy_label(strategy: Strategy, lang: Lang) -> &'static str {
-    match strategy {
-        Strategy::None => tr(lang, "None (local sessions)", "없음 (로컬 세션)"),
-        Strategy::Sticky => tr(lang, "Sticky sessions", "스티키 세션"),
-        Strategy::ClusterAll => tr(lang, "Cluster, all-to-all", "클러스터 (all-to-all)"),
-        Strategy::ClusterBackup => tr(lang, "Cluster, primary–backup", "클러스터 (주/백업)"),
-        Strategy::Store => tr(lang, "External store", "외부 저장소"),
-    }
-}
-
 const BAR_LEFT: i64 = 170;
 const BAR_WIDTH: i64 = 190;
 /// Room right of the longest bar for its value.
@@ -338,7 +303,13 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
     let description = rows
         .iter()
         .zip(&values)
-        .map(|((s, _), v)| format!("{}: {}", strategy_label(*s, lang), shown(metric.unit, *v)))
+        .map(|((s, _), v)| {
+            format!(
+                "{}: {}",
+                lang.words().compare_strategy(*s),
+                shown(metric.unit, *v)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     html! {
@@ -350,9 +321,9 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
                     let y = BAR_GAP + i as i64 * (BAR_HEIGHT + BAR_GAP);
                     let width = if max > 0.0 { (value / max * BAR_WIDTH as f64).round() as i64 } else { 0 };
                     html! {
-                        <g key={strategy.name()} class={class_list(&["bar", &format!("strategy-{}", strategy.name())])}>
+                        <g key={strategy.name()} class={classes!("bar", format!("strategy-{}", strategy.name()))}>
                             <text x={(BAR_LEFT - 8).to_string()} y={(y + BAR_HEIGHT * 2 / 3).to_string()}
-                                text-anchor="end" class="bar-label">{ strategy_label(*strategy, lang) }</text>
+                                text-anchor="end" class="bar-label">{ lang.words().compare_strategy(*strategy) }</text>
                             <rect x={BAR_LEFT.to_string()} y={y.to_string()} width={width.max(1).to_string()}
                                 height={BAR_HEIGHT.to_string()} rx="3" class="bar-fill" />
                             <text x={(BAR_LEFT + width + 6).to_string()} y={(y + BAR_HEIGHT * 2 / 3).to_string()}

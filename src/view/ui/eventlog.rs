@@ -1,20 +1,21 @@
 //! The event log in plain words, plus a polite ARIA live region that is fed at most every few seconds
 //! (the app throttles it) so screen readers are not flooded at high speed.
 
-use super::i18n::Lang;
 use super::metrics::clock;
-use super::wording::describe;
 use crate::model::LogEntry;
+use crate::view::wording::describe;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct EventLogProps {
     pub entries: Vec<(u64, LogEntry)>,
     pub lang: Lang,
     pub announcement: String,
 }
 
-pub fn event_log(props: &EventLogProps) -> Html {
+#[component]
+pub fn EventLog(props: &EventLogProps) -> Html {
     let t = props.lang.strings();
     html! {
         <section class="event-log" aria-labelledby="log-title">

@@ -1,8 +1,7 @@
 //! What every glyph means, drawn with the same classes as the picture itself.
 
-use super::class::class_list;
-use super::i18n::Lang;
-use super::traffic::Look;
+use crate::view::traffic::Look;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
 fn arrow_sample(look: Look) -> Html {
@@ -16,7 +15,7 @@ fn arrow_sample(look: Look) -> Html {
     };
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
-            <g class={class_list(&["arrow", look.class()])}>
+            <g class={classes!("arrow", look.class())}>
                 <path class="tail" d="M2 8L30 8" />
                 <path class="head" d={head} />
             </g>
@@ -27,7 +26,7 @@ fn arrow_sample(look: Look) -> Html {
 fn box_sample(class: &'static str) -> Html {
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
-            <g class={class_list(&["node", "server", class])}>
+            <g class={classes!("node", "server", class)}>
                 <rect class="box" x="2" y="1" width="32" height="14" rx="3" />
                 if class.starts_with("down") {
                     <path class="cross" d="M4 3L32 13M32 3L4 13" />
@@ -45,7 +44,7 @@ fn chip_sample(class: &'static str) -> Html {
     };
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
-            <path class={class_list(&["chip", class, "c0"])} d={d} />
+            <path class={classes!("chip", class, "c0")} d={d} />
         </svg>
     }
 }
@@ -67,7 +66,14 @@ fn flow_sample() -> Html {
     }
 }
 
-pub fn legend(lang: Lang) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn Legend(props: &LegendProps) -> Html {
+    let lang = props.lang;
     let t = lang.strings();
     // (key, sample, text); one loop draws them all.
     let entries = [

@@ -1,16 +1,17 @@
 //! The keyboard shortcuts overlay (`?`), used mostly in embed mode on slides.
 
-use super::actions::Action;
-use super::i18n::Lang;
+use crate::view::actions::Action;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub act: Callback<Action>,
 }
 
-pub fn help_overlay(props: &HelpProps) -> Html {
+#[component]
+pub fn HelpOverlay(props: &HelpProps) -> Html {
     let t = props.lang.strings();
     let close = {
         let act = props.act.clone();

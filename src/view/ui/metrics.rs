@@ -1,15 +1,14 @@
 //! Read-outs and small charts. Every number is the model's (`Report`); `data-value` carries it raw.
 
-use super::actions::Action;
-use super::class::{class_list, when};
-use super::i18n::Lang;
-use super::names::server_letter;
 use super::widgets::{named_options, select_input};
 use crate::model::{Micros, Report, SeriesMetric};
 use crate::number::{f64_text, fixed, write_fixed};
+use crate::view::actions::Action;
+use crate::view::names::server_letter;
+use crate::view::words::Lang;
 use yew::prelude::*;
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct MetricsProps {
     pub report: std::rc::Rc<Report>,
     pub now: Micros,
@@ -43,7 +42,7 @@ impl Readout<'_> {
     ) -> Html {
         let lit = self.highlight.contains(&testid);
         html! {
-            <div class={class_list(&["metric", when(emphasis, "headline"), when(lit, "tour-highlight")])}
+            <div class={classes!("metric", emphasis.then_some("headline"), lit.then_some("tour-highlight"))}
                  data-testid={testid} data-value={raw}>
                 <dt>{ label }</dt>
                 <dd>{ shown }</dd>
@@ -83,15 +82,14 @@ pub fn clock(now: Micros) -> String {
     format!("{m}:{s:02}.{rest:03}")
 }
 
-pub fn metrics_panel(props: &MetricsProps) -> Html {
-    let t = props.lang.strings();
+#[component]
+pub fn MetricsPanel(props: &MetricsProps) -> Html {
+    let w = props.lang.words();
+    let t = w.strings();
     let r = &props.report;
     let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
-    let chart_options = named_options(SeriesMetric::ALL.iter().map(|m| m.name()), &t.series_names);
-    let chart_name = SeriesMetric::ALL
-        .iter()
-        .position(|m| *m == props.chart)
-        .map_or("", |i| t.series_names[i]);
+    let chart_options = named_options(SeriesMetric::ALL, SeriesMetric::name, |m| w.series(m));
+    let chart_name = w.series(props.chart);
     let out = Readout {
         highlight: &props.highlight,
     };

@@ -4,9 +4,9 @@
 //! business, so it keeps that choice itself rather than in the page's state.
 
 use super::dom;
-use super::i18n::Lang;
 use crate::model::Config;
 use crate::realworld::{self, sample_text, Format};
+use crate::view::words::Lang;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;

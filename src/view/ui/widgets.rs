@@ -2,7 +2,7 @@
 //! that parse their value into one. None is generic and each takes a plain `fn` to turn text into an
 //! action, so one copy of the code (and of each event closure) serves every use (wasm size).
 
-use super::actions::Action;
+use crate::view::actions::Action;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -49,15 +49,20 @@ pub fn action_button(
     }
 }
 
-/// Select options from values and the names shown for them, in the same order.
-pub fn named_options<'a>(
-    values: impl IntoIterator<Item = &'static str>,
-    names: impl IntoIterator<Item = &'a &'static str>,
+/// Select options, one per choice: its value (the name the URL and the runner use) and the words shown.
+pub fn named_options<T: Copy>(
+    choices: impl IntoIterator<Item = T>,
+    value: impl Fn(T) -> &'static str,
+    words: impl Fn(T) -> &'static str,
 ) -> Vec<(AttrValue, AttrValue)> {
-    values
+    choices
         .into_iter()
-        .zip(names)
-        .map(|(value, name)| (AttrValue::from(value), AttrValue::from(*name)))
+        .map(|choice| {
+            (
+                AttrValue::from(value(choice)),
+                AttrValue::from(words(choice)),
+            )
+        })
         .collect()
 }
 

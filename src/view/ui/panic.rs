@@ -4,7 +4,7 @@
 //! Test hook: opening the page with the fragment `#panic-test` panics on purpose right after the first
 //! render (e2e/hardening.test.mjs checks the notice appears and the text reaches the console).
 
-use super::i18n::Lang;
+use crate::view::words::Lang;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 

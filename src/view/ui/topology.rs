@@ -2,19 +2,18 @@
 //! store and replica, and the wires between them. Each node is a memoised component, so a frame that
 //! only moves arrows re-renders none of this.
 
-use super::actions::Action;
-use super::class::{class_list, when};
-use super::i18n::Lang;
-use super::layout::{Layout, Rect, UserSlot};
-use super::names::{colour_class, server_letter, shape_of, user_name};
-use super::world::{ServerView, StoreView};
 use crate::model::{Endpoint, NodeState, SessionEntry, SessionRole};
+use crate::view::actions::Action;
+use crate::view::layout::{Layout, Rect, UserSlot};
+use crate::view::names::{colour_class, server_letter, shape_of, user_name};
+use crate::view::words::Lang;
+use crate::view::world::{ServerView, StoreView};
 use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
 
 fn fmt1(v: f64) -> String {
-    super::svgnum::fmt(v)
+    crate::view::svgnum::fmt(v)
 }
 
 fn state_name(state: NodeState) -> &'static str {
@@ -76,7 +75,7 @@ fn node(
     testid: String,
     state: NodeState,
     detected: Option<&'static str>,
-    class: AttrValue,
+    class: Classes,
     r: Rect,
     rx: &'static str,
     label: String,
@@ -101,27 +100,20 @@ fn node(
 fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
     // As large as the box allows for this many chips (readable from the back of a room), within bounds.
     let n = sessions.len().max(1) as f64;
-    // max/min rather than clamp with a computed bound: clamp's bound check formats f64 with `{:?}` in
-    // its panic message, which would link core's float formatting (issue 4's size budget).
-    let size = ((w * h / n).sqrt() * 0.72)
-        .max(6.0)
-        .min((h / 2.2).clamp(6.0, 20.0));
+    let size = ((w * h / n).sqrt() * 0.72).clamp(6.0, (h / 2.2).clamp(6.0, 20.0));
     let pitch = size + 2.0;
     let cols = ((w / pitch).floor() as usize).max(1);
     let rows = ((h / pitch).floor() as usize).max(1);
     let capacity = cols * rows;
     let shown = sessions.len().min(capacity);
-    // Key: role rank * 8 + colour; value: path data.
-    let mut paths: Vec<((u8, u32), String)> = Vec::new();
+    // One path per (role rank, colour), at index role rank × COLOURS + colour.
+    let colours = crate::view::names::COLOURS;
+    let mut paths = vec![String::new(); 3 * colours as usize];
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
-        let role = super::world::role_rank(s.role);
-        let d = super::sorted::entry(
-            &mut paths,
-            (role, s.user % super::names::COLOURS),
-            String::new,
-        );
+        let role = crate::view::world::role_rank(s.role);
+        let d = &mut paths[(u32::from(role) * colours + s.user % colours) as usize];
         match s.role {
             SessionRole::Full => {
                 let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
@@ -151,16 +143,17 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
     }
     let html = html! {
         <g class="chips">
-            { for paths.into_iter().map(|((role, colour), d)| {
+            { for paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(i, d)| {
+                let (role, colour) = (i as u32 / colours, i as u32 % colours);
                 let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
-                html! { <path key={format!("{role}-{colour}")} class={class_list(&["chip", role_class, &format!("c{colour}")])} d={d} /> }
+                html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
             }) }
         </g>
     };
     (html, shown)
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct ServerNodeProps {
     pub server: ServerView,
     pub rect: Rect,
@@ -175,7 +168,8 @@ fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> String {
     format!("{}: {}", seen.join(" "), unseen.join(", "))
 }
 
-pub fn server_node(props: &ServerNodeProps) -> Html {
+#[component]
+pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
     let r = props.rect;
@@ -318,14 +312,14 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
         format!("server-{}", s.id),
         s.state,
         Some(detected_attr(s.state)),
-        class_list(&[
+        classes!(
             "node",
             "server",
             state_class,
-            when(s.partitioned, "partitioned"),
-            when(s.slow, "slow"),
-            when(props.highlighted, "tour-highlight"),
-        ]),
+            s.partitioned.then_some("partitioned"),
+            s.slow.then_some("slow"),
+            props.highlighted.then_some("tour-highlight"),
+        ),
         r,
         "6",
         label,
@@ -335,7 +329,7 @@ pub fn server_node(props: &ServerNodeProps) -> Html {
     )
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct StoreNodeProps {
     pub store: StoreView,
     pub rect: Rect,
@@ -346,7 +340,8 @@ pub struct StoreNodeProps {
     pub engine: &'static str,
 }
 
-pub fn store_node(props: &StoreNodeProps) -> Html {
+#[component]
+pub fn StoreNode(props: &StoreNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.store;
     let r = props.rect;
@@ -412,7 +407,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
             "replica".to_string(),
             state,
             None,
-            class_list(&["node", "store", "replica", cls]),
+            classes!("node", "store", "replica", cls),
             rr,
             "10",
             label,
@@ -439,7 +434,7 @@ pub fn store_node(props: &StoreNodeProps) -> Html {
     html! {
         <g class="store-group">
             { node("store".to_string(), s.state, Some(detected_attr(s.state)),
-                class_list(&["node", "store", state_class, when(props.highlighted, "tour-highlight")]),
+                classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight")),
                 r, "10", label, &props.act, Action::ToggleStore, body) }
             <g class="replica-slot">{ for replica }</g>
         </g>
@@ -460,7 +455,7 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
             </g>
         };
     }
-    let class = class_list(&["user-glyph", &colour]);
+    let class = classes!("user-glyph", colour);
     match shape_of(slot.first) {
         0 => html! { <circle class={class} cx={fmt1(x)} cy={fmt1(y)} r={fmt1(r)} /> },
         1 => {
@@ -475,28 +470,29 @@ fn user_glyph(slot: &UserSlot, single: bool) -> Html {
     }
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct StaticProps {
     pub layout: Rc<Layout>,
     pub lang: Lang,
     pub highlight_lb: bool,
 }
 
-#[derive(PartialEq)]
+#[derive(Properties, PartialEq)]
 pub struct CookieProps {
     pub layout: Rc<Layout>,
-    pub cookies: Vec<super::world::Cookie>,
+    pub cookies: Vec<crate::view::world::Cookie>,
 }
 
 /// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
 /// the user, the server id (`server=B`). The log speaks of the same ids.
-pub fn cookie_layer(props: &CookieProps) -> Html {
+#[component]
+pub fn CookieLayer(props: &CookieProps) -> Html {
     let l = &props.layout;
     html! {
         <g class="cookies" aria-hidden="true">
             // One cookie line per drawn user (none for groups).
             { for props.cookies.iter().zip(&l.slots).filter(|_| l.slots.len() as u32 == l.users).map(|(c, slot)| {
-                let mut text = c.session.map(super::names::session_label).unwrap_or_else(|| "—".to_string());
+                let mut text = c.session.map(crate::view::names::session_label).unwrap_or_else(|| "—".to_string());
                 if let Some(server) = c.pinned {
                     // Narrow pictures have room for the server id only.
                     let sep = if l.portrait { "→" } else { " · server=" };
@@ -512,7 +508,8 @@ pub fn cookie_layer(props: &CookieProps) -> Html {
 }
 
 /// Users, the balancer and the wires: changes only when the layout or the language does.
-pub fn static_layer(props: &StaticProps) -> Html {
+#[component]
+pub fn StaticLayer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
     let l = &props.layout;
     // Wires run between the same anchors the messages travel between.
@@ -544,7 +541,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
     let single = l.users as usize == l.slots.len();
     html! {
         <g class="static-layer">
-            <path class={class_list(&["wire", when(l.servers.len() > 12, "dense")])} d={wires} />
+            <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
             <g class="users">
                 { for l.slots.iter().map(|slot| {
                     let label = if single {
@@ -562,7 +559,7 @@ pub fn static_layer(props: &StaticProps) -> Html {
                     }
                 }) }
             </g>
-            <g data-testid="lb" data-state="up" class={class_list(&["node", "lb", "up", when(props.highlight_lb, "tour-highlight")])}
+            <g data-testid="lb" data-state="up" class={classes!("node", "lb", "up", props.highlight_lb.then_some("tour-highlight"))}
                transform={format!("translate({} {})", fmt1(l.lb.x), fmt1(l.lb.y))} role="img" aria-label={t.balancer_node}>
                 <title>{ t.balancer_node }</title>
                 <rect class="box" width={fmt1(l.lb.w)} height={fmt1(l.lb.h)} rx="8" />

@@ -1,0 +1,82 @@
+//! The playback clock: each animation frame advances model time by the wall time since the previous
+//! frame × the playback speed. The model's clock and the playback speed are separate: the speed changes
+//! how fast the run is shown, never what happens.
+
+use crate::model::{Micros, MS};
+
+/// Longest wall-clock step one frame may take: a hidden tab or an off-screen slide gets no frames, and
+/// must not jump ahead by minutes when it comes back.
+pub const MAX_FRAME_MS: f64 = 100.0;
+
+/// The speeds the speed control lists (model seconds per wall second).
+pub const SPEEDS: [f64; 12] = [
+    0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0,
+];
+
+/// The slowest and fastest speed a URL or a control may set.
+const SPEED_RANGE: (f64, f64) = (0.001, 10_000.0);
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaybackClock {
+    speed: f64,
+    /// The previous frame's timestamp (ms); none after a pause.
+    last_frame_ms: Option<f64>,
+    /// Model microseconds owed but not yet whole.
+    carry_us: f64,
+}
+
+impl PlaybackClock {
+    pub fn new(speed: f64) -> PlaybackClock {
+        let mut clock = PlaybackClock {
+            speed: 1.0,
+            last_frame_ms: None,
+            carry_us: 0.0,
+        };
+        clock.set_speed(speed);
+        clock
+    }
+
+    pub fn speed(&self) -> f64 {
+        self.speed
+    }
+
+    /// A finite, positive speed, kept within the range the page supports; anything else is ignored.
+    pub fn set_speed(&mut self, speed: f64) {
+        if speed.is_finite() && speed > 0.0 {
+            self.speed = speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1);
+        }
+    }
+
+    /// A frame at `timestamp_ms`: returns the wall-clock interval since the previous frame (0 for the
+    /// first frame after a pause) and the whole model microseconds it is worth; fractions carry over.
+    pub fn tick(&mut self, timestamp_ms: f64) -> (f64, Micros) {
+        let interval = self.last_frame_ms.map_or(0.0, |last| timestamp_ms - last);
+        self.last_frame_ms = Some(timestamp_ms);
+        self.carry_us += interval.clamp(0.0, MAX_FRAME_MS) * self.speed * 1_000.0;
+        let whole = self.carry_us.floor();
+        self.carry_us -= whole;
+        (interval, whole as Micros)
+    }
+
+    /// Paused: the next frame starts afresh instead of counting the pause.
+    pub fn stop(&mut self) {
+        self.last_frame_ms = None;
+        self.carry_us = 0.0;
+    }
+
+    /// How far "step back" goes when no single step is there to undo: one second of what the viewer sees
+    /// at this speed, at least a millisecond.
+    pub fn step_back_span(&self) -> Micros {
+        ((self.speed * 1_000_000.0) as Micros).max(MS)
+    }
+
+    /// The slowest listed speed at which `remaining` model time plays in `wall_seconds`, or this clock's
+    /// speed if it is fast enough already.
+    pub fn speed_to_play(&self, remaining: Micros, wall_seconds: f64) -> f64 {
+        let needed = remaining as f64 / 1e6 / wall_seconds;
+        if needed <= self.speed {
+            return self.speed;
+        }
+        SPEEDS.into_iter().find(|s| *s >= needed).unwrap_or(needed)
+    }
+}

@@ -1,0 +1,470 @@
+//! The page: owns the simulation and the animation frame, and hands each concern to its own piece:
+//! the playback clock (`view::clock`), the tour (`view::tour`), what is drawn (`view::scene`), the live
+//! region (`view::announce`), the reader's preferences (`prefs`), share links (`sharing`) and per-frame
+//! timing (`perf`). `page.rs` draws it. While paused no frame is requested at all.
+
+mod page;
+mod prefs;
+mod sharing;
+
+use super::compare;
+use super::dom;
+use super::perf::FrameTiming;
+use crate::model::{Command, Micros, Report, Simulation, Strategy};
+use crate::scenario::url::{parse_query, PageState, PageView, ParamError};
+use crate::scenario::Scenario;
+use crate::view::actions::{shortcut, Action};
+use crate::view::announce::Announcer;
+use crate::view::clock::PlaybackClock;
+use crate::view::history::History;
+use crate::view::scene::Scene;
+use crate::view::tour::{TourState, ANSWER_WALL_SECONDS};
+use crate::view::traffic::Mode;
+use crate::view::world;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
+use prefs::Preferences;
+use sharing::Shared;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How often the (possibly sorting) model report, and separately the picture's nodes, are re-read while
+/// playing.
+const REFRESH_EVERY_MS: f64 = 250.0;
+/// Log lines shown.
+const LOG_LINES: usize = 8;
+
+pub enum Msg {
+    Frame(f64),
+    Act(Action),
+    /// One strategy of the compare view has run.
+    Compared((Strategy, Report)),
+}
+
+pub struct App {
+    sim: Simulation,
+    history: History,
+    /// Model times before each single step, so stepping back retraces steps exactly.
+    step_stack: Vec<Micros>,
+    /// What the URL asked for (view, embed mode, self-test, the compare view's scenario).
+    page: PageState,
+    /// The URL's bad parameters, shown until dismissed.
+    errors: Vec<ParamError>,
+    show_errors: bool,
+    prefs: Preferences,
+    playing: bool,
+    clock: PlaybackClock,
+    raf: Option<AnimationFrame>,
+    tour: Option<TourState>,
+    /// The tour's "show me" was pressed: focus its answer once drawn, so keyboard users are not left
+    /// on a button that just disappeared.
+    focus_tour_answer: bool,
+    help: bool,
+    /// `selftest=1`: the reference scenario's history hash, computed once.
+    selftest_hash: Option<String>,
+    scene: Scene,
+    /// When the read-outs and the picture's nodes were last re-read (wall-clock ms).
+    numbers_at: f64,
+    world_at: f64,
+    /// The compare view's strategies run so far.
+    compared: Vec<(Strategy, Report)>,
+    compare_href: String,
+    /// The last share link or embed code, and whether it was just copied.
+    share_value: String,
+    copied: bool,
+    /// The server the partition and slow-down buttons act on (clamped to the servers there are).
+    fault_server: u32,
+    announcer: Announcer,
+    timing: FrameTiming,
+    act: Callback<Action>,
+    _keys: EventListener,
+}
+
+/// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
+fn key_action(e: &KeyboardEvent) -> Option<Action> {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    let in_control = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(
+                el.tag_name().to_ascii_lowercase().as_str(),
+                "input" | "select" | "textarea" | "button"
+            )
+        });
+    shortcut(&e.key(), in_control)
+}
+
+/// Phones held upright get the top-to-bottom picture (checked at every refresh: rotating the phone
+/// switches it).
+fn portrait() -> bool {
+    dom::media_matches("(max-width: 600px) and (orientation: portrait)")
+}
+
+impl App {
+    fn schedule_frame(&mut self, ctx: &Context<Self>) {
+        if self.raf.is_none() {
+            let link = ctx.link().clone();
+            self.raf = Some(request_animation_frame(move |ts| {
+                link.send_message(Msg::Frame(ts))
+            }));
+        }
+    }
+
+    fn set_playing(&mut self, ctx: &Context<Self>, playing: bool) {
+        self.playing = playing;
+        if playing {
+            self.step_stack.clear();
+            self.schedule_frame(ctx);
+        } else {
+            // Dropping the handle cancels the frame: nothing runs while paused.
+            self.raf = None;
+            self.clock.stop();
+        }
+    }
+
+    fn update_mode(&mut self) {
+        self.scene
+            .refresh_mode(&self.sim, self.clock.speed(), self.prefs.reduced_motion);
+    }
+
+    /// Re-read everything the page shows from the model (after an action, or when paused).
+    fn refresh(&mut self) {
+        self.update_mode();
+        self.refresh_numbers();
+        self.refresh_world();
+    }
+
+    /// The read-outs, charts and live region.
+    fn refresh_numbers(&mut self) {
+        self.scene.refresh_numbers(&self.sim);
+        self.numbers_at = dom::now_ms();
+        self.timing.perf.record_memory();
+        self.announcer
+            .update(&self.sim, self.prefs.lang, self.numbers_at);
+    }
+
+    /// The nodes of the picture, and the links that depend on the run.
+    fn refresh_world(&mut self) {
+        self.scene.refresh_world(&self.sim, portrait());
+        self.world_at = dom::now_ms();
+        super::panic::remember(&dom::share_url(&self.share_query(false)), self.prefs.lang);
+        let compare = dom::share_url(&sharing::compare_query(&self.history, self.prefs.lang));
+        if self.compare_href != compare {
+            self.compare_href = compare;
+        }
+    }
+
+    fn share_query(&self, embed: bool) -> String {
+        let shared = Shared {
+            speed: self.clock.speed(),
+            paused: !self.playing,
+            lang: self.prefs.lang,
+            tour: self.tour.as_ref().map(|t| t.step as u32 + 1),
+            chart: self.scene.chart,
+            time: self.sim.now(),
+        };
+        sharing::share_query(&self.history, &shared, embed)
+    }
+
+    fn apply(&mut self, command: Command) {
+        self.step_stack.clear();
+        let now = self.sim.now();
+        self.sim.apply(command.clone());
+        self.history.record(now, command);
+    }
+
+    fn rewind_to(&mut self, until: Micros) {
+        self.sim = self.history.replay_to(until);
+        self.announcer.rewound(&self.sim);
+    }
+
+    fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
+        self.set_playing(ctx, false);
+        let opened = TourState::open(step);
+        self.history = History::new(opened.scenario, Vec::new());
+        sharing::sync_url_param("tour", &(opened.state.step + 1).to_string());
+        self.tour = Some(opened.state);
+        self.step_stack.clear();
+        self.rewind_to(opened.pause_at);
+    }
+
+    fn reveal_tour_answer(&mut self, ctx: &Context<Self>) {
+        let Some(tour) = &mut self.tour else {
+            return;
+        };
+        tour.revealed = true;
+        self.focus_tour_answer = true;
+        // Fast enough to play the answer in a reasonable time (the speed control shows the new speed).
+        let remaining = tour.reveal_until.saturating_sub(self.sim.now());
+        let speed = self.clock.speed_to_play(remaining, ANSWER_WALL_SECONDS);
+        self.clock.set_speed(speed);
+        self.set_playing(ctx, true);
+    }
+
+    /// Crash a node that is up, restart one that is down.
+    fn toggle_node(&mut self, action: &Action) {
+        let command = match *action {
+            Action::ToggleServer(i) => {
+                if world::server_state(&self.sim, i).is_some_and(|s| s.is_up()) {
+                    Command::CrashServer(i)
+                } else {
+                    Command::RestartServer(i)
+                }
+            }
+            Action::ToggleStore => {
+                if world::store_state(&self.sim).is_none_or(|s| s.is_up()) {
+                    Command::CrashStore
+                } else {
+                    Command::RestartStore
+                }
+            }
+            Action::ToggleReplica => {
+                if world::replica_state(&self.sim).is_none_or(|r| r.is_up()) {
+                    Command::CrashReplica
+                } else {
+                    Command::RestartReplica
+                }
+            }
+            _ => return,
+        };
+        self.apply(command);
+    }
+
+    fn restart_run(&mut self) {
+        self.history.applied.clear();
+        self.step_stack.clear();
+        self.rewind_to(0);
+    }
+
+    fn handle(&mut self, ctx: &Context<Self>, action: Action) {
+        self.copied = false;
+        match action {
+            Action::Command(command) => self.apply(command),
+            Action::ToggleServer(_) | Action::ToggleStore | Action::ToggleReplica => {
+                self.toggle_node(&action)
+            }
+            Action::TogglePlay => self.set_playing(ctx, !self.playing),
+            Action::Step => {
+                self.set_playing(ctx, false);
+                self.step_stack.push(self.sim.now());
+                self.sim.step();
+            }
+            Action::StepBack => {
+                self.set_playing(ctx, false);
+                let target = self
+                    .step_stack
+                    .pop()
+                    .unwrap_or_else(|| self.sim.now().saturating_sub(self.clock.step_back_span()));
+                self.rewind_to(target);
+            }
+            Action::SetSpeed(speed) => self.clock.set_speed(speed),
+            Action::SetSeed(seed) => {
+                self.history.base.config.seed = seed;
+                self.restart_run();
+            }
+            Action::SelectFaultServer(server) => self.fault_server = server,
+            Action::SetChart(metric) => self.scene.chart = metric,
+            Action::Reset => self.restart_run(),
+            Action::Share => {
+                self.share_value = dom::share_url(&self.share_query(false));
+                dom::copy_to_clipboard(&self.share_value);
+                self.copied = true;
+            }
+            Action::EmbedCode => {
+                self.share_value = sharing::embed_code(&dom::share_url(&self.share_query(true)));
+                dom::copy_to_clipboard(&self.share_value);
+                self.copied = true;
+            }
+            Action::SetLang(lang) => {
+                self.prefs.set_lang(lang);
+                sharing::sync_url_param("lang", lang.code());
+            }
+            Action::ToggleTheme => self.prefs.toggle_theme(),
+            Action::TourGo(step) => self.go_to_tour_step(ctx, step),
+            Action::TourReveal => self.reveal_tour_answer(ctx),
+            Action::TourClose => {
+                self.tour = None;
+                sharing::remove_url_param("tour");
+            }
+            Action::ToggleHelp => self.help = !self.help,
+            Action::CloseHelp => self.help = false,
+            Action::DismissMessage => self.show_errors = false,
+            Action::ExportSvg => super::export::download_topology_svg(),
+            Action::ExportCsv => super::export::download_metrics_csv(&self.scene.report),
+        }
+        self.refresh();
+    }
+
+    /// One animation frame while playing: advance the model by the wall time since the last frame ×
+    /// speed, and re-read the numbers or the nodes when they are due.
+    fn frame(&mut self, ctx: &Context<Self>, timestamp: f64) -> bool {
+        self.raf = None;
+        if !self.playing {
+            return false;
+        }
+        let started = dom::now_ms();
+        let (interval, advance) = self.clock.tick(timestamp);
+        let now = self.sim.now();
+        let mut target = now + advance;
+        // A revealed tour step plays its answer, then stops for the next step.
+        if let Some(limit) = self.tour.as_ref().and_then(|t| t.play_limit(now)) {
+            target = target.min(limit);
+        }
+        self.sim.advance_to(target);
+        self.update_mode();
+        if self
+            .tour
+            .as_ref()
+            .is_some_and(|t| t.answer_played(self.sim.now()))
+        {
+            self.set_playing(ctx, false);
+            self.refresh();
+            return true;
+        }
+        // Numbers and nodes are re-read a few times a second, never both in the same frame, so no frame
+        // carries the whole cost.
+        if started - self.numbers_at >= REFRESH_EVERY_MS {
+            self.refresh_numbers();
+            self.timing
+                .perf
+                .set("tNumbers", (dom::now_ms() - started).into());
+        } else if started - self.world_at >= REFRESH_EVERY_MS {
+            self.refresh_world();
+            self.timing
+                .perf
+                .set("tWorld", (dom::now_ms() - started).into());
+        }
+        self.timing.begin(started, interval);
+        self.schedule_frame(ctx);
+        true
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let timing = FrameTiming::install();
+        let (page, errors) = parse_query(&dom::query_string());
+        let prefs = Preferences::load(page.lang.as_deref());
+
+        let opened = page.tour.map(|n| TourState::open((n.max(1) as usize) - 1));
+        let (base, start_at, tour) = match opened {
+            Some(opened) => (
+                opened.scenario,
+                page.time.unwrap_or(opened.pause_at),
+                Some(opened.state),
+            ),
+            None => (
+                Scenario {
+                    config: page.config.clone(),
+                    ..Scenario::default()
+                },
+                page.time.unwrap_or(page.fast_forward),
+                None,
+            ),
+        };
+        let mut history = History::new(base, page.commands.clone());
+        let sim = history.replay_to(start_at);
+        // The compare view has no animation; a tour step waits for the viewer's prediction.
+        let playing = !page.paused && tour.is_none() && page.view == PageView::Lab;
+
+        let link = ctx.link().clone();
+        let keys = EventListener::new_with_options(
+            &dom::document(),
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            move |e| {
+                if let Some(action) = e.dyn_ref::<KeyboardEvent>().and_then(key_action) {
+                    e.prevent_default();
+                    link.send_message(Msg::Act(action));
+                }
+            },
+        );
+
+        if page.view == PageView::Compare {
+            compare::run_all(
+                std::rc::Rc::new(page.scenario()),
+                ctx.link().callback(Msg::Compared),
+            );
+        }
+        let mut app = App {
+            announcer: Announcer::new(&sim),
+            scene: Scene::new(&sim, page.chart, portrait()),
+            sim,
+            history,
+            step_stack: Vec::new(),
+            show_errors: !errors.is_empty(),
+            errors,
+            prefs,
+            playing: false,
+            // The codec has already replaced a bad value by the default (and reported it).
+            clock: PlaybackClock::new(page.speed),
+            raf: None,
+            tour,
+            focus_tour_answer: false,
+            help: false,
+            selftest_hash: page
+                .selftest
+                .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
+            numbers_at: 0.0,
+            world_at: 0.0,
+            compared: Vec::new(),
+            compare_href: String::new(),
+            share_value: String::new(),
+            copied: false,
+            fault_server: 0,
+            timing,
+            act: ctx.link().callback(Msg::Act),
+            _keys: keys,
+            page,
+        };
+        app.refresh();
+        app.set_playing(ctx, playing);
+        app
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Frame(timestamp) => self.frame(ctx, timestamp),
+            Msg::Act(action) => {
+                self.handle(ctx, action);
+                true
+            }
+            Msg::Compared(row) => {
+                self.compared.push(row);
+                true
+            }
+        }
+    }
+
+    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+        self.timing.drawn(
+            dom::now_ms(),
+            || world::in_flight(&self.sim),
+            self.scene.mode == Mode::Flows,
+        );
+        if std::mem::take(&mut self.focus_tour_answer) {
+            dom::focus_testid("tour-answer");
+        }
+        self.timing.perf.set("now", (self.sim.now() as f64).into());
+        if first_render {
+            // Milliseconds from navigation start to the first drawn frame (the benchmark reports it).
+            self.timing.perf.set("firstRender", dom::now_ms().into());
+        }
+        if first_render && dom::hash() == super::panic::TEST_FRAGMENT {
+            panic!(
+                "deliberate panic requested by the {} test hook",
+                super::panic::TEST_FRAGMENT
+            );
+        }
+    }
+
+    fn view(&self, _ctx: &Context<Self>) -> Html {
+        self.page_view()
+    }
+}

@@ -1,0 +1,91 @@
+//! The guided tour panel: one step's title, caption and prediction question, a button that reveals the
+//! answer (the app then plays the step's scenario), and navigation between steps. It holds no state of its
+//! own: the app owns the step index and whether the answer is revealed (both live in the URL).
+
+use super::widgets::emit;
+use crate::scenario::tour::Topic;
+use crate::view::actions::Action;
+use crate::view::words::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TourProps {
+    /// Step index counting from 0 (the URL's `tour=N` counts from 1).
+    pub step: usize,
+    pub lang: Lang,
+    pub revealed: bool,
+    /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
+    pub act: Callback<Action>,
+}
+
+/// The panel. After its "show me" button reveals the answer, the app moves focus to the answer (see
+/// `App::rendered`), so keyboard users are not left on a button that just disappeared.
+#[component]
+pub fn TourPanel(props: &TourProps) -> Html {
+    let n = Topic::ALL.len();
+    let index = props.step.min(n - 1);
+    let w = props.lang.words();
+    let t = w.strings();
+    let step = w.tour(Topic::ALL[index]);
+    let act = &props.act;
+    let at_start = index == 0;
+    let at_end = index + 1 == n;
+
+    html! {
+        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()}
+            aria-labelledby="tour-title">
+            <header class="tour-head">
+                <p class="tour-progress" data-testid="tour-progress">{ w.tour_progress(index + 1, n) }</p>
+                <h2 id="tour-title" class="tour-title">{ step.title }</h2>
+                <div class="tour-close-slot">
+                    <button type="button" class="tour-close" data-testid="tour-close" onclick={emit(act, Action::TourClose)}>
+                        { t.tour_close }
+                    </button>
+                </div>
+            </header>
+            // A new step's caption is announced to screen readers.
+            <div class="tour-live" aria-live="polite" aria-atomic="true">
+                <p class="tour-caption" data-testid="tour-caption">{ step.caption }</p>
+            </div>
+            <div class="tour-predict">
+                <p class="tour-question-label">{ t.tour_predict }</p>
+                <p class="tour-question" data-testid="tour-question">{ step.question }</p>
+            </div>
+            <div class="tour-reveal-slot" aria-live="polite">
+                if props.revealed {
+                    <p class="tour-answer" data-testid="tour-answer" tabindex="-1">
+                        { step.answer }
+                    </p>
+                } else {
+                    <button type="button" class="tour-reveal" data-testid="tour-reveal" onclick={emit(act, Action::TourReveal)}>
+                        { t.tour_show_me }
+                    </button>
+                }
+            </div>
+            <nav class="tour-nav" aria-label={t.tour_steps}>
+                <button type="button" class="tour-back" data-testid="tour-back" disabled={at_start}
+                    onclick={emit(act, Action::TourGo(index.saturating_sub(1)))}>
+                    { t.tour_back }
+                </button>
+                <button type="button" class="tour-next" data-testid="tour-next" disabled={at_end}
+                    onclick={emit(act, Action::TourGo((index + 1).min(n - 1)))}>
+                    { t.tour_next }
+                </button>
+            </nav>
+            <details class="tour-list">
+                <summary>{ t.tour_all_steps }</summary>
+                <ol>
+                    { for Topic::ALL.iter().enumerate().map(|(i, topic)| html! {
+                        <li key={topic.id()}>
+                            <button type="button" class="tour-jump" data-testid={format!("tour-step-{}", i + 1)}
+                                aria-current={(i == index).then_some("step")}
+                                onclick={emit(act, Action::TourGo(i))}>
+                                { w.tour(*topic).title }
+                            </button>
+                        </li>
+                    }) }
+                </ol>
+            </details>
+        </section>
+    }
+}

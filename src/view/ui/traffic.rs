@@ -1,0 +1,40 @@
+//! Draws a traffic frame (computed in `view::traffic` from model time) as SVG.
+
+use crate::number::f64_text;
+use crate::view::traffic::TrafficFrame;
+use yew::prelude::*;
+
+/// One frame of traffic; an equal frame (paused) skips the redraw.
+#[derive(Properties, PartialEq)]
+pub struct TrafficProps {
+    pub frame: TrafficFrame,
+}
+
+#[component]
+pub fn TrafficLayer(props: &TrafficProps) -> Html {
+    let f = &props.frame;
+    html! {
+        <g class="traffic" aria-hidden="true">
+            <g class="flows">
+                { for f.flows.iter().map(|(key, look, d, w, count)| html! {
+                    <path key={key.clone()} class={classes!("flow", look.class())} d={d.clone()} stroke-width={f64_text(*w)}>
+                        <title>{ count.to_string() }</title>
+                    </path>
+                }) }
+            </g>
+            <g class="arrows">
+                { for f.arrows.iter().map(|(look, tail, head)| html! {
+                    <g key={look.class()} class={classes!("arrow", look.class())}>
+                        <path class="tail" d={tail.clone()} />
+                        <path class="head" d={head.clone()} />
+                    </g>
+                }) }
+            </g>
+            <g class="labels">
+                { for f.labels.iter().map(|(id, x, y, text, look)| html! {
+                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
+                }) }
+            </g>
+        </g>
+    }
+}

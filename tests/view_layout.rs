@@ -1,0 +1,98 @@
+//! The picture's geometry, natively: from 1 to 64 servers, with and without a store and its replica, in
+//! both orientations and for one user to a crowd, no two boxes overlap and everything stays inside the
+//! picture.
+
+use sessionscope::model::MAX_SERVERS;
+use sessionscope::view::layout::{Layout, Rect};
+
+/// Every box of the picture with a name for messages: balancer, servers, store, replica, and the
+/// square around each user glyph.
+fn boxes(layout: &Layout) -> Vec<(String, Rect)> {
+    let mut all = vec![("balancer".to_string(), layout.lb)];
+    for (i, r) in layout.servers.iter().enumerate() {
+        all.push((format!("server {i}"), *r));
+    }
+    if let Some(r) = layout.store {
+        all.push(("store".to_string(), r));
+    }
+    if let Some(r) = layout.replica {
+        all.push(("replica".to_string(), r));
+    }
+    for (i, slot) in layout.slots.iter().enumerate() {
+        let square = Rect {
+            x: slot.x - slot.r,
+            y: slot.y - slot.r,
+            w: 2.0 * slot.r,
+            h: 2.0 * slot.r,
+        };
+        all.push((format!("user slot {i}"), square));
+    }
+    all
+}
+
+fn overlap(a: &Rect, b: &Rect) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+fn check(layout: &Layout, case: &str) {
+    let all = boxes(layout);
+    for (name, r) in &all {
+        assert!(r.w > 0.0 && r.h > 0.0, "{case}: {name} is empty: {r:?}");
+        assert!(
+            r.x >= 0.0 && r.y >= 0.0 && r.x + r.w <= layout.width && r.y + r.h <= layout.height,
+            "{case}: {name} {r:?} leaves the {}x{} picture",
+            layout.width,
+            layout.height
+        );
+    }
+    for (i, (a_name, a)) in all.iter().enumerate() {
+        for (b_name, b) in &all[i + 1..] {
+            assert!(
+                !overlap(a, b),
+                "{case}: {a_name} {a:?} overlaps {b_name} {b:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_to_sixty_four_servers_never_overlap_and_stay_inside() {
+    assert_eq!(MAX_SERVERS, 64, "the page promises up to 64 servers");
+    for servers in 1..=MAX_SERVERS {
+        for users in [1, 3, 12, 13, 1_000, 100_000] {
+            for (store, replica) in [(false, false), (true, false), (true, true)] {
+                for portrait in [false, true] {
+                    let layout = Layout::new(users, servers, store, replica, portrait);
+                    assert_eq!(layout.servers.len(), servers as usize);
+                    assert_eq!(layout.store.is_some(), store);
+                    assert_eq!(layout.replica.is_some(), replica);
+                    check(
+                        &layout,
+                        &format!(
+                            "{servers} servers, {users} users, store {store}, replica {replica}, portrait {portrait}"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_user_has_a_slot_and_slots_partition_the_users() {
+    for users in [1, 2, 5, 12, 13, 25, 100, 99_999] {
+        let layout = Layout::new(users, 3, false, false, false);
+        let mut next = 0;
+        for slot in &layout.slots {
+            assert_eq!(slot.first, next, "{users} users: slots leave a gap");
+            assert!(slot.last >= slot.first);
+            next = slot.last + 1;
+        }
+        assert_eq!(next, users, "{users} users: slots cover everyone");
+        // Every user of small runs; about a thousand spread over a crowd.
+        for user in (0..users).step_by((users as usize / 1_000).max(1)) {
+            let slot = &layout.slots[layout.slot_of(user)];
+            assert!((slot.first..=slot.last).contains(&user));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! The traffic frame of a known state, natively: a small run of the problem step (three servers, round
+//! robin, two users) stepped to a known model time. Arrows sit where model time puts them on their wire,
+//! and the frame depends on model time only.
+
+use sessionscope::model::{Message, MessageKind, Micros, Simulation, MS};
+use sessionscope::scenario::tour;
+use sessionscope::view::layout::Layout;
+use sessionscope::view::scene::layout_for;
+use sessionscope::view::traffic::{build, choose_mode, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD};
+
+/// The tour's first step (userA just logged in on server A), run to `at` with messages traced.
+fn problem_at(at: Micros) -> Simulation {
+    let mut sim = tour::step(0).expect("the first step").scenario.simulation();
+    sim.set_tracing(true);
+    sim.advance_to(at);
+    sim
+}
+
+fn on_wire(messages: &[Message], now: Micros) -> Vec<&Message> {
+    messages
+        .iter()
+        .filter(|m| m.sent_at <= now && now <= m.arrives_at)
+        .collect()
+}
+
+/// The label's position for a message in a frame built at `now`.
+fn label_at(messages: &[Message], now: Micros, layout: &Layout, id: u64) -> Option<(f64, f64)> {
+    build(messages, now, layout, Mode::Arrows)
+        .labels
+        .iter()
+        .find(|(label_id, ..)| *label_id == id)
+        .map(|(_, x, y, ..)| (*x, *y))
+}
+
+/// The first moment from 100 ms on, in 10 ms steps, when a labelled request is on its wire.
+fn a_request_in_flight() -> (Simulation, Message) {
+    for t in (100..5_000).step_by(10) {
+        let sim = problem_at(t * MS);
+        let request = on_wire(sim.messages(), sim.now())
+            .into_iter()
+            .find(|m| {
+                m.kind == MessageKind::Request && m.user.is_some() && m.arrives_at > m.sent_at
+            })
+            .cloned();
+        if let Some(request) = request {
+            return (sim, request);
+        }
+    }
+    panic!("no request in flight in the first five seconds of the problem step");
+}
+
+#[test]
+fn the_frame_counts_and_draws_what_is_on_the_wire() {
+    let (sim, _) = a_request_in_flight();
+    let layout = layout_for(&sim, false);
+    let now = sim.now();
+    let expected = on_wire(sim.messages(), now);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows);
+    assert_eq!(frame.in_flight, expected.len());
+    // One batched tail and head path per look in flight, in the looks' order.
+    let mut looks: Vec<Look> = expected.iter().map(|m| Look::of(m.kind)).collect();
+    looks.sort();
+    looks.dedup();
+    let drawn: Vec<Look> = frame.arrows.iter().map(|(look, ..)| *look).collect();
+    assert_eq!(drawn, looks);
+    for (look, _tail, head) in &frame.arrows {
+        assert!(head.starts_with('M'), "{look:?}: head path {head:?}");
+    }
+    // A handful of messages: each request and response carries its user's name.
+    for m in &expected {
+        if matches!(m.kind, MessageKind::Request | MessageKind::ResponseOk) {
+            let text = frame
+                .labels
+                .iter()
+                .find(|(id, ..)| *id == m.id)
+                .map(|(_, _, _, text, _)| text.as_str());
+            assert_eq!(
+                text,
+                m.user.map(sessionscope::view::names::user_name).as_deref()
+            );
+        }
+    }
+}
+
+#[test]
+fn an_arrow_moves_along_its_wire_by_model_time() {
+    let (sim, request) = a_request_in_flight();
+    let layout = layout_for(&sim, false);
+    let messages = sim.messages();
+    let (x0, y0) = layout.anchor(request.from, request.to);
+    let (x1, y1) = layout.anchor(request.to, request.from);
+    let span = request.arrives_at - request.sent_at;
+    // Labels sit 8 units above the arrow's head, rounded to a tenth.
+    let near = |(x, y): (f64, f64), (ex, ey): (f64, f64), when: &str| {
+        assert!(
+            (x - ex).abs() <= 0.051 && (y - (ey - 8.0)).abs() <= 0.051,
+            "{when}: label at ({x}, {y}), expected above ({ex}, {ey})"
+        );
+    };
+    let start = label_at(messages, request.sent_at, &layout, request.id).expect("drawn when sent");
+    near(start, (x0, y0), "when sent");
+    let end =
+        label_at(messages, request.arrives_at, &layout, request.id).expect("drawn on arrival");
+    near(end, (x1, y1), "on arrival");
+    let quarter = request.sent_at + span / 4;
+    let f = (quarter - request.sent_at) as f64 / span as f64;
+    let at_quarter = label_at(messages, quarter, &layout, request.id).expect("drawn on its way");
+    near(
+        at_quarter,
+        (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f),
+        "a quarter of the way",
+    );
+    // Not on the wire before it is sent or after it arrives.
+    assert_eq!(
+        label_at(
+            messages,
+            request.sent_at.saturating_sub(1),
+            &layout,
+            request.id
+        ),
+        None
+    );
+    assert_eq!(
+        label_at(messages, request.arrives_at + 1, &layout, request.id),
+        None
+    );
+}
+
+#[test]
+fn the_same_model_time_gives_the_same_frame() {
+    // Paused, or drawn again at another playback speed: nothing moves unless model time does.
+    let (sim, request) = a_request_in_flight();
+    let layout = layout_for(&sim, false);
+    let a = build(sim.messages(), sim.now(), &layout, Mode::Arrows);
+    let b = build(sim.messages(), sim.now(), &layout, Mode::Arrows);
+    assert_eq!(a, b);
+    let later = build(sim.messages(), request.arrives_at, &layout, Mode::Arrows);
+    assert_ne!(a, later, "the request has moved by its arrival");
+}
+
+#[test]
+fn flows_count_every_message_in_flight_once() {
+    let (sim, _) = a_request_in_flight();
+    let layout = layout_for(&sim, false);
+    let frame = build(sim.messages(), sim.now(), &layout, Mode::Flows);
+    assert!(frame.arrows.is_empty() && frame.labels.is_empty());
+    let counted: u32 = frame.flows.iter().map(|(.., count)| *count).sum();
+    assert_eq!(counted as usize, frame.in_flight);
+    let mut keys: Vec<&String> = frame.flows.iter().map(|(key, ..)| key).collect();
+    keys.sort();
+    keys.dedup();
+    assert_eq!(keys.len(), frame.flows.len(), "one flow per wire and look");
+}
+
+#[test]
+fn crowds_fast_playback_and_reduced_motion_draw_flows() {
+    assert_eq!(choose_mode(10, 1.0, false), Mode::Arrows);
+    assert_eq!(choose_mode(FLOW_THRESHOLD, FLOW_SPEED, false), Mode::Arrows);
+    assert_eq!(choose_mode(FLOW_THRESHOLD + 1, 1.0, false), Mode::Flows);
+    assert_eq!(choose_mode(10, FLOW_SPEED * 2.0, false), Mode::Flows);
+    assert_eq!(choose_mode(10, 1.0, true), Mode::Flows);
+}
