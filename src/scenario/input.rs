@@ -190,11 +190,8 @@ impl Input for Text<'_> {
 
     fn real(&self, min: f64, max: f64) -> Result<f64, String> {
         let text = self.nonempty()?;
-        let plain = text
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'e' | b'E' | b'+'));
-        let parsed = if plain && text.len() <= MAX_NUMBER_CHARS {
-            text.parse::<f64>().ok()
+        let parsed = if text.len() <= MAX_NUMBER_CHARS {
+            crate::number::parse_f64(text)
         } else {
             None
         };

@@ -5,7 +5,7 @@ use crate::model::{
     Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
     MAX_SERVERS, MAX_USERS,
 };
-use crate::number::f64_text;
+use crate::number::{f64_text, parse_f64};
 use crate::scenario::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
 use crate::view::actions::Action;
 use crate::view::clock::SPEEDS;
@@ -152,7 +152,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     { button("step", Action::Step, html! { <>{ super::icons::step() }{ t.step }</> }) }
                     { button("reset", Action::Reset, html! { <>{ super::icons::reset() }{ t.reset }</> }) }
                 </div>
-                { select("speed", t.speed, &speed_options, &f64_text(current_speed), act, |v| v.parse::<f64>().ok().map(Action::SetSpeed)) }
+                { select("speed", t.speed, &speed_options, &f64_text(current_speed), act, |v| parse_f64(v).map(Action::SetSpeed)) }
                 { input("seed", t.seed, InputKind { kind: "number", min: "0", max: None, step: None },
                     props.seed.to_string(), act, |v| v.parse::<u64>().ok().map(Action::SetSeed)) }
             </fieldset>
@@ -185,7 +185,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     } }
                 </p>
                 { input("skew", t.skew, InputKind { kind: "range", min: "0", max: Some("1".into()), step: Some("0.1") },
-                    f64_text(c.skew), act, |v| v.parse::<f64>().ok().map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
+                    f64_text(c.skew), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
                 { button("traffic", Action::Command(Command::Traffic { factor: 5.0, for_ms: 30_000 }), text(t.traffic_button)) }
                 { select("fault-server", t.fault_server, &server_options, &props.fault_server.to_string(), act,
                     |v| v.parse::<u32>().ok().map(Action::SelectFaultServer)) }

@@ -100,7 +100,11 @@ fn node(
 fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
     // As large as the box allows for this many chips (readable from the back of a room), within bounds.
     let n = sessions.len().max(1) as f64;
-    let size = ((w * h / n).sqrt() * 0.72).clamp(6.0, (h / 2.2).clamp(6.0, 20.0));
+    // `max`/`min` rather than `clamp`: with a bound computed at run time `clamp` keeps a panic path that
+    // formats floats, and `h / 2.2` (at least 6 here) never needs it.
+    let size = ((w * h / n).sqrt() * 0.72)
+        .min((h / 2.2).clamp(6.0, 20.0))
+        .max(6.0);
     let pitch = size + 2.0;
     let cols = ((w / pitch).floor() as usize).max(1);
     let rows = ((h / pitch).floor() as usize).max(1);
