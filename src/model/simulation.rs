@@ -115,17 +115,24 @@ impl Simulation {
         sim
     }
 
-    /// Rebuild a run from its starting configuration and command log: for each logged (t, command),
-    /// advance to t and apply it; then advance to `until`. Share links and "step back" use this. Pass
-    /// `initial_config()` of the original run (commands change `config()`).
+    /// Rebuild a run from its starting configuration and command log (`new`, then `replay_log`). Share
+    /// links use this. Pass `initial_config()` of the original run (commands change `config()`).
     pub fn replay(config: Config, log: &[(Micros, Command)], until: Micros) -> Simulation {
         let mut sim = Simulation::new(config);
-        for (at, command) in log {
-            sim.advance_to(*at);
-            sim.apply(command.clone());
-        }
-        sim.advance_to(until);
+        sim.replay_log(log, until);
         sim
+    }
+
+    /// The one replay loop: for each logged (t, command), advance to t and apply it; then advance to
+    /// `until`. A run that had those commands applied at those moments is reproduced exactly; commands
+    /// already scheduled (a scenario's timeline) still happen at their own moments. The log is in time
+    /// order; an entry before `now()` is applied at `now()`.
+    pub fn replay_log(&mut self, log: &[(Micros, Command)], until: Micros) {
+        for (at, command) in log {
+            self.advance_to(*at);
+            self.apply(command.clone());
+        }
+        self.advance_to(until);
     }
 
     /// The configuration as it is now (commands change it).

@@ -32,11 +32,7 @@ impl History {
     pub fn replay_to(&mut self, until: Micros) -> Simulation {
         self.applied.retain(|(at, _)| *at <= until);
         let mut sim = self.fresh();
-        for (at, command) in &self.applied {
-            sim.advance_to(*at);
-            sim.apply(command.clone());
-        }
-        sim.advance_to(until);
+        sim.replay_log(&self.applied, until);
         sim
     }
 }
