@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The model checked against real nginx and Redis (CONTRACT.md, "Check against real software"): small
+# The model checked against real nginx and Redis (the README's "Checked against real nginx and Redis"): small
 # real application servers (src/realcheck/app.rs) behind real nginx, configured with the nginx.conf the
 # app prints (src/realworld/nginx.rs), and Redis for the store, all on 127.0.0.1 with ports the driver
 # picks; real HTTP users with their own cookie jars; the same scenarios through the model. Prints one

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install whatever the build and the tests need and is missing; skip what is present (quiet then).
-# Versions and the reasons behind them: ../shared/TOOLCHAIN.md.
+# Each tool's version and the reason for it are given where it is installed below.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 

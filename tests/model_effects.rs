@@ -1,5 +1,6 @@
-//! Each effect of DESIGN.md section 1 (and the measured nginx/Redis behaviour of section 3), checked
-//! against its expected size with the model's own counters.
+//! Each effect the lab shows (one server again, sticky sessions, clustering, the external store, and the
+//! behaviour measured on real nginx and Redis), checked against its expected size with the model's own
+//! counters.
 
 use sessionscope::model::balancer::{cookie_hash_server, ip_hash_server};
 use sessionscope::model::*;

@@ -1,4 +1,4 @@
-//! Long runs stay flat (issue 6): the model runs through faults, scale changes, strategy switches and
+//! Long runs stay flat: the model runs through faults, scale changes, strategy switches and
 //! traffic peaks while every growing structure stays under a fixed cap and the metrics stay consistent.
 //!
 //! Short form (part of `cargo test`): a couple of million requests.

@@ -1,4 +1,4 @@
-//! Invariants of DESIGN.md section 6 over random configurations and timelines: requests are conserved,
+//! The model's invariants over random configurations and timelines: requests are conserved,
 //! no session is lost without a fault, zero mismatches where the strategy guarantees it, and the same
 //! scenario always gives the same history.
 

@@ -2,7 +2,7 @@
 //!
 //! 1. Determinism: the self-test scenario's history hash under wasm32 equals the native one, which
 //!    tests/fixtures/selftest.native-hash records (the native test below keeps that file honest).
-//! 2. Benchmark (issue 6): the `model::workload` benchmark, timed with `performance.now()`. Ignored in the
+//! 2. Benchmark: the `model::workload` benchmark, timed with `performance.now()`. Ignored in the
 //!    normal suite; scripts/bench.sh runs it with `--include-ignored`, built with
 //!    `SESSIONSCOPE_BENCH_SECONDS=<simulated seconds per strategy>` (default: the native benchmark's), and
 //!    reads the one `SESSIONSCOPE_WASM_BENCH …` line it prints.

@@ -61,7 +61,7 @@
  *   assertClean(label?)      fail now if problems() is not empty (withPage also does it at the end)
  *   screenshot(name, opts?)  PNG into e2e/out/screenshots/<name>.png (opts go to page.screenshot); → path
  *
- * Read-outs (CONTRACT.md: the raw number is in data-value):
+ * Read-outs (the raw number is in data-value):
  *   await dataValue(page, 'metric-requests')                         → '42' (string or null)
  *   await waitForDataValue(page, 'sim-time', (v) => Number(v) > 5000) → the first value that satisfies it
  *   (polls from Node every 25 ms until `timeout`, default 20 000 ms; the predicate gets the raw string)
@@ -91,7 +91,7 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', // Chromium refuses to start as root otherwise
   '--disable-gpu',
   '--disable-dev-shm-usage',
-  // Without these Chromium keeps trying hosts it cannot reach (TOOLCHAIN.md), which would also show up as
+  // Without these Chromium keeps trying hosts it cannot reach (no internet here), which would also show up as
   // foreign requests.
   '--disable-background-networking',
   '--disable-component-update',

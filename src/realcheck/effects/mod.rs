@@ -1,4 +1,4 @@
-//! The effects checked (DESIGN section 3's measured behaviour), each run on the real setup and through
+//! The effects checked (real nginx and Redis behaviour the model claims to reproduce), each run on the real setup and through
 //! the model with the same parameters, giving one or more table rows.
 //!
 //! The model is configured like the real setup: the same servers, users, think time, balancer and

@@ -21,7 +21,7 @@ enum Unit {
     Bytes,
 }
 
-/// One column of the table. `name` is the CONTRACT metric name used in `data-metric`.
+/// One column of the table. `name` is the metric's name in the runner's JSON, also used in `data-metric`.
 struct Metric {
     name: &'static str,
     en: &'static str,
