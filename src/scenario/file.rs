@@ -21,6 +21,7 @@
 //! | `store_kind` | `memory` `rdb` (memory) |
 //! | `store_persistence` | `none` `snapshot` `aof` (none) |
 //! | `store_replica` | `true` `false` (false) |
+//! | `server_restart_ms` | the supervisor restarts a crashed server this long after: 0 to 3600000, or `never` (5000) |
 //! | `timing` | object of `model::Timing` fields by name, whole numbers (`keys.rs` has the ranges) |
 //! | `description` | free text, ignored |
 //! | `timeline` | list of `{"at_s": seconds, "do": ACTION, ...arguments}`, at most 100000 |

@@ -26,6 +26,7 @@ pub(crate) const THINK_TIME_MS: (u64, u64) = (1, 3_600_000);
 pub(crate) const SKEW: (f64, f64) = (0.0, 1.0);
 pub(crate) const REPLICATION_LAG_MS: (u64, u64) = (0, 600_000);
 pub(crate) const STORE_REPLICA_LAG_MS: (u64, u64) = (0, HOUR_MS);
+pub(crate) const SERVER_RESTART_MS: (u64, u64) = (0, HOUR_MS);
 
 /// Store a value read from input.
 fn set<T>(slot: &mut T, value: Result<T, String>) -> Result<(), String> {
@@ -162,7 +163,30 @@ pub(crate) const CONFIG_KEYS: &[Key] = &[
         read: |c, v| set(&mut c.store_replica, v.flag()),
         write: |c| Out::Flag(c.store_replica),
     },
+    Key {
+        name: "server_restart_ms",
+        read: |c, v| set(&mut c.timing.server_restart_ms, restart_delay(v)),
+        write: |c| {
+            c.timing
+                .server_restart_ms
+                .map_or(Out::Word(NEVER), |ms| Out::Whole(ms.into()))
+        },
+    },
 ];
+
+/// How `server_restart_ms` says that no supervisor restarts a crashed server.
+const NEVER: &str = "never";
+
+/// The supervisor's restart delay: milliseconds, or `never` (a crashed server stays down until it is
+/// restarted by hand).
+fn restart_delay(v: &dyn Input) -> Result<Option<u32>, String> {
+    if v.word().is_ok_and(|w| w == NEVER) {
+        return Ok(None);
+    }
+    v.whole(SERVER_RESTART_MS.0, SERVER_RESTART_MS.1)
+        .map(|ms| Some(ms as u32))
+        .map_err(|m| format!("{m} (or {NEVER}: no restart)"))
+}
 
 pub(crate) fn config_key(name: &str) -> Option<&'static Key> {
     CONFIG_KEYS.iter().find(|k| k.name == name)
