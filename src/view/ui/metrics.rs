@@ -3,6 +3,7 @@
 use super::widgets::{named_options, select_input};
 use crate::model::{Micros, Report, SeriesMetric};
 use crate::number::{f64_text, fixed, write_fixed};
+use crate::scenario::{Metric, MetricValue, Unit};
 use crate::view::actions::Action;
 use crate::view::names::server_letter;
 use crate::view::words::Lang;
@@ -34,13 +35,13 @@ struct Readout<'a> {
 impl Readout<'_> {
     fn show(
         &self,
-        testid: &'static str,
+        testid: AttrValue,
         label: &'static str,
         raw: String,
         shown: String,
         emphasis: bool,
     ) -> Html {
-        let lit = self.highlight.contains(&testid);
+        let lit = self.highlight.iter().any(|h| **h == *testid);
         html! {
             <div class={classes!("metric", emphasis.then_some("headline"), lit.then_some("tour-highlight"))}
                  data-testid={testid} data-value={raw}>
@@ -75,6 +76,41 @@ fn bytes(n: u64) -> String {
     }
 }
 
+/// The metrics with a read-out of their own, in the order shown, and whether each is a headline number.
+const READOUTS: [(Metric, bool); 9] = [
+    (Metric::Mismatches, true),
+    (Metric::Relogins, true),
+    (Metric::SessionsLost, true),
+    (Metric::Errors, true),
+    (Metric::Requests, false),
+    (Metric::LostSessionHits, false),
+    (Metric::Imbalance, false),
+    (Metric::ReplicationMessages, false),
+    (Metric::StoreOps, false),
+];
+
+/// Only where there is a store: what its replica received, and what a failover threw away.
+const STORE_READOUTS: [Metric; 2] = [Metric::StoreReplicationMessages, Metric::StoreWritesLost];
+
+impl Readout<'_> {
+    /// A metric's read-out: its name from the word table, its handle `metric-<key>` with dashes
+    /// (`metric-lost-session-hits`), the number shown by its unit.
+    fn metric(&self, metric: Metric, lang: Lang, r: &Report, emphasis: bool) -> Html {
+        let testid = format!("metric-{}", metric.key().replace('_', "-"));
+        let (raw, shown) = match (metric.value(r), metric.unit()) {
+            (MetricValue::Count(n), Unit::Bytes) => (n.to_string(), bytes(n)),
+            (MetricValue::Count(n), Unit::Count | Unit::Ratio | Unit::Millis) => {
+                (n.to_string(), group_digits(n))
+            }
+            (MetricValue::Real(x), Unit::Ratio) => (f64_text(x), fixed(x, 2)),
+            (MetricValue::Real(x), Unit::Millis) => (f64_text(x), format!("{} ms", fixed(x, 0))),
+            (MetricValue::Real(x), Unit::Count | Unit::Bytes) => (f64_text(x), f64_text(x)),
+        };
+        let label = lang.words().metric(metric);
+        self.show(testid.into(), label, raw, shown, emphasis)
+    }
+}
+
 /// Simulated time in the form people read: 1:02.345
 pub fn clock(now: Micros) -> String {
     let ms = now / 1_000;
@@ -93,63 +129,18 @@ pub fn MetricsPanel(props: &MetricsProps) -> Html {
     let out = Readout {
         highlight: &props.highlight,
     };
-    // (test handle, label, count, headline): one loop draws every counter.
-    let counts = [
-        ("metric-mismatches", t.metric_mismatches, r.mismatches, true),
-        ("metric-relogins", t.metric_relogins, r.relogins, true),
-        (
-            "metric-sessions-lost",
-            t.metric_sessions_lost,
-            r.sessions_lost,
-            true,
-        ),
-        ("metric-errors", t.metric_errors, r.errors, true),
-        ("metric-requests", t.metric_requests, r.requests, false),
-        (
-            "metric-lost-session-hits",
-            t.metric_lost_session_hits,
-            r.lost_session_hits,
-            false,
-        ),
-    ];
-    let traffic_counts = [
-        (
-            "metric-replication-messages",
-            t.metric_replication_messages,
-            r.replication_messages,
-        ),
-        ("metric-store-ops", t.metric_store_ops, r.store_ops),
-    ];
-    // Only where there is a store: what its replica received, and what a failover threw away.
-    let replica_counts = [
-        (
-            "metric-store-replication-messages",
-            t.metric_store_replication_messages,
-            r.store_replication_messages,
-        ),
-        (
-            "metric-store-writes-lost",
-            t.metric_store_writes_lost,
-            r.store_writes_lost,
-        ),
-    ];
-    let count = |(id, label, v, emph): (&'static str, &'static str, u64, bool)| {
-        out.show(id, label, v.to_string(), group_digits(v), emph)
-    };
     let sim_ms = props.now as f64 / 1_000.0;
     html! {
         <section class="metrics" aria-labelledby="metrics-title">
             <h2 id="metrics-title">{ t.metrics }</h2>
             <dl class="readouts">
-                { out.show("sim-time", t.sim_time, f64_text(sim_ms), clock(props.now), false) }
-                { for counts.into_iter().map(count) }
-                { out.show("metric-imbalance", t.metric_imbalance, f64_text(r.imbalance), fixed(r.imbalance, 2), false) }
-                { for traffic_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
+                { out.show("sim-time".into(), t.sim_time, f64_text(sim_ms), clock(props.now), false) }
+                { for READOUTS.into_iter().map(|(m, headline)| out.metric(m, props.lang, r, headline)) }
                 if props.show_store {
-                    { for replica_counts.into_iter().map(|(id, label, v)| count((id, label, v, false))) }
+                    { for STORE_READOUTS.into_iter().map(|m| out.metric(m, props.lang, r, false)) }
                 }
-                { out.show("metric-memory", t.metric_memory, memory.to_string(), bytes(memory), false) }
-                { out.show("metric-latency", t.metric_latency, format!("{} {}", f64_text(r.latency_ms.p50), f64_text(r.latency_ms.p99)),
+                { out.show("metric-memory".into(), t.metric_memory, memory.to_string(), bytes(memory), false) }
+                { out.show("metric-latency".into(), t.metric_latency, format!("{} {}", f64_text(r.latency_ms.p50), f64_text(r.latency_ms.p99)),
                     format!("{} / {} ms", fixed(r.latency_ms.p50, 0), fixed(r.latency_ms.p99, 0)), false) }
             </dl>
             <div class="charts-slot">

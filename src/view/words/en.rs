@@ -6,6 +6,7 @@ use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
+use crate::scenario::Metric;
 
 /// The English words.
 pub struct English;
@@ -274,6 +275,32 @@ impl Words for English {
     fn command(&self, command: &Command) -> String {
         super::en_log::command(command)
     }
+
+    // Leftovers: metric names.
+    fn metric(&self, metric: Metric) -> &'static str {
+        match metric {
+            Metric::Requests => "Requests",
+            Metric::AuthenticatedRequests => "Authenticated requests",
+            Metric::Ok => "Successful",
+            Metric::Mismatches => "Session mismatches",
+            Metric::LostSessionHits => "Lost-session hits",
+            Metric::ExpiredHits => "Expired-session hits",
+            Metric::Relogins => "Forced re-logins",
+            Metric::SessionsCreated => "Sessions created",
+            Metric::SessionsLost => "Sessions lost to faults",
+            Metric::SessionsExpired => "Sessions expired",
+            Metric::OrphanedSessions => "Orphaned sessions",
+            Metric::Errors => "Errors (5xx)",
+            Metric::ReplicationMessages => "Replication messages",
+            Metric::ReplicationBytes => "Replication bytes",
+            Metric::StoreOps => "Store operations",
+            Metric::StoreReplicationMessages => "Writes sent to the replica",
+            Metric::StoreWritesLost => "Writes lost at failover",
+            Metric::Imbalance => "Load imbalance (max/mean)",
+            Metric::LatencyP50 => "Latency p50",
+            Metric::LatencyP99 => "Latency p99",
+        }
+    }
 }
 
 pub static STRINGS: Strings = Strings {
@@ -333,17 +360,6 @@ pub static STRINGS: Strings = Strings {
 
     metrics: "Metrics",
     sim_time: "Simulated time",
-    metric_requests: "Requests",
-    metric_mismatches: "Session mismatches",
-    metric_lost_session_hits: "Lost-session hits",
-    metric_relogins: "Forced re-logins",
-    metric_sessions_lost: "Sessions lost to faults",
-    metric_errors: "Errors (5xx)",
-    metric_imbalance: "Load imbalance (max/mean)",
-    metric_replication_messages: "Replication messages",
-    metric_store_ops: "Store operations",
-    metric_store_replication_messages: "Writes sent to the replica",
-    metric_store_writes_lost: "Writes lost at failover",
     metric_memory: "Session memory",
     metric_latency: "Latency p50 / p99",
     chart_over_time: "Over simulated time",

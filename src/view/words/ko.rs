@@ -6,6 +6,7 @@ use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
+use crate::scenario::Metric;
 
 /// The Korean words (한국어).
 pub struct Korean;
@@ -273,6 +274,32 @@ impl Words for Korean {
     fn command(&self, command: &Command) -> String {
         super::ko_log::command(command)
     }
+
+    // Leftovers: metric names.
+    fn metric(&self, metric: Metric) -> &'static str {
+        match metric {
+            Metric::Requests => "요청",
+            Metric::AuthenticatedRequests => "인증된 요청",
+            Metric::Ok => "성공",
+            Metric::Mismatches => "세션 불일치",
+            Metric::LostSessionHits => "잃어버린 세션 요청",
+            Metric::ExpiredHits => "만료된 세션 요청",
+            Metric::Relogins => "강제 재로그인",
+            Metric::SessionsCreated => "생성된 세션",
+            Metric::SessionsLost => "장애로 잃은 세션",
+            Metric::SessionsExpired => "만료된 세션",
+            Metric::OrphanedSessions => "고아 세션",
+            Metric::Errors => "오류(5xx)",
+            Metric::ReplicationMessages => "복제 메시지",
+            Metric::ReplicationBytes => "복제 바이트",
+            Metric::StoreOps => "저장소 연산",
+            Metric::StoreReplicationMessages => "복제본에 보낸 쓰기",
+            Metric::StoreWritesLost => "페일오버로 잃은 쓰기",
+            Metric::Imbalance => "부하 불균형(최대/평균)",
+            Metric::LatencyP50 => "지연 시간 p50",
+            Metric::LatencyP99 => "지연 시간 p99",
+        }
+    }
 }
 
 pub static STRINGS: Strings = Strings {
@@ -332,17 +359,6 @@ pub static STRINGS: Strings = Strings {
 
     metrics: "지표",
     sim_time: "시뮬레이션 시간",
-    metric_requests: "요청",
-    metric_mismatches: "세션 불일치",
-    metric_lost_session_hits: "잃어버린 세션 요청",
-    metric_relogins: "강제 재로그인",
-    metric_sessions_lost: "장애로 잃은 세션",
-    metric_errors: "오류(5xx)",
-    metric_imbalance: "부하 불균형(최대/평균)",
-    metric_replication_messages: "복제 메시지",
-    metric_store_ops: "저장소 연산",
-    metric_store_replication_messages: "복제본에 보낸 쓰기",
-    metric_store_writes_lost: "페일오버로 잃은 쓰기",
     metric_memory: "세션 메모리",
     metric_latency: "지연 시간 p50 / p99",
     chart_over_time: "시뮬레이션 시간에 따른 변화",

@@ -14,6 +14,7 @@ use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::tour::Topic;
+use crate::scenario::Metric;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -119,17 +120,6 @@ pub struct Strings {
 
     pub metrics: &'static str,
     pub sim_time: &'static str,
-    pub metric_requests: &'static str,
-    pub metric_mismatches: &'static str,
-    pub metric_lost_session_hits: &'static str,
-    pub metric_relogins: &'static str,
-    pub metric_sessions_lost: &'static str,
-    pub metric_errors: &'static str,
-    pub metric_imbalance: &'static str,
-    pub metric_replication_messages: &'static str,
-    pub metric_store_ops: &'static str,
-    pub metric_store_replication_messages: &'static str,
-    pub metric_store_writes_lost: &'static str,
     pub metric_memory: &'static str,
     pub metric_latency: &'static str,
     /// The time-series chart: its picker's label and the words of its accessible name (the choices are
@@ -273,4 +263,7 @@ pub trait Words: Sync {
     fn event(&self, event: &Event) -> String;
     /// The event log's sentence for a command a person applied.
     fn command(&self, command: &Command) -> String;
+    // Leftovers: metric names.
+    /// A metric's name where its number is shown (the read-outs).
+    fn metric(&self, metric: Metric) -> &'static str;
 }
