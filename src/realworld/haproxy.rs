@@ -2,7 +2,10 @@
 //! by source address, active health checks and redispatch, with the model's timings.
 
 use super::text::{Mark, Text};
-use super::{duration, header, server_name, Addresses, Lang, SESSION_COOKIE};
+use super::{
+    duration, header, server_name, sticky_cookie_places_first_requests, Addresses, Lang,
+    SESSION_COOKIE,
+};
 use crate::model::{Balancer, Config, StickyBy, Strategy};
 
 /// A complete haproxy.cfg (`haproxy -c` accepts it) for `config`, its servers at `at`.
@@ -106,12 +109,7 @@ fn balance(t: &mut Text, config: &Config) {
         return;
     }
     if config.strategy == Strategy::Sticky {
-        t.note(
-            1,
-            "With the sticky cookie below, this choice places only a user's first request (and a user\n\
-             whose server is down).",
-            "아래 고정 쿠키가 있으므로 이 선택은 사용자의 첫 요청(과 서버가 죽은 사용자)에만 쓰입니다.",
-        );
+        sticky_cookie_places_first_requests(t, 1);
     }
     match config.balancer {
         Balancer::RoundRobin => {

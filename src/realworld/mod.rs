@@ -222,6 +222,17 @@ pub(crate) fn header(t: &mut Text, config: &Config, file: &str) {
     t.blank();
 }
 
+/// Under cookie stickiness the balancing method only matters where no cookie routes: said by nginx and
+/// HAProxy above the method.
+pub(crate) fn sticky_cookie_places_first_requests(t: &mut Text, indent: usize) {
+    t.note(
+        indent,
+        "With the sticky cookie below, this choice places only a user's first request (and a user\n\
+         whose server is down).",
+        "아래 고정 쿠키가 있으므로 이 선택은 사용자의 첫 요청(과 서버가 죽은 사용자)에만 쓰입니다.",
+    );
+}
+
 /// The host part of `host:port`.
 pub(crate) fn host(address: &str) -> &str {
     address.rsplit_once(':').map_or(address, |(host, _)| host)

@@ -2,7 +2,10 @@
 //! cookie or by address), passive failure detection and retries, as open-source nginx does them.
 
 use super::text::{Mark, Text};
-use super::{duration, header, server_name, Addresses, Lang, SESSION_COOKIE};
+use super::{
+    duration, header, server_name, sticky_cookie_places_first_requests, Addresses, Lang,
+    SESSION_COOKIE,
+};
 use crate::model::{Balancer, Config, StickyBy, Strategy};
 
 /// The upstream every request without a usable route goes to.
@@ -88,12 +91,7 @@ fn method(t: &mut Text, config: &Config) {
         return;
     }
     if config.strategy == Strategy::Sticky {
-        t.note(
-            2,
-            "With the sticky cookie below, this choice places only a user's first request (and a user\n\
-             whose server is down).",
-            "아래 고정 쿠키가 있으므로 이 선택은 사용자의 첫 요청(과 서버가 죽은 사용자)에만 쓰입니다.",
-        );
+        sticky_cookie_places_first_requests(t, 2);
     }
     match config.balancer {
         Balancer::RoundRobin => t.note(
