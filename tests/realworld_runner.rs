@@ -3,27 +3,9 @@
 
 use sessionscope::realworld::{sample_text, Format, Lang};
 use sessionscope::scenario::Scenario;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
 
-fn runner(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sessionscope-sim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the runner starts");
-    let mut pipe = child.stdin.take().expect("a pipe to the runner");
-    let input = stdin.as_bytes().to_vec();
-    // Written from a thread: a runner that rejects early may close its input before reading it all.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("the runner ends");
-    writer.join().expect("the writer ends");
-    output
-}
+mod common;
+use common::runner;
 
 const SCENARIO: &str = r#"{"strategy": "sticky", "sticky_by": "ip", "balancer": "cookie-hash",
     "servers": 4, "store_replica": true, "timeline": [{"at_s": 5, "do": "add-server"}]}"#;

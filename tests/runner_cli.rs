@@ -5,32 +5,14 @@ use serde_json::Value;
 use sessionscope::model::Strategy;
 use sessionscope::scenario::compare::variant;
 use sessionscope::scenario::{hash_hex, parse_scenario, reference_hash};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+
+mod common;
+use common::runner;
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/selftest.json");
 
-fn runner(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sessionscope-sim"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the runner starts");
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.unwrap_or_default().to_vec();
-    // Written from a thread: a runner that rejects early may close its input before reading it all.
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    output
-}
-
 fn ok_json(args: &[&str], stdin: Option<&[u8]>) -> (Vec<u8>, Value) {
-    let out = runner(args, stdin);
+    let out = runner(args, stdin.unwrap_or_default());
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -132,7 +114,7 @@ fn hash_prints_the_reference_hash_of_the_selftest_fixture() {
 
 /// A rejection: non-zero exit, nothing on stdout, exactly one line on stderr containing `fragment`.
 fn assert_rejected(args: &[&str], stdin: Option<&[u8]>, fragment: &str) {
-    let out = runner(args, stdin);
+    let out = runner(args, stdin.unwrap_or_default());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{args:?} succeeded");
     assert!(
@@ -190,7 +172,7 @@ fn bad_arguments_say_what_is_wrong_on_one_line() {
     );
     assert_rejected(&["run", "/nonexistent/scenario.json"], None, "no such file");
     assert_rejected(&["run", env!("CARGO_MANIFEST_DIR")], None, "cannot read");
-    let out = runner(&["--help"], None);
+    let out = runner(&["--help"], "");
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("usage: sessionscope-sim"));
 }
