@@ -5,22 +5,8 @@
 use sessionscope::model::balancer::{cookie_hash_server, ip_hash_server};
 use sessionscope::model::*;
 
-fn config(strategy: Strategy, servers: u32, users: u32) -> Config {
-    Config {
-        strategy,
-        servers,
-        users,
-        think_time_ms: 1_000,
-        skew: 0.0,
-        ..Config::default()
-    }
-}
-
-fn run(config: Config, seconds: u64) -> Simulation {
-    let mut sim = Simulation::new(config);
-    sim.advance_to(seconds * SECOND);
-    sim
-}
+mod common;
+use common::{config, run};
 
 fn mismatch_share(sim: &Simulation) -> f64 {
     let m = sim.metrics();
@@ -65,8 +51,7 @@ fn round_robin_is_a_strict_rotation() {
 #[test]
 fn sticky_cookie_without_faults_has_no_mismatch_and_a_crash_loses_one_nth() {
     let n = 4;
-    let mut sim = Simulation::new(config(Strategy::Sticky, n, 400));
-    sim.advance_to(20 * SECOND);
+    let mut sim = run(config(Strategy::Sticky, n, 400), 20);
     assert_eq!(sim.metrics().mismatches, 0);
     assert_eq!(sim.metrics().relogins, 0);
     assert!(sim.metrics().ok > 5_000);
@@ -316,8 +301,7 @@ fn primary_backup_survives_one_crash_but_not_primary_and_backup_together() {
 
 #[test]
 fn store_has_no_mismatch_and_a_crash_without_persistence_loses_every_session() {
-    let mut sim = Simulation::new(config(Strategy::Store, 3, 150));
-    sim.advance_to(20 * SECOND);
+    let mut sim = run(config(Strategy::Store, 3, 150), 20);
     assert_eq!(sim.metrics().mismatches, 0);
     assert!(sim.metrics().store_ops > sim.metrics().requests);
     let live = sim.live_sessions();
@@ -445,8 +429,7 @@ fn nginx_passes_a_refused_request_on_and_probes_the_dead_server_every_fail_timeo
     // brings the server back meanwhile.
     c.timing.health_check_interval_ms = 1_000_000;
     c.timing.server_restart_ms = None;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(5 * SECOND);
+    let mut sim = run(c, 5);
     sim.apply(Command::CrashServer(0));
     let errors = sim.metrics().errors;
     sim.advance_to(5 * SECOND + 35 * SECOND - 1);
@@ -491,8 +474,7 @@ fn a_get_on_a_dying_server_is_retried_and_a_post_gets_502() {
     let mut c = config(Strategy::Store, 3, 300);
     c.timing.service_ms = 400;
     c.timing.concurrency = 64;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
+    let mut sim = run(c, 10);
     let on_zero: Vec<UserView> = sim.users().filter(|u| u.in_flight_to == Some(0)).collect();
     let gets = on_zero
         .iter()
@@ -511,8 +493,7 @@ fn a_get_on_a_dying_server_is_retried_and_a_post_gets_502() {
 
 #[test]
 fn without_sharing_a_refused_request_lands_where_the_session_is_not() {
-    let mut sim = Simulation::new(config(Strategy::Sticky, 3, 90));
-    sim.advance_to(10 * SECOND);
+    let mut sim = run(config(Strategy::Sticky, 3, 90), 10);
     sim.apply(Command::CrashServer(0));
     let errors = sim.metrics().errors;
     sim.advance_to(20 * SECOND);
@@ -531,8 +512,7 @@ fn a_traffic_peak_fills_one_server_until_it_runs_out_of_memory() {
     c.timing.server_memory_bytes = 200 * u64::from(c.timing.full_session_bytes);
     // No supervisor: the server stays down once (tests/model_supervisor.rs has it come back).
     c.timing.server_restart_ms = None;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(5 * SECOND);
+    let mut sim = run(c, 5);
     assert_eq!(sim.metrics().oom_crashes, 0);
     // Ten times the arrivals: new visitors, each logging in.
     sim.apply(Command::Traffic {
@@ -604,8 +584,7 @@ fn idle_sessions_expire_and_count_apart_from_losses() {
 
 #[test]
 fn switching_strategy_rehomes_sessions_without_losing_them() {
-    let mut sim = Simulation::new(config(Strategy::None, 3, 120));
-    sim.advance_to(10 * SECOND);
+    let mut sim = run(config(Strategy::None, 3, 120), 10);
     let live = sim.live_sessions();
     sim.apply(Command::SetStrategy(Strategy::Store));
     assert_eq!(sim.store().sessions, live);
@@ -636,8 +615,7 @@ fn switching_strategy_rehomes_sessions_without_losing_them() {
 
 #[test]
 fn scale_out_and_in_at_any_time() {
-    let mut sim = Simulation::new(config(Strategy::ClusterAll, 2, 60));
-    sim.advance_to(5 * SECOND);
+    let mut sim = run(config(Strategy::ClusterAll, 2, 60), 5);
     sim.apply(Command::AddServer);
     assert_eq!(sim.server_count(), 3);
     // The new server pulled every session before serving.
@@ -658,8 +636,7 @@ fn scale_out_and_in_at_any_time() {
 
 #[test]
 fn partition_cuts_a_server_from_its_peers_and_the_store() {
-    let mut sim = Simulation::new(config(Strategy::Store, 3, 90));
-    sim.advance_to(5 * SECOND);
+    let mut sim = run(config(Strategy::Store, 3, 90), 5);
     sim.apply(Command::PartitionServer {
         server: 1,
         partitioned: true,
@@ -720,8 +697,7 @@ fn switching_strategy_lands_the_copies_still_in_flight() {
     let mut c = config(Strategy::ClusterBackup, 2, 60);
     c.replication = Replication::Async;
     c.replication_lag_ms = 5_000;
-    let mut sim = Simulation::new(c);
-    sim.advance_to(3 * SECOND);
+    let mut sim = run(c, 3);
     sim.apply(Command::CrashServer(0));
     let live = sim.live_sessions();
     let with_full_copy = |sim: &Simulation| {

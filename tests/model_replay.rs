@@ -3,6 +3,9 @@
 
 use sessionscope::model::*;
 
+mod common;
+use common::run;
+
 fn busy_config(strategy: Strategy) -> Config {
     Config {
         strategy,
@@ -60,10 +63,7 @@ fn same_configuration_same_history() {
     }
     let mut other = busy_config(Strategy::None);
     other.seed = 2;
-    let mut a = Simulation::new(busy_config(Strategy::None));
-    let mut b = Simulation::new(other);
-    a.advance_to(10 * SECOND);
-    b.advance_to(10 * SECOND);
+    let (a, b) = (run(busy_config(Strategy::None), 10), run(other, 10));
     assert_ne!(a.history_hash(), b.history_hash(), "the seed matters");
 }
 
@@ -111,8 +111,7 @@ fn replaying_the_command_log_reproduces_the_run() {
 
 #[test]
 fn replay_to_an_earlier_time_is_a_step_back() {
-    let mut sim = Simulation::new(busy_config(Strategy::Sticky));
-    sim.advance_to(4 * SECOND);
+    let mut sim = run(busy_config(Strategy::Sticky), 4);
     sim.apply(Command::CrashServer(0));
     sim.advance_to(6 * SECOND);
     let at_six = (sim.history_hash(), sim.report());

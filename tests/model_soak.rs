@@ -7,6 +7,9 @@
 
 use sessionscope::model::*;
 
+mod common;
+use common::check_conservation;
+
 /// Caps that hold whatever the length of the run.
 const MAX_SESSION_SLOTS: u64 = 1_500_000;
 const MAX_EXPIRY_ENTRIES: u64 = 4_000_000;
@@ -100,17 +103,7 @@ fn interventions(minute: u64) -> Vec<Command> {
 }
 
 fn check(sim: &Simulation, warm_rss: Option<u64>) {
-    let m = sim.metrics();
-    assert_eq!(m.requests, m.answered() + sim.in_flight());
-    assert!(sim.in_flight() <= u64::from(sim.user_count()));
-    assert_eq!(
-        m.relogins,
-        m.mismatches + m.lost_session_hits + m.expired_hits
-    );
-    assert_eq!(
-        m.sessions_created,
-        u64::from(sim.live_sessions()) + m.sessions_lost + m.sessions_expired + m.logouts
-    );
+    check_conservation(sim);
     let f = sim.footprint();
     assert!(f.session_slots <= MAX_SESSION_SLOTS, "{f:?}");
     assert!(f.session_slot_capacity <= 2 * MAX_SESSION_SLOTS, "{f:?}");

@@ -5,29 +5,19 @@
 
 use sessionscope::model::*;
 
-fn config(strategy: Strategy, servers: u32, users: u32) -> Config {
-    Config {
-        strategy,
-        servers,
-        users,
-        think_time_ms: 1_000,
-        skew: 0.0,
-        ..Config::default()
-    }
-}
+mod common;
+use common::{config, run};
 
 /// A run of `config` in which `server` crashes at 10 s.
 fn crash_at_ten_seconds(config: Config, server: ServerId) -> Simulation {
-    let mut sim = Simulation::new(config);
-    sim.advance_to(10 * SECOND);
+    let mut sim = run(config, 10);
     sim.apply(Command::CrashServer(server));
     sim
 }
 
 /// A run of `config` in which ten times the users arrive from 5 s on (new visitors, each logging in).
 fn tenfold_rush(config: Config, for_ms: u64, until: Micros) -> Simulation {
-    let mut sim = Simulation::new(config);
-    sim.advance_to(5 * SECOND);
+    let mut sim = run(config, 5);
     assert_eq!(sim.metrics().oom_crashes, 0);
     sim.apply(Command::Traffic {
         factor: 10.0,
@@ -79,8 +69,7 @@ fn without_a_supervisor_a_crashed_server_stays_down_until_restarted_by_hand() {
 fn the_delay_is_adjustable_and_counts_from_the_latest_crash() {
     let mut c = config(Strategy::None, 3, 60);
     c.timing.server_restart_ms = Some(20_000);
-    let mut sim = Simulation::new(c);
-    sim.advance_to(10 * SECOND);
+    let mut sim = run(c, 10);
     sim.apply(Command::CrashServer(2));
     // Restarted by hand, and crashed again: only the second crash's restart happens.
     sim.advance_to(12 * SECOND);
@@ -133,11 +122,7 @@ fn a_restarted_cluster_member_pulls_every_session_before_serving() {
 #[test]
 fn every_mismatch_leaves_an_orphan_and_other_401s_do_not() {
     // Without sharing: each mismatch sends the user to log in again, the old session lingers.
-    let none = {
-        let mut sim = Simulation::new(config(Strategy::None, 3, 60));
-        sim.advance_to(60 * SECOND);
-        sim
-    };
+    let none = run(config(Strategy::None, 3, 60), 60);
     let m = none.metrics();
     assert!(m.mismatches > 100);
     assert_eq!(m.orphaned_sessions, m.mismatches);
@@ -158,8 +143,7 @@ fn every_mismatch_leaves_an_orphan_and_other_401s_do_not() {
 
 #[test]
 fn orphans_are_a_chart_series() {
-    let mut sim = Simulation::new(config(Strategy::None, 2, 40));
-    sim.advance_to(30 * SECOND);
+    let sim = run(config(Strategy::None, 2, 40), 30);
     let metric = SeriesMetric::from_name("orphaned_sessions").expect("a series");
     assert!(SeriesMetric::ALL.contains(&metric));
     let samples: Vec<&Sample> = sim.series().iter().collect();

@@ -38,6 +38,19 @@ fn variant(preset: Preset, change: impl FnOnce(&mut Scenario)) -> Scenario {
     scenario
 }
 
+/// A control variant, the preset with its cause taken away by `change`: the effect does not happen in
+/// it. Run to its end.
+fn control_run(preset: Preset, change: impl FnOnce(&mut Scenario)) -> Simulation {
+    let control = variant(preset, change);
+    assert_eq!(
+        effect_at(preset, &control),
+        None,
+        "{}: the effect without its cause",
+        preset.name()
+    );
+    run(&control, control.duration)
+}
+
 /// Model time of the preset's effect in `scenario` (the preset's own, or a control variant), if it
 /// happens before the scenario's end.
 fn effect_at(preset: Preset, scenario: &Scenario) -> Option<Micros> {
@@ -169,10 +182,11 @@ fn slower_store_at(scenario: &Scenario) -> Option<Micros> {
         .map(|s| s.at)
 }
 
-/// The preset's effect happens on screen (after the first frame) and by its stated bound.
-fn assert_effect_in_window(preset: Preset) -> Micros {
-    let at = effect_at(preset, &preset.scenario())
-        .unwrap_or_else(|| panic!("{}: no effect", preset.name()));
+/// The preset's effect happens on screen (after the first frame) and by its stated bound: the preset's
+/// scenario and the moment of its effect.
+fn assert_effect_in_window(preset: Preset) -> (Scenario, Micros) {
+    let scenario = preset.scenario();
+    let at = effect_at(preset, &scenario).unwrap_or_else(|| panic!("{}: no effect", preset.name()));
     assert!(
         at > preset.lead_in(),
         "{}: the effect at {at} µs happens before the page's first frame ({} µs)",
@@ -185,14 +199,13 @@ fn assert_effect_in_window(preset: Preset) -> Micros {
         preset.name(),
         preset.effect_by()
     );
-    at
+    (scenario, at)
 }
 
 #[test]
 fn oom_runs_the_single_server_out_of_memory_only_with_the_traffic_event() {
     let preset = Preset::Oom;
-    let at = assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, at) = assert_effect_in_window(preset);
     assert_eq!(scenario.config.servers, 1);
     let sim = run(&scenario, at);
     let server = sim.server(0).expect("one server");
@@ -200,22 +213,18 @@ fn oom_runs_the_single_server_out_of_memory_only_with_the_traffic_event() {
     assert!(server.out_of_memory);
     assert!(sim.metrics().sessions_lost > 0);
     // Without the traffic event the same server never fills up.
-    let calm = variant(preset, |s| s.timeline.clear());
-    assert_eq!(effect_at(preset, &calm), None);
-    assert_eq!(run(&calm, calm.duration).metrics().oom_crashes, 0);
+    let calm = control_run(preset, |s| s.timeline.clear());
+    assert_eq!(calm.metrics().oom_crashes, 0);
 }
 
 #[test]
 fn nat_puts_the_whole_office_on_one_server_but_separate_addresses_spread() {
     let preset = Preset::Nat;
-    let at = assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, at) = assert_effect_in_window(preset);
     let report = run(&scenario, at).report();
     assert_eq!(report.mismatches, 0, "sticky by address: no mismatch");
     assert!(report.imbalance > 2.9, "imbalance {}", report.imbalance);
-    let office = variant(preset, |s| s.config.users_per_ip = 1);
-    assert_eq!(effect_at(preset, &office), None);
-    let spread = run(&office, office.duration).report();
+    let spread = control_run(preset, |s| s.config.users_per_ip = 1).report();
     assert!(
         spread.imbalance < 2.5,
         "twelve addresses spread over three servers, if unevenly: {}",
@@ -227,8 +236,7 @@ fn nat_puts_the_whole_office_on_one_server_but_separate_addresses_spread() {
 #[test]
 fn sticky_crash_loses_sessions_and_forces_relogins_only_with_the_crash() {
     let preset = Preset::StickyCrash;
-    let at = assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, at) = assert_effect_in_window(preset);
     let crash = scenario.timeline[0].at;
     let before = run(&scenario, crash - MS).report();
     assert_eq!(before.sessions_lost, 0);
@@ -237,17 +245,14 @@ fn sticky_crash_loses_sessions_and_forces_relogins_only_with_the_crash() {
     assert!(after.sessions_lost > 0, "{after:?}");
     assert!(after.relogins > 0, "{after:?}");
     assert_eq!(after.mismatches, 0, "sticky: the losses are the crash's");
-    let calm = variant(preset, |s| s.timeline.clear());
-    assert_eq!(effect_at(preset, &calm), None);
-    let calm = run(&calm, calm.duration).report();
+    let calm = control_run(preset, |s| s.timeline.clear()).report();
     assert_eq!((calm.sessions_lost, calm.relogins), (0, 0), "{calm:?}");
 }
 
 #[test]
 fn lag_race_mismatches_by_timing_alone_and_sync_replication_has_none() {
     let preset = Preset::LagRace;
-    let at = assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, at) = assert_effect_in_window(preset);
     assert_eq!(scenario.config.replication, Replication::Async);
     let report = run(&scenario, at).report();
     assert!(report.mismatches > 0);
@@ -255,16 +260,14 @@ fn lag_race_mismatches_by_timing_alone_and_sync_replication_has_none() {
         report.sessions_lost, 0,
         "no fault: the mismatch is timing only"
     );
-    let sync = variant(preset, |s| s.config.replication = Replication::Sync);
-    assert_eq!(effect_at(preset, &sync), None);
-    assert_eq!(run(&sync, sync.duration).metrics().mismatches, 0);
+    let sync = control_run(preset, |s| s.config.replication = Replication::Sync);
+    assert_eq!(sync.metrics().mismatches, 0);
 }
 
 #[test]
 fn store_failover_promotes_the_replica_and_loses_the_lag_window_only_with_the_crash() {
     let preset = Preset::StoreFailover;
-    let at = assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, at) = assert_effect_in_window(preset);
     let failover = u64::from(scenario.config.timing.store_failover_ms) * MS;
     let crash = scenario.timeline[0].at;
     assert_eq!(
@@ -286,29 +289,22 @@ fn store_failover_promotes_the_replica_and_loses_the_lag_window_only_with_the_cr
         report.sessions_lost * 4 < report.sessions_created,
         "{report:?}"
     );
-    let calm = variant(preset, |s| s.timeline.clear());
-    assert_eq!(effect_at(preset, &calm), None);
-    let calm = run(&calm, calm.duration).report();
+    let calm = control_run(preset, |s| s.timeline.clear()).report();
     assert_eq!((calm.store_writes_lost, calm.errors), (0, 0), "{calm:?}");
 }
 
 #[test]
 fn rdb_vs_memory_raises_latency_after_the_switch_and_not_without_it() {
     let preset = Preset::RdbVsMemory;
-    assert_effect_in_window(preset);
-    let scenario = preset.scenario();
+    let (scenario, _) = assert_effect_in_window(preset);
     assert_eq!(scenario.config.store_kind, StoreKind::Memory);
-    let stay = variant(preset, |s| s.timeline.clear());
-    assert_eq!(effect_at(preset, &stay), None);
+    let memory = control_run(preset, |s| s.timeline.clear()).report();
     // The same workload on either engine from the start: the whole run's percentiles differ too.
     let rdb = variant(preset, |s| {
         s.timeline.clear();
         s.config.store_kind = StoreKind::Rdb;
     });
-    let (memory, rdb) = (
-        run(&stay, stay.duration).report(),
-        run(&rdb, rdb.duration).report(),
-    );
+    let rdb = run(&rdb, rdb.duration).report();
     let timing = &scenario.config.timing;
     let gap_ms = f64::from(timing.store_rdb_rtt_ms - timing.store_memory_rtt_ms);
     assert!(
@@ -341,11 +337,11 @@ fn every_effect_plays_within_the_wall_budget_at_the_presets_speed() {
         "bound@speed"
     );
     for preset in Preset::ALL {
-        let at = assert_effect_in_window(preset);
+        let (scenario, at) = assert_effect_in_window(preset);
         let seconds = |t: Micros| t as f64 / 1e6;
         let span = seconds(at - preset.lead_in());
         // The tour's rule: play what is left of the window in about 20 s, never slower than now.
-        let window = seconds(preset.scenario().duration - preset.lead_in());
+        let window = seconds(scenario.duration - preset.lead_in());
         let tour_speed = (window / TOUR_ANSWER_WALL_S).max(DEFAULT_SPEED);
         println!(
             "{:<15} {:>7.2}s {:>7.2}s {:>7.2}s {:>9.1}s {:>7.2}x {:>9.1}s {:>6.2}x {:>9.1}s {:>9.1}s",

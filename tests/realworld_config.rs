@@ -61,61 +61,15 @@ fn describe(config: &Config) -> String {
     )
 }
 
-/// `nginx -t` on `text`, with the scratch directory as its prefix; the failure message on rejection.
-fn nginx_check(text: &str, scratch: &Path) -> Result<(), String> {
-    let file = scratch.join("nginx.conf");
-    std::fs::write(&file, text).expect("write nginx.conf");
-    let out = Command::new(tool("nginx"))
-        .arg("-t")
-        .arg("-q")
-        .arg("-p")
-        .arg(scratch)
-        .arg("-c")
+/// `text` written to the file `name` in `scratch`, and `checker` run with that file's path as its last
+/// argument: what the checker printed when it rejects the file.
+fn accepted(text: &str, scratch: &Path, name: &str, mut checker: Command) -> Result<(), String> {
+    let file = scratch.join(name);
+    std::fs::write(&file, text).unwrap_or_else(|e| panic!("write {name}: {e}"));
+    let out = checker
         .arg(&file)
         .output()
-        .expect("run nginx -t");
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
-}
-
-#[test]
-fn nginx_accepts_every_balancer_and_stickiness_in_both_languages() {
-    let scratch = tempfile::tempdir().expect("a scratch directory");
-    let prefix = scratch.path().to_string_lossy().into_owned();
-    let mut checked = 0;
-    for config in setups() {
-        for lang in Lang::ALL {
-            let at = Addresses {
-                prefix: Some(prefix.clone()),
-                ..Addresses::sample(&config)
-            };
-            let text = nginx_conf(&config, &at, lang);
-            if let Err(why) = nginx_check(&text, scratch.path()) {
-                panic!(
-                    "nginx -t rejected the nginx.conf for {} ({lang:?}):\n{why}\n{text}",
-                    describe(&config)
-                );
-            }
-            checked += 1;
-        }
-    }
-    assert_eq!(checked, 6 * 3 * 3 * 2);
-}
-
-/// `haproxy -c` on `text`; the failure message on rejection.
-fn haproxy_check(text: &str, scratch: &Path) -> Result<(), String> {
-    let file = scratch.join("haproxy.cfg");
-    std::fs::write(&file, text).expect("write haproxy.cfg");
-    let out = Command::new(tool("haproxy"))
-        .arg("-c")
-        .arg("-q")
-        .arg("-f")
-        .arg(&file)
-        .output()
-        .expect("run haproxy -c");
+        .unwrap_or_else(|e| panic!("run {:?}: {e}", checker.get_program()));
     if out.status.success() {
         Ok(())
     } else {
@@ -127,20 +81,33 @@ fn haproxy_check(text: &str, scratch: &Path) -> Result<(), String> {
     }
 }
 
-#[test]
-fn haproxy_accepts_every_balancer_and_stickiness_in_both_languages() {
+/// `nginx -t` on `text`, with the scratch directory as its prefix; the failure message on rejection.
+fn nginx_check(text: &str, scratch: &Path) -> Result<(), String> {
+    let mut nginx = Command::new(tool("nginx"));
+    nginx.args(["-t", "-q", "-p"]).arg(scratch).arg("-c");
+    accepted(text, scratch, "nginx.conf", nginx)
+}
+
+/// The file `print` prints for every setup, in both languages and with a scratch directory as its
+/// prefix, passes `check`; a rejection (`rejected`: who rejected which file) names the setup.
+fn every_setup_passes(
+    print: fn(&Config, &Addresses, Lang) -> String,
+    check: fn(&str, &Path) -> Result<(), String>,
+    rejected: &str,
+) {
     let scratch = tempfile::tempdir().expect("a scratch directory");
+    let prefix = scratch.path().to_string_lossy().into_owned();
     let mut checked = 0;
     for config in setups() {
         for lang in Lang::ALL {
             let at = Addresses {
-                prefix: Some(scratch.path().to_string_lossy().into_owned()),
+                prefix: Some(prefix.clone()),
                 ..Addresses::sample(&config)
             };
-            let text = haproxy_conf(&config, &at, lang);
-            if let Err(why) = haproxy_check(&text, scratch.path()) {
+            let text = print(&config, &at, lang);
+            if let Err(why) = check(&text, scratch.path()) {
                 panic!(
-                    "haproxy -c rejected the haproxy.cfg for {} ({lang:?}):\n{why}\n{text}",
+                    "{rejected} for {} ({lang:?}):\n{why}\n{text}",
                     describe(&config)
                 );
             }
@@ -148,6 +115,27 @@ fn haproxy_accepts_every_balancer_and_stickiness_in_both_languages() {
         }
     }
     assert_eq!(checked, 6 * 3 * 3 * 2);
+}
+
+#[test]
+fn nginx_accepts_every_balancer_and_stickiness_in_both_languages() {
+    every_setup_passes(nginx_conf, nginx_check, "nginx -t rejected the nginx.conf");
+}
+
+/// `haproxy -c` on `text`; the failure message on rejection.
+fn haproxy_check(text: &str, scratch: &Path) -> Result<(), String> {
+    let mut haproxy = Command::new(tool("haproxy"));
+    haproxy.args(["-c", "-q", "-f"]);
+    accepted(text, scratch, "haproxy.cfg", haproxy)
+}
+
+#[test]
+fn haproxy_accepts_every_balancer_and_stickiness_in_both_languages() {
+    every_setup_passes(
+        haproxy_conf,
+        haproxy_check,
+        "haproxy -c rejected the haproxy.cfg",
+    );
 }
 
 /// The runner prints stock paths (no prefix): as printed, the files pass the same checks.
@@ -426,19 +414,12 @@ fn cluster_setups() -> Vec<Config> {
 
 /// A real XML parser (Python's, which Debian always has) must accept `text`.
 fn xml_check(text: &str, scratch: &Path) -> Result<(), String> {
-    let file = scratch.join("server.xml");
-    std::fs::write(&file, text).expect("write server.xml");
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg("import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])")
-        .arg(&file)
-        .output()
-        .expect("python3 is needed to parse the XML");
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
+    let mut python = Command::new("python3");
+    python.args([
+        "-c",
+        "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])",
+    ]);
+    accepted(text, scratch, "server.xml", python)
 }
 
 #[test]

@@ -1,9 +1,8 @@
 //! `sessionscope-sim config`: prints exactly what the library (and so the page's panel) prints for
 //! the scenario's setup, and names the culprit of every bad argument in one line, never panicking.
 
-#[path = "runner_support/mod.rs"]
-mod runner_support;
-use runner_support::runner;
+mod common;
+use common::runner;
 
 use sessionscope::realworld::{sample_text, Format, Lang};
 use sessionscope::scenario::Scenario;

@@ -1,9 +1,8 @@
 //! The headless runner as a program: its output, its determinism, and one line on standard error for
 //! every kind of bad input, never a panic.
 
-#[path = "runner_support/mod.rs"]
-mod runner_support;
-use runner_support::runner;
+mod common;
+use common::runner;
 
 use serde_json::Value;
 use sessionscope::model::Strategy;

@@ -60,6 +60,12 @@ impl Simulation {
         }
     }
 
+    /// A message from server `from` to server `to`, leaving at `sent` and taking `delay`, for the trace.
+    fn trace_hop(&mut self, kind: MessageKind, from: u32, to: u32, sent: Micros, delay: Micros) {
+        let (from, to) = (Endpoint::Server(from), Endpoint::Server(to));
+        self.tracer.send(kind, from, to, None, sent, sent + delay);
+    }
+
     fn lag(&self) -> Micros {
         u64::from(self.config.replication_lag_ms) * MS
     }
@@ -163,14 +169,7 @@ impl Simulation {
         let lag = self.lag();
         if self.tracer.on {
             for b in bits(full_to | key_to) {
-                self.tracer.send(
-                    MessageKind::Replication,
-                    Endpoint::Server(from),
-                    Endpoint::Server(b),
-                    None,
-                    t,
-                    t + lag,
-                );
+                self.trace_hop(MessageKind::Replication, from, b, t, lag);
             }
         }
         let session = self.sessions.at(slot);
@@ -196,14 +195,7 @@ impl Simulation {
                 }
                 if self.tracer.on {
                     for b in bits(full_to | key_to) {
-                        self.tracer.send(
-                            MessageKind::ReplicationAck,
-                            Endpoint::Server(b),
-                            Endpoint::Server(from),
-                            None,
-                            t + lag,
-                            t + 2 * lag,
-                        );
+                        self.trace_hop(MessageKind::ReplicationAck, b, from, t + lag, lag);
                     }
                 }
                 self.check_memory_all(full_add | key_add);
@@ -290,22 +282,8 @@ impl Simulation {
         self.metrics.remote_fetches += 1;
         // The request carries the key, the answer the full session.
         self.count_replication(1, 1, 0);
-        self.tracer.send(
-            MessageKind::RemoteFetch,
-            Endpoint::Server(s),
-            Endpoint::Server(source),
-            None,
-            t,
-            t + lan,
-        );
-        self.tracer.send(
-            MessageKind::Replication,
-            Endpoint::Server(source),
-            Endpoint::Server(s),
-            None,
-            t + lan,
-            t + 2 * lan,
-        );
+        self.trace_hop(MessageKind::RemoteFetch, s, source, t, lan);
+        self.trace_hop(MessageKind::Replication, source, s, t + lan, lan);
         self.add_full(slot, s);
         let session = self.sessions.at_mut(slot);
         session.primary = Some(s);

@@ -41,17 +41,7 @@ impl Simulation {
             user.phase = Phase::Idle;
             return;
         }
-        let kind = if user.session.is_none() {
-            RequestKind::Login
-        } else if roll < 0.55 {
-            RequestKind::Feed
-        } else if roll < 0.80 {
-            RequestKind::Like
-        } else if roll < 0.95 {
-            RequestKind::Cart
-        } else {
-            RequestKind::Logout
-        };
+        let kind = RequestKind::pick(user.session.is_some(), roll);
         user.kind = kind;
         user.tried = 0;
         user.sent_at = self.now.saturating_sub(client_hop);

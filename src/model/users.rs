@@ -17,6 +17,21 @@ pub enum RequestKind {
 }
 
 impl RequestKind {
+    /// The request mix: a user without a session logs in; with one, 55 % feed (GET), 25 % like, 15 %
+    /// cart, 5 % logout (POSTs). `roll` is uniform in [0, 1).
+    pub fn pick(has_session: bool, roll: f64) -> RequestKind {
+        if !has_session {
+            RequestKind::Login
+        } else if roll < 0.55 {
+            RequestKind::Feed
+        } else if roll < 0.80 {
+            RequestKind::Like
+        } else if roll < 0.95 {
+            RequestKind::Cart
+        } else {
+            RequestKind::Logout
+        }
+    }
     pub fn is_idempotent(self) -> bool {
         self == RequestKind::Feed
     }

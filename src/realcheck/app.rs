@@ -12,6 +12,7 @@
 //! `GET /_stats` (for the driver, straight to the server, not through the balancer) reports the
 //! sessions held and the requests in progress.
 
+use super::flags::Flags;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,31 +44,13 @@ impl AppOptions {
         let mut port = None;
         let mut id = None;
         let mut store = None;
-        let mut rest = args.iter();
-        while let Some(flag) = rest.next() {
-            let mut value = || {
-                rest.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{flag} needs a value"))
-            };
-            match flag.as_str() {
-                "--port" => {
-                    let text = value()?;
-                    port = Some(
-                        text.parse::<u16>()
-                            .map_err(|_| format!("--port: {text:?} is not a port number"))?,
-                    );
-                }
-                "--id" => {
-                    let text = value()?;
-                    id = Some(
-                        text.parse::<u32>()
-                            .map_err(|_| format!("--id: {text:?} is not a whole number"))?,
-                    );
-                }
+        let mut flags = Flags::new(args);
+        while let Some(flag) = flags.next_flag() {
+            match flag {
+                "--port" => port = Some(flags.number(flag, "a port number")?),
+                "--id" => id = Some(flags.number(flag, "a whole number")?),
                 "--store" => {
-                    let text = value()?;
-                    store = match text.as_str() {
+                    store = match flags.value(flag)?.as_str() {
                         "memory" => None,
                         url if url.starts_with("redis://") => Some(url.to_string()),
                         other => {
@@ -368,10 +351,7 @@ pub fn serve(options: AppOptions) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::realcheck::flags::args;
 
     #[test]
     fn options_name_the_culprit() {

@@ -1,6 +1,7 @@
 //! The driver's command line (`sessionscope-check`, run by `scripts/check-real.sh`).
 
 use super::effects;
+use super::flags::Flags;
 use super::procs::Tools;
 use super::table::{medians, render, Row};
 use std::path::PathBuf;
@@ -35,26 +36,16 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
     let mut seeds = vec![1];
     let mut long = false;
     let mut only = None;
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let mut value = || {
-            rest.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        match flag.as_str() {
-            "--work" => work = Some(PathBuf::from(value()?)),
-            "--app" => app = PathBuf::from(value()?),
-            "--nginx" => nginx = PathBuf::from(value()?),
-            "--redis" => redis = PathBuf::from(value()?),
+    let mut flags = Flags::new(args);
+    while let Some(flag) = flags.next_flag() {
+        match flag {
+            "--work" => work = Some(PathBuf::from(flags.value(flag)?)),
+            "--app" => app = PathBuf::from(flags.value(flag)?),
+            "--nginx" => nginx = PathBuf::from(flags.value(flag)?),
+            "--redis" => redis = PathBuf::from(flags.value(flag)?),
             "--long" => long = true,
-            "--only" => only = Some(value()?),
-            "--seed" => {
-                let text = value()?;
-                seeds = vec![text
-                    .parse()
-                    .map_err(|_| format!("--seed: {text:?} is not a whole number"))?];
-            }
+            "--only" => only = Some(flags.value(flag)?),
+            "--seed" => seeds = vec![flags.number(flag, "a whole number")?],
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
@@ -97,10 +88,7 @@ pub fn run(options: &Options) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn args(text: &str) -> Vec<String> {
-        text.split_whitespace().map(str::to_string).collect()
-    }
+    use crate::realcheck::flags::args;
 
     #[test]
     fn long_form_has_three_seeds_and_bad_input_names_the_flag() {

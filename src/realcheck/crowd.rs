@@ -73,22 +73,6 @@ fn unit(rng: &mut Pcg64Mcg) -> f64 {
     (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64
 }
 
-/// The model's request mix (`model::flow`): a user without a session logs in; with one, 55 % feed
-/// (GET), 25 % like, 15 % cart, 5 % logout (POSTs).
-pub fn next_kind(has_session: bool, roll: f64) -> RequestKind {
-    if !has_session {
-        RequestKind::Login
-    } else if roll < 0.55 {
-        RequestKind::Feed
-    } else if roll < 0.80 {
-        RequestKind::Like
-    } else if roll < 0.95 {
-        RequestKind::Cart
-    } else {
-        RequestKind::Logout
-    }
-}
-
 /// Method and path of a request.
 pub fn request_line(kind: RequestKind) -> (bool, &'static str) {
     match kind {
@@ -120,7 +104,7 @@ fn one_user(base: &str, plan: &Plan, id: u32, start: Instant, stop: &AtomicBool)
         }
         // The pause before the next request is the timeline of this user, not a wait for a condition.
         std::thread::sleep(next.saturating_duration_since(Instant::now()));
-        let kind = next_kind(has_session, unit(&mut rng));
+        let kind = RequestKind::pick(has_session, unit(&mut rng));
         let (post, path) = request_line(kind);
         let at = start.elapsed();
         let answer = user.send(post, path);
@@ -199,11 +183,11 @@ mod tests {
 
     #[test]
     fn the_mix_is_the_models() {
-        assert_eq!(next_kind(false, 0.1), RequestKind::Login);
-        assert_eq!(next_kind(true, 0.1), RequestKind::Feed);
-        assert_eq!(next_kind(true, 0.6), RequestKind::Like);
-        assert_eq!(next_kind(true, 0.9), RequestKind::Cart);
-        assert_eq!(next_kind(true, 0.99), RequestKind::Logout);
+        assert_eq!(RequestKind::pick(false, 0.1), RequestKind::Login);
+        assert_eq!(RequestKind::pick(true, 0.1), RequestKind::Feed);
+        assert_eq!(RequestKind::pick(true, 0.6), RequestKind::Like);
+        assert_eq!(RequestKind::pick(true, 0.9), RequestKind::Cart);
+        assert_eq!(RequestKind::pick(true, 0.99), RequestKind::Logout);
         for kind in [RequestKind::Feed, RequestKind::Like, RequestKind::Login] {
             // Only the feed is a GET: the one request nginx may retry elsewhere.
             assert_eq!(!request_line(kind).0, kind.is_idempotent());

@@ -8,5 +8,6 @@ pub mod cli;
 pub mod client;
 pub mod crowd;
 pub mod effects;
+pub mod flags;
 pub mod procs;
 pub mod table;

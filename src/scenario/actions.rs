@@ -276,96 +276,43 @@ pub(crate) fn decode(action: &Action, args: &mut dyn Args) -> Result<Command, Ar
     Ok((action.make)(&values))
 }
 
-/// The action a command is written as, with its argument values in `Action::args` order.
+/// The action a command is written as, with its argument values in `Action::args` order: the
+/// command's fields go to their places in `Values`, and the action is the one that makes this very
+/// command from them (compared by `Command::encode`, which tells every field apart, floats by their
+/// bits).
 pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
     let mut values = Values::default();
     let config = &mut values.config;
-    let name = match *command {
-        C::SetStrategy(s) => {
-            config.strategy = s;
-            "set-strategy"
+    match *command {
+        C::SetStrategy(s) => config.strategy = s,
+        C::SetStickyBy(s) => config.sticky_by = s,
+        C::SetBalancer(b) => config.balancer = b,
+        C::SetReplication(r) => config.replication = r,
+        C::SetReplicationLag { ms } => config.replication_lag_ms = ms,
+        C::SetStoreKind(k) => config.store_kind = k,
+        C::SetStorePersistence(p) => config.store_persistence = p,
+        C::SetStoreReplica(on) => config.store_replica = on,
+        C::SetStoreReplicaLag { ms } => config.timing.store_replica_lag_ms = ms,
+        C::SetUsers(n) => config.users = n,
+        C::SetSkew(s) => config.skew = s,
+        C::SetThinkTime { ms } => config.think_time_ms = ms,
+        C::CrashServer(server) | C::RestartServer(server) | C::PartitionServer { server, .. } => {
+            values.server = server
         }
-        C::SetStickyBy(s) => {
-            config.sticky_by = s;
-            "set-sticky-by"
-        }
-        C::SetBalancer(b) => {
-            config.balancer = b;
-            "set-balancer"
-        }
-        C::SetReplication(r) => {
-            config.replication = r;
-            "set-replication"
-        }
-        C::SetReplicationLag { ms } => {
-            config.replication_lag_ms = ms;
-            "set-replication-lag"
-        }
-        C::SetStoreKind(k) => {
-            config.store_kind = k;
-            "set-store-kind"
-        }
-        C::SetStorePersistence(p) => {
-            config.store_persistence = p;
-            "set-store-persistence"
-        }
-        C::SetStoreReplica(on) => {
-            config.store_replica = on;
-            "set-store-replica"
-        }
-        C::SetStoreReplicaLag { ms } => {
-            config.timing.store_replica_lag_ms = ms;
-            "set-store-replica-lag"
-        }
-        C::SetUsers(n) => {
-            config.users = n;
-            "set-users"
-        }
-        C::SetSkew(s) => {
-            config.skew = s;
-            "set-skew"
-        }
-        C::SetThinkTime { ms } => {
-            config.think_time_ms = ms;
-            "set-think-time"
-        }
-        C::AddServer => "add-server",
-        C::RemoveServer => "remove-server",
-        C::CrashServer(s) => {
-            values.server = s;
-            "crash-server"
-        }
-        C::RestartServer(s) => {
-            values.server = s;
-            "restart-server"
-        }
-        C::PartitionServer {
-            server,
-            partitioned,
-        } => {
-            values.server = server;
-            if partitioned {
-                "partition-server"
-            } else {
-                "heal-server"
-            }
-        }
-        C::SlowServer { server, factor } => {
-            values.server = server;
-            values.factor = factor;
-            "slow-server"
-        }
-        C::CrashStore => "crash-store",
-        C::RestartStore => "restart-store",
-        C::CrashReplica => "crash-replica",
-        C::RestartReplica => "restart-replica",
-        C::Traffic { factor, for_ms } => {
-            values.factor = factor;
-            values.for_ms = for_ms;
-            "traffic"
-        }
-    };
-    let action = action_named(name).unwrap_or(&ACTIONS[0]);
+        C::SlowServer { server, factor } => (values.server, values.factor) = (server, factor),
+        C::Traffic { factor, for_ms } => (values.factor, values.for_ms) = (factor, for_ms),
+        C::AddServer
+        | C::RemoveServer
+        | C::CrashStore
+        | C::RestartStore
+        | C::CrashReplica
+        | C::RestartReplica => {}
+    }
+    let bytes = command.encode();
+    let action = ACTIONS
+        .iter()
+        .find(|a| (a.make)(&values).encode() == bytes)
+        .unwrap_or(&ACTIONS[0]);
     let out = action
         .args
         .iter()

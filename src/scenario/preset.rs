@@ -10,8 +10,7 @@
 
 use super::{Scenario, TimedCommand};
 use crate::model::{
-    Balancer, Command, Config, Micros, Persistence, Replication, StickyBy, StoreKind, Strategy, MS,
-    SECOND,
+    Command, Config, Micros, Persistence, Replication, StickyBy, StoreKind, Strategy, MS, SECOND,
 };
 
 /// Wall-clock seconds within which every preset shows its effect on the page.
@@ -167,15 +166,11 @@ const SWITCH_TO_RDB_AT: Micros = 3 * SECOND;
 /// `rdb-vs-memory`: a server's own work per request.
 const RDB_SERVICE_MS: u32 = 5;
 
-/// A few named users clicking at a pace the eye can follow, round robin in front.
+/// The tour's few named users behind round robin, at a quicker pace: a second between clicks.
 const fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
     Config {
-        strategy,
-        servers,
-        users,
-        balancer: Balancer::RoundRobin,
         think_time_ms: 1_000,
-        ..Config::DEFAULT
+        ..super::tour::classroom(strategy, servers, users)
     }
 }
 

@@ -101,7 +101,7 @@ const SCALE_OUT: Micros = 6 * SECOND;
 const OFFICE_USERS: u32 = 12;
 
 /// A few named users clicking at a pace the eye can follow.
-const fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
+pub(super) const fn classroom(strategy: Strategy, servers: u32, users: u32) -> Config {
     Config {
         strategy,
         servers,
