@@ -38,7 +38,7 @@ pub enum Action {
     // Time, presets and the compare view.
     /// Start a preset's run (`None`: back to the lab's default world).
     SetPreset(Option<Preset>),
-    /// Users behind each address: a property of the workload, so the run starts again.
+    /// Users behind each address: a property of the workload, so the run so far is replayed with it.
     SetUsersPerIp(u32),
     /// The balancer, and for sticky sessions what pins a user: IP hash pins by address, every other
     /// choice by the session cookie (one idea, one control).

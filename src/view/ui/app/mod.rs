@@ -335,8 +335,12 @@ impl App {
             Action::ExportCsv => super::export::download_metrics_csv(&self.scene.report),
             Action::SetPreset(preset) => self.load_preset(ctx, preset),
             Action::SetUsersPerIp(users) => {
+                // Where users connect from is part of the workload, not a command: the run so far is
+                // replayed as if they had always been grouped so, keeping everything done to it.
                 self.history.base.config.users_per_ip = users;
-                self.restart_run();
+                self.step_stack.clear();
+                let now = self.sim.now();
+                self.rewind_to(now);
             }
             Action::SetAffinity(balancer) => {
                 self.apply(Command::SetBalancer(balancer));
