@@ -285,7 +285,7 @@ impl Words for Korean {
                 "서버 한 대에 방문자가 몰리면 메모리가 차고 모든 세션이 함께 사라집니다.",
             ),
             Preset::Nat => (
-                "주소 하나 뒤의 사무실 (NAT)",
+                "주소 하나를 함께 쓰는 사무실",
                 "사용자 12명이 주소 하나를 나눠 쓰면 IP 해시가 모두를 한 서버로 보냅니다.",
             ),
             Preset::StickyCrash => (
@@ -301,7 +301,7 @@ impl Words for Korean {
                 "저장소가 죽고 2초 뒤 복제본이 넘겨받지만 마지막 쓰기는 없습니다.",
             ),
             Preset::RdbVsMemory => (
-                "DB 저장소 대 인메모리 저장소",
+                "데이터베이스 저장소 대 인메모리 저장소",
                 "3초에 저장소가 데이터베이스로 바뀌면 모든 요청이 더 오래 기다립니다.",
             ),
         };
@@ -507,7 +507,7 @@ pub static STRINGS: Strings = Strings {
     // Time, presets and the compare view.
     preset: "약점 재현",
     preset_none: "— (직접 설정)",
-    users_per_ip: "주소당 사용자 수 (NAT)",
+    users_per_ip: "주소당 사용자 수",
     next_event: "다음 사건",
     timeline: "타임라인",
     balancer_sticky_hint: "스티키: IP 해시는 주소별로, 그 밖의 선택은 세션 쿠키로 사용자를 고정합니다.",
