@@ -479,8 +479,9 @@ pub static STRINGS: Strings = Strings {
     shortcuts: "Keyboard shortcuts",
     shortcut_list: [
         ("Space", "Play or pause"),
-        ("→", "Step forward one event"),
+        ("→", "Step forward one hop of a message"),
         ("←", "Step back"),
+        ("N", "Run to the next event"),
         ("1–5", "Switch session strategy"),
         ("?", "Show or hide this help"),
         ("Esc", "Close"),
