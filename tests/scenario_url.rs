@@ -462,3 +462,56 @@ proptest! {
         prop_assert_eq!(decode_log(&encode_log(&timed), config.servers), Ok(timed));
     }
 }
+
+#[test]
+fn a_preset_sets_the_world_its_lead_in_and_its_speed() {
+    use sessionscope::scenario::preset::Preset;
+    for preset in Preset::ALL {
+        let (s, errors) = parse_query(&format!("preset={}", preset.name()));
+        assert_eq!(errors, vec![], "{}", preset.name());
+        assert_eq!(s.preset, Some(preset));
+        assert_eq!(s.config, preset.scenario().config);
+        assert_eq!(s.fast_forward, preset.lead_in());
+        assert_eq!(s.speed, preset.speed());
+        assert_eq!(s.scenario().timeline, preset.scenario().timeline);
+        // A preset link names the preset and nothing else.
+        assert_eq!(to_query(&s), format!("preset={}", preset.name()));
+    }
+}
+
+#[test]
+fn keys_beside_a_preset_change_its_world_and_survive_a_round_trip() {
+    use sessionscope::scenario::preset::Preset;
+    let (s, errors) = parse_query("users_per_ip=1&preset=nat&speed=0.5&ff=0");
+    assert_eq!(errors, vec![]);
+    assert_eq!(s.config.users_per_ip, 1);
+    assert_eq!(s.config.strategy, Preset::Nat.scenario().config.strategy);
+    assert_eq!((s.speed, s.fast_forward), (0.5, 0));
+    assert_eq!(parse_query(&to_query(&s)), (s, vec![]));
+}
+
+#[test]
+fn a_bad_preset_is_named_and_the_lab_defaults_stay() {
+    let (s, errors) = parse_query("preset=fire&servers=4");
+    assert_eq!(params(&errors), vec!["preset"]);
+    assert!(errors[0].message.contains("store-failover"), "{errors:?}");
+    assert_eq!(s.preset, None);
+    assert_eq!(s.config.servers, 4);
+    assert_eq!(s.speed, PageState::default().speed);
+}
+
+#[test]
+fn a_preset_link_replays_the_presets_timeline_before_its_log() {
+    use sessionscope::scenario::preset::Preset;
+    // The oom preset's traffic event is in its timeline, not in the log: the shared run still has it.
+    let (s, _) = parse_query("preset=oom&t=4000");
+    let sim = s.simulation();
+    assert_eq!(sim.now(), 4 * SECOND);
+    assert!(
+        !sim.servers()[0].state.is_up(),
+        "the one server ran out of memory"
+    );
+    let mut direct = Preset::Oom.scenario().simulation();
+    direct.advance_to(4 * SECOND);
+    assert_eq!(sim.history_hash(), direct.history_hash());
+}

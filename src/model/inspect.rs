@@ -267,6 +267,7 @@ impl Simulation {
     pub fn report(&self) -> Report {
         let m = &self.metrics;
         let timing = &self.config.timing;
+        let (store_memory_bytes, replica_memory_bytes) = self.store_memory();
         Report {
             requests: m.requests,
             authenticated_requests: m.authenticated_requests,
@@ -285,6 +286,13 @@ impl Simulation {
             store_ops: m.store_ops,
             store_replication_messages: m.store_replication_messages,
             store_writes_lost: m.store_writes_lost,
+            store_memory_bytes,
+            replica_memory_bytes,
+            session_memory_bytes: (0..self.count as usize)
+                .map(|s| self.servers[s].memory_used(timing))
+                .sum::<u64>()
+                + store_memory_bytes
+                + replica_memory_bytes,
             imbalance: self.imbalance(),
             latency_ms: Latency {
                 p50: self.latency.quantile_ms(0.5),

@@ -20,6 +20,7 @@ mod hash;
 mod inspect;
 pub mod metrics;
 pub mod observe;
+mod report_extra;
 mod rng;
 pub mod series;
 mod server;

@@ -231,6 +231,11 @@ pub struct Report {
     /// Writes the store sent to its replica, and writes lost at a failover (not yet replicated).
     pub store_replication_messages: u64,
     pub store_writes_lost: u64,
+    /// Session memory of the store and of its replica (each holds full sessions), and of every node
+    /// together (servers, store, replica): what each strategy spends on keeping sessions.
+    pub store_memory_bytes: u64,
+    pub replica_memory_bytes: u64,
+    pub session_memory_bytes: u64,
     pub imbalance: f64,
     pub latency_ms: Latency,
     pub per_server: Vec<ServerReport>,

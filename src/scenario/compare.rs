@@ -2,8 +2,8 @@
 //! compare view.
 
 use super::metric::ReportJson;
-use super::Scenario;
-use crate::model::{Command, Report, Strategy};
+use super::{Scenario, TimedCommand};
+use crate::model::{Command, Config, Report, Strategy, SECOND};
 use serde::Serialize;
 
 /// One report per strategy, in `Strategy::ALL` order. The strategy is what is compared, so timeline
@@ -14,6 +14,47 @@ pub fn compare(scenario: &Scenario) -> Vec<(Strategy, Report)> {
         .into_iter()
         .map(|strategy| (strategy, variant(scenario, strategy).run()))
         .collect()
+}
+
+/// What the compare view runs: the page's workload, or `default_workload()` when the page brings none
+/// (the lab's defaults with no command applied, where every fix would show 0 of everything).
+pub fn workload(scenario: &Scenario) -> Scenario {
+    if *scenario == Scenario::default() {
+        default_workload()
+    } else {
+        scenario.clone()
+    }
+}
+
+/// Servers in the default comparison: with six, primary-backup's single copy per write is plainly
+/// cheaper than all-to-all's five, in messages as in bytes (with three they are close).
+pub const DEFAULT_COMPARE_SERVERS: u32 = 6;
+
+/// A minute of 30 users in which each fix meets what it is weak against: server B crashes at 15 s
+/// (local and sticky sessions lose sessions) and is restarted at 25 s, the store's primary crashes at
+/// 35 s (the external store fails over to its replica after 2 s, losing its last writes).
+pub fn default_workload() -> Scenario {
+    let mut config = Config {
+        servers: DEFAULT_COMPARE_SERVERS,
+        users: 30,
+        think_time_ms: 1_000,
+        store_replica: true,
+        ..Config::DEFAULT
+    };
+    config.timing.store_failover_ms = 2_000;
+    let at = |seconds: u64, command: Command| TimedCommand {
+        at: seconds * SECOND,
+        command,
+    };
+    Scenario {
+        config,
+        duration: 60 * SECOND,
+        timeline: vec![
+            at(15, Command::CrashServer(1)),
+            at(25, Command::RestartServer(1)),
+            at(35, Command::CrashStore),
+        ],
+    }
 }
 
 /// The scenario as it runs for one strategy in the comparison.

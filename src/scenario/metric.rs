@@ -29,6 +29,9 @@ pub enum Metric {
     StoreOps,
     StoreReplicationMessages,
     StoreWritesLost,
+    StoreMemoryBytes,
+    ReplicaMemoryBytes,
+    SessionMemoryBytes,
     Imbalance,
     LatencyP50,
     LatencyP99,
@@ -66,7 +69,7 @@ impl MetricValue {
 
 impl Metric {
     /// Every metric, in the order of the runner's JSON and the CSV.
-    pub const ALL: [Metric; 20] = [
+    pub const ALL: [Metric; 23] = [
         Metric::Requests,
         Metric::AuthenticatedRequests,
         Metric::Ok,
@@ -84,6 +87,9 @@ impl Metric {
         Metric::StoreOps,
         Metric::StoreReplicationMessages,
         Metric::StoreWritesLost,
+        Metric::StoreMemoryBytes,
+        Metric::ReplicaMemoryBytes,
+        Metric::SessionMemoryBytes,
         Metric::Imbalance,
         Metric::LatencyP50,
         Metric::LatencyP99,
@@ -110,6 +116,9 @@ impl Metric {
             Metric::StoreOps => "store_ops",
             Metric::StoreReplicationMessages => "store_replication_messages",
             Metric::StoreWritesLost => "store_writes_lost",
+            Metric::StoreMemoryBytes => "store_memory_bytes",
+            Metric::ReplicaMemoryBytes => "replica_memory_bytes",
+            Metric::SessionMemoryBytes => "session_memory_bytes",
             Metric::Imbalance => "imbalance",
             Metric::LatencyP50 => "latency_ms.p50",
             Metric::LatencyP99 => "latency_ms.p99",
@@ -123,7 +132,10 @@ impl Metric {
 
     pub fn unit(self) -> Unit {
         match self {
-            Metric::ReplicationBytes => Unit::Bytes,
+            Metric::ReplicationBytes
+            | Metric::StoreMemoryBytes
+            | Metric::ReplicaMemoryBytes
+            | Metric::SessionMemoryBytes => Unit::Bytes,
             Metric::Imbalance => Unit::Ratio,
             Metric::LatencyP50 | Metric::LatencyP99 => Unit::Millis,
             Metric::Requests
@@ -166,6 +178,9 @@ impl Metric {
             Metric::StoreOps => r.store_ops,
             Metric::StoreReplicationMessages => r.store_replication_messages,
             Metric::StoreWritesLost => r.store_writes_lost,
+            Metric::StoreMemoryBytes => r.store_memory_bytes,
+            Metric::ReplicaMemoryBytes => r.replica_memory_bytes,
+            Metric::SessionMemoryBytes => r.session_memory_bytes,
             Metric::Imbalance => return MetricValue::Real(r.imbalance),
             Metric::LatencyP50 => return MetricValue::Real(r.latency_ms.p50),
             Metric::LatencyP99 => return MetricValue::Real(r.latency_ms.p99),

@@ -15,6 +15,7 @@ use super::error::quote;
 use super::file::closest;
 use super::input::{show_fixed, Input, Text};
 use super::keys::{config_key, timing_field, Out, CONFIG_KEYS, TIMING_FIELDS};
+use super::preset::Preset;
 use super::tour::STEP_COUNT;
 use super::{Scenario, TimedCommand};
 use crate::model::{Command, Config, Micros, SeriesMetric, Simulation, SECOND};
@@ -51,6 +52,10 @@ pub struct PageState {
     pub time: Option<Micros>,
     /// `selftest=1`: show the reference history hash (`scenario::reference_hash`).
     pub selftest: bool,
+    /// `preset=NAME`: the run starts from the preset's world (its configuration replaces `config`, its
+    /// timeline runs before `commands`), fast-forwarded to its lead-in and at its speed unless `ff` and
+    /// `speed` say otherwise. A share link of a preset run carries no configuration keys.
+    pub preset: Option<Preset>,
 }
 
 impl Default for PageState {
@@ -70,6 +75,7 @@ impl Default for PageState {
             commands: Vec::new(),
             time: None,
             selftest: false,
+            preset: None,
         }
     }
 }
@@ -79,17 +85,32 @@ impl PageState {
     /// commands as its timeline, and the default duration. `scenario().to_json()` is a file that
     /// `sessionscope-sim compare` reads to the same numbers.
     pub fn scenario(&self) -> Scenario {
+        let mut timeline = self.base().timeline;
+        timeline.extend(self.commands.iter().map(|(at, command)| TimedCommand {
+            at: *at,
+            command: command.clone(),
+        }));
+        // Stable: at equal times the preset's own commands come first, as the page applies them.
+        timeline.sort_by_key(|t| t.at);
         Scenario {
             config: self.config.clone(),
-            timeline: self
-                .commands
-                .iter()
-                .map(|(at, command)| TimedCommand {
-                    at: *at,
-                    command: command.clone(),
-                })
-                .collect(),
+            timeline,
             ..Scenario::default()
+        }
+    }
+
+    /// The world the page starts from before any logged command: the preset's scenario (configuration
+    /// and timeline), or the configuration alone with the default duration.
+    pub fn base(&self) -> Scenario {
+        match self.preset {
+            Some(preset) => Scenario {
+                config: self.config.clone(),
+                ..preset.scenario()
+            },
+            None => Scenario {
+                config: self.config.clone(),
+                ..Scenario::default()
+            },
         }
     }
 
@@ -99,9 +120,14 @@ impl PageState {
     /// the page does when it rewinds.
     pub fn simulation(&self) -> Simulation {
         let until = self.time.unwrap_or(self.fast_forward);
-        // The log is in time order (`decode_log` checks it).
-        let upto = self.commands.partition_point(|(at, _)| *at <= until);
-        Simulation::replay(self.config.clone(), &self.commands[..upto], until)
+        let scenario = self.scenario();
+        // The timeline is in time order (sorted above; `decode_log` checks the log's order).
+        let upto = scenario.timeline.partition_point(|t| t.at <= until);
+        let commands: Vec<(Micros, Command)> = scenario.timeline[..upto]
+            .iter()
+            .map(|t| (t.at, t.command.clone()))
+            .collect();
+        Simulation::replay(self.config.clone(), &commands, until)
     }
 }
 
@@ -132,8 +158,9 @@ fn is_tracking_param(key: &str) -> bool {
 }
 
 /// Page parameters besides the scenario keys, for "did you mean" suggestions.
-const PAGE_PARAMS: [&str; 11] = [
+const PAGE_PARAMS: [&str; 12] = [
     "speed", "ff", "paused", "embed", "lang", "tour", "view", "chart", "t", "log", "selftest",
+    "preset",
 ];
 
 #[derive(Default)]
@@ -213,6 +240,8 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
     let mut state = PageState::default();
     let mut seen: Vec<String> = Vec::new();
     let mut log: Option<String> = None;
+    // Configuration keys as given, re-applied over a preset's configuration once the query is read.
+    let mut config_keys: Vec<(String, String)> = Vec::new();
     for piece in query.split('&') {
         if piece.is_empty() {
             continue;
@@ -240,9 +269,28 @@ pub fn parse_query(query: &str) -> (PageState, Vec<ParamError>) {
             continue;
         }
         match apply(&mut state, &key, &value, &mut log) {
-            Applied::Yes => seen.push(key),
+            Applied::Yes => {
+                if config_key(&key).is_some() || timing_field(&key).is_some() {
+                    config_keys.push((key.clone(), value));
+                }
+                seen.push(key)
+            }
             Applied::Bad(message) => problems.push(&key, message),
             Applied::Unknown => problems.push_with(&key, || unknown_param(&key)),
+        }
+    }
+    if let Some(preset) = state.preset {
+        // The preset's world, with the configuration keys given beside it on top (they were read
+        // once already, so they cannot fail now).
+        state.config = preset.scenario().config;
+        for (key, value) in &config_keys {
+            let _ = apply(&mut state, key, value, &mut log);
+        }
+        if !seen.iter().any(|k| k == "ff") {
+            state.fast_forward = preset.lead_in();
+        }
+        if !seen.iter().any(|k| k == "speed") {
+            state.speed = preset.speed();
         }
     }
     if let Some(text) = log {
@@ -315,6 +363,20 @@ fn apply(state: &mut PageState, key: &str, value: &str, log: &mut Option<String>
                 *log = Some(value.to_string());
                 Ok(())
             }
+            "preset" => match Preset::from_name(value) {
+                Some(preset) => {
+                    state.preset = Some(preset);
+                    Ok(())
+                }
+                None => {
+                    let names: Vec<&str> = Preset::ALL.iter().map(|p| p.name()).collect();
+                    Err(format!(
+                        "unknown preset {}; expected one of: {}",
+                        quote(value),
+                        names.join(", ")
+                    ))
+                }
+            },
             _ => return Applied::Unknown,
         }
     };
@@ -428,22 +490,30 @@ pub fn to_query(state: &PageState) -> String {
         query.push('=');
         query.push_str(value);
     };
+    // A preset names its configuration, lead-in and speed; only departures from them are written.
+    let (base_config, base_speed, base_ff) = match state.preset {
+        Some(preset) => {
+            add("preset", preset.name());
+            (preset.scenario().config, preset.speed(), preset.lead_in())
+        }
+        None => (defaults.config.clone(), defaults.speed, 0),
+    };
     for key in CONFIG_KEYS {
         let value = (key.write)(&state.config);
-        if value != (key.write)(&defaults.config) {
+        if value != (key.write)(&base_config) {
             add(key.name, &url_value(value));
         }
     }
     for field in TIMING_FIELDS {
         let value = (field.get)(&state.config.timing);
-        if value != (field.get)(&defaults.config.timing) {
+        if value != (field.get)(&base_config.timing) {
             add(field.name, &value.to_string());
         }
     }
-    if state.speed != defaults.speed {
+    if state.speed != base_speed {
         add("speed", &url_value(Out::Real(state.speed)));
     }
-    if state.fast_forward != 0 {
+    if state.fast_forward != base_ff {
         add("ff", &show_fixed(state.fast_forward, 6));
     }
     if state.paused {

@@ -2,7 +2,8 @@
 //! (a model `Command`); the rest is playback, sharing and presentation.
 
 use super::words::Lang;
-use crate::model::{Command, Strategy};
+use crate::model::{Balancer, Command, Micros, Strategy};
+use crate::scenario::preset::Preset;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -34,6 +35,18 @@ pub enum Action {
     DismissMessage,
     ExportSvg,
     ExportCsv,
+    // Time, presets and the compare view.
+    /// Start a preset's run (`None`: back to the lab's default world).
+    SetPreset(Option<Preset>),
+    /// Users behind each address: a property of the workload, so the run so far is replayed with it.
+    SetUsersPerIp(u32),
+    /// The balancer, and for sticky sessions what pins a user: IP hash pins by address, every other
+    /// choice by the session cookie (one idea, one control).
+    SetAffinity(Balancer),
+    /// Play until the next incident or rejection, then pause.
+    NextEvent,
+    /// Go to a model time on the timeline, keeping the commands applied after it.
+    Seek(Micros),
 }
 
 /// The keyboard shortcut for `key` (a `KeyboardEvent.key`), on the embedded and the full page alike.
@@ -50,6 +63,7 @@ pub fn shortcut(key: &str, in_control: bool) -> Option<Action> {
         "ArrowRight" => Some(Action::Step),
         "ArrowLeft" => Some(Action::StepBack),
         "?" => Some(Action::ToggleHelp),
+        "n" | "N" => Some(Action::NextEvent),
         // In the order of the strategy picker.
         "1" | "2" | "3" | "4" | "5" => {
             let strategy = Strategy::ALL.get(key.parse::<usize>().ok()? - 1)?;

@@ -16,8 +16,11 @@ impl History {
         History { base, applied }
     }
 
+    /// Keeps the commands in time order: after seeking back (`timeline::seek` keeps the later ones),
+    /// a new command goes before them.
     pub fn record(&mut self, at: Micros, command: Command) {
-        self.applied.push((at, command));
+        let i = self.applied.partition_point(|(t, _)| *t <= at);
+        self.applied.insert(i, (at, command));
     }
 
     /// A fresh run of the base scenario, recording messages in flight for drawing.

@@ -10,7 +10,8 @@
 //! - `words`: every word the page shows, one table per language (`words/en.rs`, `words/ko.rs`, and the
 //!   event log's sentences in `words/en_log.rs`, `words/ko_log.rs`); `wording`: which events are
 //!   announced.
-//! - `history`: rewind and share by replaying the commands a person applied.
+//! - `history`: rewind and share by replaying the commands a person applied; `timeline`: the
+//!   scrubber's markers, seeking, running to the next event and stepping one hop at a time.
 //! - `clock`: model time per animation frame; `tour`: where the page is in the guided tour;
 //!   `announce`: what the screen-reader live region says.
 //! - `actions`: everything a person can do on the page (and the keyboard shortcuts); `names`,
@@ -30,6 +31,7 @@ pub mod layout;
 pub mod names;
 pub mod scene;
 pub mod svgnum;
+pub mod timeline;
 pub mod tour;
 pub mod traffic;
 pub mod wording;

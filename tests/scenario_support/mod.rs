@@ -188,6 +188,7 @@ pub fn arb_page_state() -> impl proptest::strategy::Strategy<Value = PageState> 
                     commands,
                     time,
                     selftest,
+                    preset: None,
                 }
             },
         )

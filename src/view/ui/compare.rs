@@ -7,168 +7,51 @@ use crate::number::{f64_text, fixed};
 use crate::scenario::compare::variant;
 use crate::scenario::url::{to_query, PageState};
 use crate::scenario::Scenario;
+use crate::scenario::{Metric, MetricValue, Unit};
 use crate::view::words::{CompareRun, Lang};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How a metric's raw number reads to a person.
-#[derive(Clone, Copy, PartialEq)]
-enum Unit {
-    Count,
-    Ratio,
-    Millis,
-    Bytes,
-}
-
-/// One column of the table. `name` is the metric's name in the runner's JSON, also used in `data-metric`.
-struct Metric {
-    name: &'static str,
-    en: &'static str,
-    ko: &'static str,
-    unit: Unit,
-    /// Drawn as a bar chart below the table.
-    chart: bool,
-    value: fn(&Report) -> f64,
-}
-
-const METRICS: &[Metric] = &[
-    Metric {
-        name: "requests",
-        en: "Requests",
-        ko: "요청",
-        unit: Unit::Count,
-        chart: false,
-        value: |r| r.requests as f64,
-    },
-    Metric {
-        name: "ok",
-        en: "Successful",
-        ko: "성공",
-        unit: Unit::Count,
-        chart: false,
-        value: |r| r.ok as f64,
-    },
-    Metric {
-        name: "mismatches",
-        en: "Session mismatches",
-        ko: "세션 불일치",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.mismatches as f64,
-    },
-    Metric {
-        name: "lost_session_hits",
-        en: "Hits on lost sessions",
-        ko: "잃어버린 세션 요청",
-        unit: Unit::Count,
-        chart: false,
-        value: |r| r.lost_session_hits as f64,
-    },
-    Metric {
-        name: "relogins",
-        en: "Forced re-logins",
-        ko: "강제 재로그인",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.relogins as f64,
-    },
-    Metric {
-        name: "sessions_created",
-        en: "Sessions created",
-        ko: "생성된 세션",
-        unit: Unit::Count,
-        chart: false,
-        value: |r| r.sessions_created as f64,
-    },
-    Metric {
-        name: "sessions_lost",
-        en: "Sessions lost",
-        ko: "잃어버린 세션",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.sessions_lost as f64,
-    },
-    Metric {
-        name: "errors",
-        en: "Errors (5xx)",
-        ko: "오류 (5xx)",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.errors as f64,
-    },
-    Metric {
-        name: "replication_messages",
-        en: "Replication messages",
-        ko: "복제 메시지",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.replication_messages as f64,
-    },
-    Metric {
-        name: "store_ops",
-        en: "Store operations",
-        ko: "저장소 작업",
-        unit: Unit::Count,
-        chart: true,
-        value: |r| r.store_ops as f64,
-    },
-    Metric {
-        name: "imbalance",
-        en: "Load imbalance (max/mean)",
-        ko: "부하 불균형 (최대/평균)",
-        unit: Unit::Ratio,
-        chart: false,
-        value: |r| r.imbalance,
-    },
-    Metric {
-        name: "latency_ms.p50",
-        en: "Latency p50",
-        ko: "지연 시간 p50",
-        unit: Unit::Millis,
-        chart: false,
-        value: |r| r.latency_ms.p50,
-    },
-    Metric {
-        name: "latency_ms.p99",
-        en: "Latency p99",
-        ko: "지연 시간 p99",
-        unit: Unit::Millis,
-        chart: true,
-        value: |r| r.latency_ms.p99,
-    },
-    Metric {
-        name: "memory_bytes",
-        en: "Session memory (all servers)",
-        ko: "세션 메모리 (전체 서버)",
-        unit: Unit::Bytes,
-        chart: true,
-        value: |r| memory_bytes(r) as f64,
-    },
-];
-
-fn memory_bytes(report: &Report) -> u64 {
-    report.per_server.iter().map(|s| s.memory_bytes).sum()
-}
-
-fn tr(lang: Lang, en: &'static str, ko: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Ko => ko,
+/// Drawn as a bar chart below the table: the outcomes a class compares (every metric is a column).
+fn charted(metric: Metric) -> bool {
+    match metric {
+        Metric::Mismatches
+        | Metric::Relogins
+        | Metric::SessionsLost
+        | Metric::Errors
+        | Metric::ReplicationMessages
+        | Metric::ReplicationBytes
+        | Metric::StoreWritesLost
+        | Metric::SessionMemoryBytes
+        | Metric::LatencyP50
+        | Metric::LatencyP99 => true,
+        Metric::Requests
+        | Metric::AuthenticatedRequests
+        | Metric::Ok
+        | Metric::LostSessionHits
+        | Metric::ExpiredHits
+        | Metric::SessionsCreated
+        | Metric::SessionsExpired
+        | Metric::OrphanedSessions
+        | Metric::StoreOps
+        | Metric::StoreReplicationMessages
+        | Metric::StoreMemoryBytes
+        | Metric::ReplicaMemoryBytes
+        | Metric::Imbalance => false,
     }
 }
 
-fn label(metric: &Metric, lang: Lang) -> &'static str {
-    tr(lang, metric.en, metric.ko)
+fn label(metric: Metric, lang: Lang) -> &'static str {
+    lang.words().metric(metric)
 }
 
 /// The raw number for `data-value`: integers without a fraction, floats in Rust's shortest round-trip
 /// form (parses back to the very same f64 the runner prints).
-fn raw(metric: &Metric, report: &Report) -> String {
-    let value = (metric.value)(report);
-    match metric.unit {
-        Unit::Count | Unit::Bytes => format!("{}", value as u64),
-        Unit::Ratio | Unit::Millis => f64_text(value),
+fn raw(metric: Metric, report: &Report) -> String {
+    match metric.value(report) {
+        MetricValue::Count(n) => n.to_string(),
+        MetricValue::Real(x) => f64_text(x),
     }
 }
 
@@ -241,8 +124,8 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
                     <thead>
                         <tr>
                             <th scope="col">{ t.compare_strategy }</th>
-                            { for METRICS.iter().map(|m| html! {
-                                <th key={m.name} scope="col" data-metric={m.name}>{ label(m, lang) }</th>
+                            { for Metric::ALL.into_iter().map(|m| html! {
+                                <th key={m.key()} scope="col" data-metric={m.key()}>{ label(m, lang) }</th>
                             }) }
                         </tr>
                     </thead>
@@ -250,9 +133,9 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
                         { for rows.iter().map(|(strategy, report)| html! {
                             <tr key={strategy.name()} data-strategy={strategy.name()}>
                                 <th scope="row">{ w.compare_strategy(*strategy) }</th>
-                                { for METRICS.iter().map(|m| html! {
-                                    <td key={m.name} data-metric={m.name} data-value={raw(m, report)}>
-                                        { shown(m.unit, (m.value)(report)) }
+                                { for Metric::ALL.into_iter().map(|m| html! {
+                                    <td key={m.key()} data-metric={m.key()} data-value={raw(m, report)}>
+                                        { shown(m.unit(), m.value(report).as_f64()) }
                                     </td>
                                 }) }
                             </tr>
@@ -262,7 +145,7 @@ pub fn compare_view(scenario: &Scenario, lang: Lang, rows: &[(Strategy, Report)]
             </div>
             <div class="compare-charts">
                 if complete {
-                    { for METRICS.iter().filter(|m| m.chart).map(|m| bar_chart(m, rows, lang)) }
+                    { for Metric::ALL.into_iter().filter(|m| charted(*m)).map(|m| bar_chart(m, rows, lang)) }
                 }
             </div>
         </div>
@@ -288,16 +171,23 @@ fn run_from(index: usize, scenario: Rc<Scenario>, on_row: Callback<(Strategy, Re
     .forget();
 }
 
-const BAR_LEFT: i64 = 170;
-const BAR_WIDTH: i64 = 190;
+// Sized for 16-unit text (teach.css): the chart is never drawn narrower than 480 px, so no label is
+// under 14 px on screen (the longest strategy name fits left of the bars).
+const BAR_LEFT: i64 = 215;
+const BAR_WIDTH: i64 = 200;
 /// Room right of the longest bar for its value.
-const BAR_VALUE: i64 = 90;
-const BAR_HEIGHT: i64 = 22;
+const BAR_VALUE: i64 = 110;
+const BAR_HEIGHT: i64 = 24;
 const BAR_GAP: i64 = 8;
 
 /// One metric across the strategies as horizontal bars, scaled to the largest value.
-fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
-    let values: Vec<f64> = rows.iter().map(|(_, r)| (metric.value)(r)).collect();
+fn bar_chart(metric: Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
+    let values: Vec<f64> = rows
+        .iter()
+        .map(|(_, r)| metric.value(r).as_f64())
+        // A latency with no request yet is undefined: no bar.
+        .map(|v| if v.is_finite() { v } else { 0.0 })
+        .collect();
     let max = values.iter().cloned().fold(0.0_f64, f64::max);
     let height = (BAR_HEIGHT + BAR_GAP) * rows.len() as i64 + BAR_GAP;
     let description = rows
@@ -307,13 +197,13 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
             format!(
                 "{}: {}",
                 lang.words().compare_strategy(*s),
-                shown(metric.unit, *v)
+                shown(metric.unit(), *v)
             )
         })
         .collect::<Vec<_>>()
         .join(", ");
     html! {
-        <figure key={metric.name} class="compare-chart" data-testid={format!("compare-chart-{}", metric.name)}>
+        <figure key={metric.key()} class="compare-chart" data-testid={format!("compare-chart-{}", metric.key())}>
             <figcaption>{ label(metric, lang) }</figcaption>
             <svg viewBox={format!("0 0 {} {height}", BAR_LEFT + BAR_WIDTH + BAR_VALUE)} role="img"
                 aria-label={format!("{}: {description}", label(metric, lang))}>
@@ -327,7 +217,7 @@ fn bar_chart(metric: &Metric, rows: &[(Strategy, Report)], lang: Lang) -> Html {
                             <rect x={BAR_LEFT.to_string()} y={y.to_string()} width={width.max(1).to_string()}
                                 height={BAR_HEIGHT.to_string()} rx="3" class="bar-fill" />
                             <text x={(BAR_LEFT + width + 6).to_string()} y={(y + BAR_HEIGHT * 2 / 3).to_string()}
-                                class="bar-value">{ shown(metric.unit, *value) }</text>
+                                class="bar-value">{ shown(metric.unit(), *value) }</text>
                         </g>
                     }
                 }) }

@@ -6,6 +6,7 @@ use crate::model::{
     MAX_SERVERS, MAX_USERS,
 };
 use crate::number::{f64_text, parse_f64};
+use crate::scenario::preset::Preset;
 use crate::scenario::{REPLICATION_LAG_MS, STORE_REPLICA_LAG_MS};
 use crate::view::actions::Action;
 use crate::view::clock::SPEEDS;
@@ -39,6 +40,8 @@ pub struct ControlsProps {
     pub copied: bool,
     pub store_up: bool,
     pub act: Callback<Action>,
+    /// The preset this run started from, if any.
+    pub preset: Option<Preset>,
 }
 
 #[component]
@@ -59,15 +62,17 @@ pub fn Controls(props: &ControlsProps) -> Html {
         .collect();
     let balancers = named_options(Balancer::ALL, Balancer::name, |b| w.balancer(b));
 
-    let sticky_options = html! {
-        <div class="options">
-            if c.strategy == Strategy::Sticky {
-                { select("sticky-by", t.sticky_by,
-                    &named_options(StickyBy::ALL, StickyBy::name, |by| w.sticky_by(by)),
-                    c.sticky_by.name(), act, |v| StickyBy::from_name(v).map(|v| Action::Command(Command::SetStickyBy(v)))) }
-            }
-        </div>
+    // Sticky by IP is the IP-hash balancer: one control says both.
+    let sticky = c.strategy == Strategy::Sticky;
+    let balancer_shown = if sticky && c.sticky_by == StickyBy::Ip {
+        Balancer::IpHash
+    } else {
+        c.balancer
     };
+    let mut presets = vec![(AttrValue::from(""), AttrValue::from(t.preset_none))];
+    presets.extend(named_options(Preset::ALL, Preset::name, |p| {
+        w.preset(p).label
+    }));
     let cluster_options = html! {
         <div class="options">
             if matches!(c.strategy, Strategy::ClusterAll | Strategy::ClusterBackup) {
@@ -91,7 +96,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     &named_options(Persistence::ALL, Persistence::name, |p| w.persistence(p)),
                     c.store_persistence.name(), act, |v| Persistence::from_name(v).map(|v| Action::Command(Command::SetStorePersistence(v)))) }
                 <div class="field check">
-                    <input id="store-replica" data-testid="store-replica" type="checkbox" checked={c.store_replica}
+                    <input id="store-replica-toggle" data-testid="store-replica-toggle" type="checkbox" checked={c.store_replica}
                         onchange={{
                             let act = act.clone();
                             Callback::from(move |e: web_sys::Event| {
@@ -99,7 +104,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                                 act.emit(Action::Command(Command::SetStoreReplica(on)));
                             })
                         }} />
-                    <label for="store-replica">{ t.store_replica }</label>
+                    <label for="store-replica-toggle">{ t.store_replica }</label>
                 </div>
                 if c.store_replica {
                     { input("store-replica-lag", t.store_replica_lag,
@@ -158,12 +163,19 @@ pub fn Controls(props: &ControlsProps) -> Html {
             </fieldset>
             <fieldset class="group setup">
                 <legend>{ t.strategy }</legend>
+                { select("preset", t.preset, &presets, props.preset.map_or("", Preset::name), act,
+                    |v| Some(Action::SetPreset(Preset::from_name(v)))) }
+                if let Some(preset) = props.preset {
+                    <p class="hint" data-testid="preset-hint">{ w.preset(preset).hint }</p>
+                }
                 { select("strategy", t.strategy, &strategies, c.strategy.name(), act, |v| Strategy::from_name(v).map(|v| Action::Command(Command::SetStrategy(v)))) }
                 <p class="hint">{ w.strategy_hint(c.strategy) }</p>
-                { sticky_options }
                 { cluster_options }
                 { store_options }
-                { select("balancer", t.balancer, &balancers, c.balancer.name(), act, |v| Balancer::from_name(v).map(|v| Action::Command(Command::SetBalancer(v)))) }
+                { select("balancer", t.balancer, &balancers, balancer_shown.name(), act, |v| Balancer::from_name(v).map(Action::SetAffinity)) }
+                if sticky {
+                    <p class="hint">{ t.balancer_sticky_hint }</p>
+                }
                 <div class="field servers">
                     <span class="label" id="servers-label">{ t.servers }</span>
                     <div class="stepper" role="group" aria-labelledby="servers-label">
@@ -179,6 +191,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 <legend>{ t.faults }</legend>
                 { input("users", t.users, InputKind { kind: "number", min: "1", max: Some(MAX_USERS.to_string().into()), step: None },
                     c.users.to_string(), act, |v| v.parse::<u32>().ok().map(|n| Action::Command(Command::SetUsers(n.clamp(1, MAX_USERS))))) }
+                { input("users-per-ip", t.users_per_ip, InputKind { kind: "number", min: "1", max: Some(MAX_USERS.to_string().into()), step: None },
+                    c.users_per_ip.to_string(), act, |v| v.parse::<u32>().ok().map(|n| Action::SetUsersPerIp(n.clamp(1, MAX_USERS)))) }
                 <p class="hint" data-testid="active-users" aria-live="polite">
                     { if props.active_users == c.users { String::new() } else {
                         w.active_users_now(props.active_users)

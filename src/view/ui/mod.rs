@@ -16,6 +16,7 @@ pub mod legend;
 pub mod metrics;
 pub mod panic;
 pub mod perf;
+pub mod timeline;
 pub mod topology;
 pub mod tour;
 pub mod traffic;

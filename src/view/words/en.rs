@@ -1,12 +1,14 @@
 //! The English words: every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
-use super::{CompareRun, Strings, TourText, Words};
+use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
+use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
+use crate::view::timeline::MarkerKind;
 
 /// The English words.
 pub struct English;
@@ -276,7 +278,37 @@ impl Words for English {
         super::en_log::command(command)
     }
 
-    // Leftovers: metric names.
+    // Time, presets and the compare view.
+    fn preset(&self, preset: Preset) -> PresetText {
+        let (label, hint) = match preset {
+            Preset::Oom => (
+                "One server runs out of memory",
+                "One server, a crowd arrives: memory fills and every session dies with it.",
+            ),
+            Preset::Nat => (
+                "An office behind one address (NAT)",
+                "Twelve users share one address: IP hash sends them all to one server.",
+            ),
+            Preset::StickyCrash => (
+                "Sticky sessions: a server dies",
+                "Server B crashes: its pinned users lose their sessions and log in again.",
+            ),
+            Preset::LagRace => (
+                "A click outruns its copy",
+                "Copies take 1.5 s: the next click reaches a server before its session does.",
+            ),
+            Preset::StoreFailover => (
+                "Store failover loses recent writes",
+                "The store dies; its replica takes over 2 s later without the last writes.",
+            ),
+            Preset::RdbVsMemory => (
+                "Store on a database vs in memory",
+                "At 3 s the store moves to a database: every request waits longer.",
+            ),
+        };
+        PresetText { label, hint }
+    }
+
     fn metric(&self, metric: Metric) -> &'static str {
         match metric {
             Metric::Requests => "Requests",
@@ -296,9 +328,22 @@ impl Words for English {
             Metric::StoreOps => "Store operations",
             Metric::StoreReplicationMessages => "Writes sent to the replica",
             Metric::StoreWritesLost => "Writes lost at failover",
+            Metric::StoreMemoryBytes => "Store memory",
+            Metric::ReplicaMemoryBytes => "Replica memory",
+            Metric::SessionMemoryBytes => "Session memory (servers, store, replica)",
             Metric::Imbalance => "Load imbalance (max/mean)",
             Metric::LatencyP50 => "Latency p50",
             Metric::LatencyP99 => "Latency p99",
+        }
+    }
+
+    fn marker(&self, kind: MarkerKind) -> &'static str {
+        match kind {
+            MarkerKind::Crash => "Crash",
+            MarkerKind::Restart => "Restart",
+            MarkerKind::Failover => "Failover",
+            MarkerKind::Traffic => "Traffic event",
+            MarkerKind::Mismatch => "Mismatches",
         }
     }
 }
@@ -423,8 +468,9 @@ pub static STRINGS: Strings = Strings {
     shortcuts: "Keyboard shortcuts",
     shortcut_list: [
         ("Space", "Play or pause"),
-        ("→", "Step forward one event"),
+        ("→", "Step forward one hop of a message"),
         ("←", "Step back"),
+        ("N", "Run to the next event"),
         ("1–5", "Switch session strategy"),
         ("?", "Show or hide this help"),
         ("Esc", "Close"),
@@ -448,4 +494,12 @@ pub static STRINGS: Strings = Strings {
     compare_back: "← Back to the lab",
     compare_table: "Metrics per strategy",
     compare_strategy: "Strategy",
+
+    // Time, presets and the compare view.
+    preset: "Stage a weakness",
+    preset_none: "— (your own setup)",
+    users_per_ip: "Users per address (NAT)",
+    next_event: "Next event",
+    timeline: "Timeline",
+    balancer_sticky_hint: "Sticky: IP hash pins each address; any other choice pins by the session cookie.",
 };

@@ -1,12 +1,14 @@
 //! The Korean words (한국어): every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
-use super::{CompareRun, Strings, TourText, Words};
+use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
+use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
+use crate::view::timeline::MarkerKind;
 
 /// The Korean words (한국어).
 pub struct Korean;
@@ -275,7 +277,37 @@ impl Words for Korean {
         super::ko_log::command(command)
     }
 
-    // Leftovers: metric names.
+    // Time, presets and the compare view.
+    fn preset(&self, preset: Preset) -> PresetText {
+        let (label, hint) = match preset {
+            Preset::Oom => (
+                "서버 한 대의 메모리 부족",
+                "서버 한 대에 방문자가 몰리면 메모리가 차고 모든 세션이 함께 사라집니다.",
+            ),
+            Preset::Nat => (
+                "주소 하나를 함께 쓰는 사무실",
+                "사용자 12명이 주소 하나를 나눠 쓰면 IP 해시가 모두를 한 서버로 보냅니다.",
+            ),
+            Preset::StickyCrash => (
+                "스티키 세션: 서버가 죽으면",
+                "서버 B가 죽으면 고정된 사용자들이 세션을 잃고 다시 로그인합니다.",
+            ),
+            Preset::LagRace => (
+                "클릭이 복제본을 앞지르면",
+                "복제에 1.5초가 걸리면 다음 클릭이 세션보다 먼저 서버에 도착합니다.",
+            ),
+            Preset::StoreFailover => (
+                "저장소 페일오버로 최근 쓰기 유실",
+                "저장소가 죽고 2초 뒤 복제본이 넘겨받지만 마지막 쓰기는 없습니다.",
+            ),
+            Preset::RdbVsMemory => (
+                "데이터베이스 저장소 대 인메모리 저장소",
+                "3초에 저장소가 데이터베이스로 바뀌면 모든 요청이 더 오래 기다립니다.",
+            ),
+        };
+        PresetText { label, hint }
+    }
+
     fn metric(&self, metric: Metric) -> &'static str {
         match metric {
             Metric::Requests => "요청",
@@ -296,8 +328,21 @@ impl Words for Korean {
             Metric::StoreReplicationMessages => "복제본에 보낸 쓰기",
             Metric::StoreWritesLost => "페일오버로 잃은 쓰기",
             Metric::Imbalance => "부하 불균형(최대/평균)",
+            Metric::StoreMemoryBytes => "저장소 메모리",
+            Metric::ReplicaMemoryBytes => "복제본 메모리",
+            Metric::SessionMemoryBytes => "세션 메모리 (서버·저장소·복제본)",
             Metric::LatencyP50 => "지연 시간 p50",
             Metric::LatencyP99 => "지연 시간 p99",
+        }
+    }
+
+    fn marker(&self, kind: MarkerKind) -> &'static str {
+        match kind {
+            MarkerKind::Crash => "장애",
+            MarkerKind::Restart => "재시작",
+            MarkerKind::Failover => "페일오버",
+            MarkerKind::Traffic => "트래픽 이벤트",
+            MarkerKind::Mismatch => "세션 불일치",
         }
     }
 }
@@ -422,8 +467,9 @@ pub static STRINGS: Strings = Strings {
     shortcuts: "단축키",
     shortcut_list: [
         ("스페이스", "재생 또는 일시 정지"),
-        ("→", "이벤트 하나 앞으로"),
+        ("→", "메시지 한 구간 앞으로"),
         ("←", "한 단계 뒤로"),
+        ("N", "다음 사건까지 실행"),
         ("1–5", "세션 전략 바꾸기"),
         ("?", "도움말 보이기/숨기기"),
         ("Esc", "닫기"),
@@ -447,4 +493,12 @@ pub static STRINGS: Strings = Strings {
     compare_back: "← 실험실로 돌아가기",
     compare_table: "전략별 지표",
     compare_strategy: "전략",
+
+    // Time, presets and the compare view.
+    preset: "약점 재현",
+    preset_none: "— (직접 설정)",
+    users_per_ip: "주소당 사용자 수",
+    next_event: "다음 사건",
+    timeline: "타임라인",
+    balancer_sticky_hint: "스티키: IP 해시는 주소별로, 그 밖의 선택은 세션 쿠키로 사용자를 고정합니다.",
 };

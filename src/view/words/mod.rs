@@ -13,8 +13,10 @@ mod ko_log;
 use crate::model::{
     Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
+use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
+use crate::view::timeline::MarkerKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -183,7 +185,7 @@ pub struct Strings {
     pub dismiss: &'static str,
 
     pub shortcuts: &'static str,
-    pub shortcut_list: [(&'static str, &'static str); 6],
+    pub shortcut_list: [(&'static str, &'static str); 7],
     pub close: &'static str,
     pub open_full: &'static str,
 
@@ -203,6 +205,14 @@ pub struct Strings {
     pub compare_back: &'static str,
     pub compare_table: &'static str,
     pub compare_strategy: &'static str,
+
+    // Time, presets and the compare view.
+    pub preset: &'static str,
+    pub preset_none: &'static str,
+    pub users_per_ip: &'static str,
+    pub next_event: &'static str,
+    pub timeline: &'static str,
+    pub balancer_sticky_hint: &'static str,
 }
 
 impl Strings {
@@ -224,6 +234,13 @@ pub struct TourText {
     pub caption: &'static str,
     pub question: &'static str,
     pub answer: &'static str,
+}
+
+/// A preset's name in the `preset` control, and one sentence on what it stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PresetText {
+    pub label: &'static str,
+    pub hint: &'static str,
 }
 
 /// What the compare page's summary sentence describes.
@@ -263,7 +280,10 @@ pub trait Words: Sync {
     fn event(&self, event: &Event) -> String;
     /// The event log's sentence for a command a person applied.
     fn command(&self, command: &Command) -> String;
-    // Leftovers: metric names.
-    /// A metric's name where its number is shown (the read-outs).
+    // Time, presets and the compare view.
+    fn preset(&self, preset: Preset) -> PresetText;
+    /// A metric's name wherever its number is shown (read-outs, the compare view).
     fn metric(&self, metric: Metric) -> &'static str;
+    /// What a mark on the timeline stands for.
+    fn marker(&self, kind: MarkerKind) -> &'static str;
 }

@@ -10,7 +10,8 @@ mod sharing;
 use super::compare;
 use super::dom;
 use super::perf::FrameTiming;
-use crate::model::{Command, Micros, Report, Simulation, Strategy};
+use crate::model::{Balancer, Command, Micros, Report, Simulation, StickyBy, Strategy};
+use crate::scenario::preset::Preset;
 use crate::scenario::url::{parse_query, PageState, PageView, ParamError};
 use crate::scenario::Scenario;
 use crate::view::actions::{shortcut, Action};
@@ -18,6 +19,7 @@ use crate::view::announce::Announcer;
 use crate::view::clock::PlaybackClock;
 use crate::view::history::History;
 use crate::view::scene::Scene;
+use crate::view::timeline::{self, Timeline, NEXT_EVENT_HORIZON};
 use crate::view::tour::{TourState, ANSWER_WALL_SECONDS};
 use crate::view::traffic::Mode;
 use crate::view::world;
@@ -78,6 +80,10 @@ pub struct App {
     timing: FrameTiming,
     act: Callback<Action>,
     _keys: EventListener,
+    /// The preset the run started from (share links name it instead of its configuration).
+    preset: Option<Preset>,
+    /// The scrubber's extent and marks.
+    timeline: Timeline,
 }
 
 /// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
@@ -140,6 +146,7 @@ impl App {
     /// The read-outs, charts and live region.
     fn refresh_numbers(&mut self) {
         self.scene.refresh_numbers(&self.sim);
+        self.timeline.observe(&self.sim);
         self.numbers_at = dom::now_ms();
         self.timing.perf.record_memory();
         self.announcer
@@ -151,7 +158,11 @@ impl App {
         self.scene.refresh_world(&self.sim, portrait());
         self.world_at = dom::now_ms();
         super::panic::remember(&dom::share_url(&self.share_query(false)), self.prefs.lang);
-        let compare = dom::share_url(&sharing::compare_query(&self.history, self.prefs.lang));
+        let compare = dom::share_url(&sharing::compare_query(
+            &self.history,
+            self.prefs.lang,
+            self.preset,
+        ));
         if self.compare_href != compare {
             self.compare_href = compare;
         }
@@ -165,6 +176,7 @@ impl App {
             tour: self.tour.as_ref().map(|t| t.step as u32 + 1),
             chart: self.scene.chart,
             time: self.sim.now(),
+            preset: self.preset,
         };
         sharing::share_query(&self.history, &shared, embed)
     }
@@ -174,11 +186,17 @@ impl App {
         let now = self.sim.now();
         self.sim.apply(command.clone());
         self.history.record(now, command);
+        // Acting in the past changes the future the timeline showed.
+        if now < self.timeline.furthest {
+            self.timeline.branch(&self.sim);
+        }
     }
 
     fn rewind_to(&mut self, until: Micros) {
         self.sim = self.history.replay_to(until);
         self.announcer.rewound(&self.sim);
+        // The commands after `until` are gone: so is the future.
+        self.timeline.branch(&self.sim);
     }
 
     fn go_to_tour_step(&mut self, ctx: &Context<Self>, step: usize) {
@@ -239,6 +257,27 @@ impl App {
         self.rewind_to(0);
     }
 
+    /// Start a preset's run at its lead-in and speed, playing (`None`: the lab's default world, paused
+    /// at the start).
+    fn load_preset(&mut self, ctx: &Context<Self>, preset: Option<Preset>) {
+        self.preset = preset;
+        self.step_stack.clear();
+        match preset {
+            Some(preset) => {
+                self.history = History::new(preset.scenario(), Vec::new());
+                self.clock.set_speed(preset.speed());
+                self.rewind_to(preset.lead_in());
+                sharing::sync_url_param("preset", preset.name());
+                self.set_playing(ctx, true);
+            }
+            None => {
+                self.history = History::new(Scenario::default(), Vec::new());
+                self.rewind_to(0);
+                sharing::remove_url_param("preset");
+            }
+        }
+    }
+
     fn handle(&mut self, ctx: &Context<Self>, action: Action) {
         self.copied = false;
         match action {
@@ -250,7 +289,7 @@ impl App {
             Action::Step => {
                 self.set_playing(ctx, false);
                 self.step_stack.push(self.sim.now());
-                self.sim.step();
+                timeline::step_hop(&mut self.sim);
             }
             Action::StepBack => {
                 self.set_playing(ctx, false);
@@ -294,6 +333,39 @@ impl App {
             Action::DismissMessage => self.show_errors = false,
             Action::ExportSvg => super::export::download_topology_svg(),
             Action::ExportCsv => super::export::download_metrics_csv(&self.scene.report),
+            Action::SetPreset(preset) => self.load_preset(ctx, preset),
+            Action::SetUsersPerIp(users) => {
+                // Where users connect from is part of the workload, not a command: the run so far is
+                // replayed as if they had always been grouped so, keeping everything done to it.
+                self.history.base.config.users_per_ip = users;
+                self.step_stack.clear();
+                let now = self.sim.now();
+                self.rewind_to(now);
+            }
+            Action::SetAffinity(balancer) => {
+                self.apply(Command::SetBalancer(balancer));
+                if self.sim.config().strategy == Strategy::Sticky {
+                    let by = match balancer {
+                        Balancer::IpHash => StickyBy::Ip,
+                        Balancer::RoundRobin
+                        | Balancer::LeastConnections
+                        | Balancer::Random
+                        | Balancer::CookieHash
+                        | Balancer::CookieHashConsistent => StickyBy::Cookie,
+                    };
+                    self.apply(Command::SetStickyBy(by));
+                }
+            }
+            Action::NextEvent => {
+                self.set_playing(ctx, false);
+                self.step_stack.push(self.sim.now());
+                timeline::run_to_next_event(&mut self.sim, NEXT_EVENT_HORIZON);
+            }
+            Action::Seek(target) => {
+                self.step_stack.clear();
+                self.sim = timeline::seek(&self.history, target);
+                self.announcer.rewound(&self.sim);
+            }
         }
         self.refresh();
     }
@@ -359,14 +431,7 @@ impl Component for App {
                 page.time.unwrap_or(opened.pause_at),
                 Some(opened.state),
             ),
-            None => (
-                Scenario {
-                    config: page.config.clone(),
-                    ..Scenario::default()
-                },
-                page.time.unwrap_or(page.fast_forward),
-                None,
-            ),
+            None => (page.base(), page.time.unwrap_or(page.fast_forward), None),
         };
         let mut history = History::new(base, page.commands.clone());
         let sim = history.replay_to(start_at);
@@ -388,7 +453,7 @@ impl Component for App {
 
         if page.view == PageView::Compare {
             compare::run_all(
-                std::rc::Rc::new(page.scenario()),
+                std::rc::Rc::new(crate::scenario::compare::workload(&page.scenario())),
                 ctx.link().callback(Msg::Compared),
             );
         }
@@ -421,6 +486,8 @@ impl Component for App {
             timing,
             act: ctx.link().callback(Msg::Act),
             _keys: keys,
+            preset: page.preset,
+            timeline: Timeline::default(),
             page,
         };
         app.refresh();

@@ -4,6 +4,7 @@
 use super::App;
 use crate::model::{Command, StoreKind, Strategy};
 use crate::number::f64_text;
+use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
 use crate::view::traffic::Mode;
@@ -14,6 +15,7 @@ use crate::view::ui::help::{HelpOverlay, HelpProps};
 use crate::view::ui::icons;
 use crate::view::ui::legend::Legend;
 use crate::view::ui::metrics::{MetricsPanel, MetricsProps};
+use crate::view::ui::timeline::{TimelineBar, TimelineProps};
 use crate::view::ui::topology::{
     CookieLayer, CookieProps, ServerNode, ServerNodeProps, StaticLayer, StaticProps, StoreNode,
     StoreNodeProps,
@@ -32,7 +34,7 @@ impl App {
             return html! {
                 <main class="app compare-page">
                     { self.message_notice() }
-                    { compare::compare_view(&self.page.scenario(), self.prefs.lang, &self.compared) }
+                    { compare::compare_view(&workload(&self.page.scenario()), self.prefs.lang, &self.compared) }
                 </main>
             };
         }
@@ -172,6 +174,7 @@ impl App {
             copied: self.copied,
             store_up: world::store_state(&self.sim).is_none_or(|s| s.is_up()),
             act: self.act.clone(),
+            preset: self.preset,
         };
         let log = EventLogProps {
             entries: world::recent_log(&self.sim, super::LOG_LINES),
@@ -192,6 +195,8 @@ impl App {
                 <div class="layout">
                     <div class="stage-column">
                         <div class="stage">{ self.topology() }</div>
+                        <TimelineBar ..TimelineProps { now: self.sim.now(), end: self.timeline.furthest,
+                            markers: self.timeline.markers.clone(), lang, act: self.act.clone() } />
                         <p class="mode-note">{ mode_note }</p>
                         { self.metrics() }
                         <ConfigPanel config={self.sim.config().clone()} {lang} />

@@ -1,6 +1,7 @@
 //! Share links, embed code, the compare view's link, and keeping the address bar in step with the page.
 
 use crate::model::{Micros, SeriesMetric};
+use crate::scenario::preset::Preset;
 use crate::scenario::url::{to_query, PageState, PageView};
 use crate::view::history::History;
 use crate::view::ui::dom;
@@ -15,6 +16,7 @@ pub struct Shared {
     pub tour: Option<u32>,
     pub chart: SeriesMetric,
     pub time: Micros,
+    pub preset: Option<Preset>,
 }
 
 /// The query string that reopens the page exactly as it is: configuration, every command applied so
@@ -33,12 +35,14 @@ pub fn share_query(history: &History, shared: &Shared, embed: bool) -> String {
         commands: history.applied.clone(),
         time: Some(shared.time),
         selftest: false,
+        preset: shared.preset,
     })
 }
 
 /// The compare view of this page's workload (same configuration and commands, every strategy).
-pub fn compare_query(history: &History, lang: Lang) -> String {
+pub fn compare_query(history: &History, lang: Lang, preset: Option<Preset>) -> String {
     to_query(&PageState {
+        preset,
         config: history.base.config.clone(),
         lang: Some(lang.code().to_string()),
         view: PageView::Compare,
