@@ -20,6 +20,7 @@ mod hash;
 mod inspect;
 pub mod metrics;
 pub mod observe;
+pub mod picture;
 mod rng;
 pub mod series;
 mod server;

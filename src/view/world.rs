@@ -20,7 +20,10 @@ pub struct ServerView {
     pub state: NodeState,
     /// The first entries of the session table, in the model's order (chips are drawn from these).
     pub sessions: Vec<SessionEntry>,
+    /// Full sessions and backup copies (`sessions_full` counts both; `sessions_backup` the backups among
+    /// them, counted in the listed sessions), and key-only entries.
     pub sessions_full: u64,
+    pub sessions_backup: u64,
     pub sessions_key_only: u64,
     pub memory_used: u64,
     pub memory_budget: u64,
@@ -41,6 +44,13 @@ pub struct StoreView {
     pub replica: Option<NodeState>,
     pub unreplicated: u32,
     pub ops: u64,
+    /// The node that started as the replica is the primary now.
+    pub promoted: bool,
+    /// What the replica holds, and which of those copies trail the primary's newer write.
+    pub replica_sessions: Vec<SessionEntry>,
+    pub trailing: Vec<SessionEntry>,
+    /// Sessions whose latest write the last failover lost.
+    pub stale: Vec<SessionEntry>,
 }
 
 /// What a user's browser holds: the session cookie and, with sticky sessions, the server it is pinned to.
@@ -77,12 +87,17 @@ pub fn world(sim: &Simulation) -> WorldView {
                 .get_mut(v.id as usize)
                 .map(std::mem::take)
                 .unwrap_or_default();
+            let backups = sessions
+                .iter()
+                .filter(|e| e.role == SessionRole::Backup)
+                .count() as u64;
             sessions.truncate(CHIPS_KEPT);
             ServerView {
                 id: v.id,
                 state: v.state,
                 sessions,
                 sessions_full: u64::from(v.sessions_full),
+                sessions_backup: backups,
                 sessions_key_only: u64::from(v.sessions_key_only),
                 memory_used: v.memory_bytes,
                 memory_budget: v.memory_budget,
@@ -103,7 +118,30 @@ pub fn world(sim: &Simulation) -> WorldView {
             Vec::new()
         };
         sessions.truncate(CHIPS_KEPT);
+        let (replica_sessions, trailing) = if chips {
+            let list = sim.replica_sessions();
+            let trailing = list
+                .iter()
+                .filter(|e| e.trailing)
+                .map(|e| e.entry)
+                .collect();
+            let mut all: Vec<SessionEntry> = list.into_iter().map(|e| e.entry).collect();
+            all.truncate(CHIPS_KEPT);
+            (all, trailing)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let stale_ids = sim.stale_after_failover();
+        let stale = sessions
+            .iter()
+            .filter(|e| stale_ids.binary_search(&e.session).is_ok())
+            .copied()
+            .collect();
         StoreView {
+            promoted: sim.store_promoted(),
+            replica_sessions,
+            trailing,
+            stale,
             state: s.state,
             sessions,
             session_count: u64::from(s.sessions),

@@ -91,7 +91,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     &named_options(Persistence::ALL, Persistence::name, |p| w.persistence(p)),
                     c.store_persistence.name(), act, |v| Persistence::from_name(v).map(|v| Action::Command(Command::SetStorePersistence(v)))) }
                 <div class="field check">
-                    <input id="store-replica" data-testid="store-replica" type="checkbox" checked={c.store_replica}
+                    <input id="store-replica-toggle" data-testid="store-replica-toggle" type="checkbox" checked={c.store_replica}
                         onchange={{
                             let act = act.clone();
                             Callback::from(move |e: web_sys::Event| {
@@ -99,7 +99,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                                 act.emit(Action::Command(Command::SetStoreReplica(on)));
                             })
                         }} />
-                    <label for="store-replica">{ t.store_replica }</label>
+                    <label for="store-replica-toggle">{ t.store_replica }</label>
                 </div>
                 if c.store_replica {
                     { input("store-replica-lag", t.store_replica_lag,

@@ -432,4 +432,17 @@ pub static STRINGS: Strings = Strings {
     compare_back: "← Back to the lab",
     compare_table: "Metrics per strategy",
     compare_strategy: "Strategy",
+
+    // The picture.
+    word_full: "full",
+    word_backup: "backup",
+    word_key: "key",
+    crash_word: "crash",
+    restart_word: "restart",
+    role_primary: "primary",
+    role_promoted: "primary (promoted)",
+    role_replica: "replica",
+    state_gone: "gone",
+    font_scale: "Text size",
+    failover_delay: "Failover delay (ms)",
 };

@@ -431,4 +431,17 @@ pub static STRINGS: Strings = Strings {
     compare_back: "← 실험실로 돌아가기",
     compare_table: "전략별 지표",
     compare_strategy: "전략",
+
+    // The picture.
+    word_full: "전체",
+    word_backup: "백업",
+    word_key: "키",
+    crash_word: "중단",
+    restart_word: "재시작",
+    role_primary: "프라이머리",
+    role_promoted: "프라이머리 (승격)",
+    role_replica: "레플리카",
+    state_gone: "사라짐",
+    font_scale: "글자 크기",
+    failover_delay: "장애 조치 지연 (ms)",
 };

@@ -213,6 +213,19 @@ pub struct Strings {
     pub compare_back: &'static str,
     pub compare_table: &'static str,
     pub compare_strategy: &'static str,
+
+    // The picture.
+    pub word_full: &'static str,
+    pub word_backup: &'static str,
+    pub word_key: &'static str,
+    pub crash_word: &'static str,
+    pub restart_word: &'static str,
+    pub role_primary: &'static str,
+    pub role_promoted: &'static str,
+    pub role_replica: &'static str,
+    pub state_gone: &'static str,
+    pub font_scale: &'static str,
+    pub failover_delay: &'static str,
 }
 
 impl Strings {

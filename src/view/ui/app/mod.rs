@@ -78,6 +78,7 @@ pub struct App {
     timing: FrameTiming,
     act: Callback<Action>,
     _keys: EventListener,
+    _resize: EventListener,
 }
 
 /// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
@@ -294,6 +295,10 @@ impl App {
             Action::DismissMessage => self.show_errors = false,
             Action::ExportSvg => super::export::download_topology_svg(),
             Action::ExportCsv => super::export::download_metrics_csv(&self.scene.report),
+            Action::FontScale => super::text_fit::next_font_scale(&mut self.scene),
+            Action::Refit => {
+                super::text_fit::fit_text(&mut self.scene);
+            }
         }
         self.refresh();
     }
@@ -386,6 +391,11 @@ impl Component for App {
             },
         );
 
+        let link = ctx.link().clone();
+        let resize = EventListener::new(&dom::window(), "resize", move |_| {
+            link.send_message(Msg::Act(Action::Refit))
+        });
+
         if page.view == PageView::Compare {
             compare::run_all(
                 std::rc::Rc::new(page.scenario()),
@@ -421,6 +431,7 @@ impl Component for App {
             timing,
             act: ctx.link().callback(Msg::Act),
             _keys: keys,
+            _resize: resize,
             page,
         };
         app.refresh();
@@ -442,7 +453,7 @@ impl Component for App {
         }
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         self.timing.drawn(
             dom::now_ms(),
             || world::in_flight(&self.sim),
@@ -452,6 +463,13 @@ impl Component for App {
             dom::focus_testid("tour-answer");
         }
         self.timing.perf.set("now", (self.sim.now() as f64).into());
+        if first_render {
+            super::text_fit::load_font_scale(&mut self.scene);
+        }
+        // The picture's text follows its drawn size (window, layout, font scale).
+        if super::text_fit::fit_text(&mut self.scene) {
+            ctx.link().send_message(Msg::Act(Action::Refit));
+        }
         if first_render {
             // Milliseconds from navigation start to the first drawn frame (the benchmark reports it).
             self.timing.perf.set("firstRender", dom::now_ms().into());

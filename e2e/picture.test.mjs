@@ -1,0 +1,51 @@
+// The picture tells the store's failover right: `store` and `store-replica` carry the role they have
+// now (`data-role`), the promoted replica says so, and the failed store is drawn gone, not as a replica
+// that went down.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage } from './lib/harness.mjs';
+
+const role = (page, id) => page.getByTestId(id).getAttribute('data-role');
+const state = (page, id) => page.getByTestId(id).getAttribute('data-state');
+
+test('picture: after a failover the replica is the primary (promoted) and the failed store is gone', async (t) => {
+  const query = 'strategy=store&store_replica=true&store_failover_ms=1000&store_replica_lag_ms=1000&speed=1&ff=5';
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query }, async (page, ctx) => {
+    assert.equal(await role(page, 'store'), 'primary');
+    assert.equal(await role(page, 'store-replica'), 'replica');
+    assert.equal(await state(page, 'store-replica'), 'up');
+    // The replica holds copies too.
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-replica] .chips path') !== null);
+
+    await page.getByTestId('store').click();
+    // Sentinel promotes the replica after the failover delay (1 s of model time at 1x).
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-replica]')?.dataset.role === 'primary');
+    assert.equal(await role(page, 'store'), 'replica');
+    assert.equal(await state(page, 'store'), 'down');
+    assert.equal(await state(page, 'store-replica'), 'up');
+    const promoted = await page.getByTestId('store-replica').textContent();
+    assert.match(promoted, /primary \(promoted\)/);
+    const gone = await page.getByTestId('store').textContent();
+    assert.match(gone, /gone/);
+    assert.doesNotMatch(gone, /primary/);
+    await ctx.screenshot('picture-failover');
+
+    // Restarted, the old store comes back as the replica of the promoted one.
+    await page.getByTestId('store').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=store]')?.dataset.state === 'up');
+    assert.equal(await role(page, 'store'), 'replica');
+    assert.equal(await role(page, 'store-replica'), 'primary');
+  });
+});
+
+test('picture: every server box offers its crash without hovering, and a crashed one its restart', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'servers=3&paused=1' }, async (page) => {
+    for (const id of ['server-0', 'server-1', 'server-2']) {
+      assert.match(await page.getByTestId(id).locator('.crash-word').textContent(), /crash/);
+    }
+    await page.getByTestId('server-1').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=server-1]')?.dataset.state === 'down');
+    assert.match(await page.getByTestId('server-1').locator('.crash-word').textContent(), /restart/);
+  });
+});
