@@ -1,10 +1,79 @@
 //! Read-outs for the picture of the external store: which node is the primary now (the model keeps
 //! the roles, `primary_up`/`replica_up`, not the nodes, so a promoted replica and a recovered store
-//! look alike there), what the replica holds, and which sessions the last failover left stale.
+//! look alike there), what the replica holds, and which sessions the last failover left stale; and
+//! the consequences of faults: sessions lost recently (ghost chips), orphaned sessions, per-user tallies.
 
-use super::config::MS;
-use super::observe::{SessionEntry, SessionId, SessionRole};
+use super::config::{Micros, MS, SECOND};
+use super::observe::{ServerId, SessionId, SessionRole, UserId};
+use super::sessions::Session;
 use super::simulation::Simulation;
+use std::collections::VecDeque;
+
+pub use super::observe::SessionEntry;
+
+/// How long a lost session stays drawn as a ghost, in model time.
+pub const GHOST_FOR: Micros = 5 * SECOND;
+/// Ghosts kept at most (a crash of a crowded server loses thousands at once; a few rows are enough).
+const GHOSTS_KEPT: usize = 256;
+
+/// A session lost to a fault, where it was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ghost {
+    pub at: Micros,
+    pub session: SessionId,
+    pub user: UserId,
+    /// Servers that held a full copy or owned it (bit per server), and whether the store held it.
+    pub servers: u64,
+    pub in_store: bool,
+}
+
+/// A user's bad luck so far.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UserTally {
+    /// Sent back to the login page (a 401).
+    pub relogins: u32,
+    /// The session in the user's cookie destroyed by a fault.
+    pub sessions_lost: u32,
+}
+
+/// What the picture keeps of past losses. Written by the model where losses happen, never read by it.
+#[derive(Default)]
+pub struct PictureLog {
+    ghosts: VecDeque<Ghost>,
+    tallies: Vec<UserTally>,
+}
+
+impl PictureLog {
+    /// `current`: the session was the one in its user's cookie.
+    pub(super) fn note_lost(&mut self, at: Micros, session: &Session, current: bool) {
+        if self.ghosts.len() == GHOSTS_KEPT {
+            self.ghosts.pop_front();
+        }
+        self.ghosts.push_back(Ghost {
+            at,
+            session: session.uid,
+            user: session.user,
+            // A crash clears its own bit before the session is destroyed: the owner says where it was.
+            servers: session.full | session.primary.filter(|p| *p < 64).map_or(0, |p| 1 << p),
+            in_store: session.in_store,
+        });
+        if current {
+            self.tally_mut(session.user).sessions_lost += 1;
+        }
+    }
+
+    pub(super) fn note_relogin(&mut self, user: UserId) {
+        self.tally_mut(user).relogins += 1;
+    }
+
+    fn tally_mut(&mut self, user: UserId) -> &mut UserTally {
+        let i = user as usize;
+        if self.tallies.len() <= i {
+            self.tallies.resize(i + 1, UserTally::default());
+        }
+        &mut self.tallies[i]
+    }
+}
 
 /// A session as the replica holds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +132,44 @@ impl Simulation {
             .collect();
         list.sort_unstable();
         list
+    }
+}
+
+impl Simulation {
+    /// Sessions lost to a fault in the last `GHOST_FOR` of model time, oldest first.
+    pub fn ghosts(&self) -> Vec<Ghost> {
+        let from = self.now.saturating_sub(GHOST_FOR);
+        self.picture
+            .ghosts
+            .iter()
+            .filter(|g| g.at >= from && g.at <= self.now)
+            .copied()
+            .collect()
+    }
+
+    /// Ghosts of sessions that were on `server`.
+    pub fn ghosts_on(&self, server: ServerId) -> Vec<Ghost> {
+        let mut list = self.ghosts();
+        list.retain(|g| server < 64 && g.servers & (1 << server) != 0);
+        list
+    }
+
+    /// A session nobody will use again: its user's cookie holds another session (after a mismatch the
+    /// user logged in anew; the old session waits on its server until it expires).
+    pub fn orphaned(&self, entry: &SessionEntry) -> bool {
+        self.users
+            .get(entry.user as usize)
+            .and_then(|u| u.session_uid())
+            .is_some_and(|uid| uid != entry.session)
+    }
+
+    /// A user's re-logins and lost sessions so far.
+    pub fn user_tally(&self, user: UserId) -> UserTally {
+        self.picture
+            .tallies
+            .get(user as usize)
+            .copied()
+            .unwrap_or_default()
     }
 }
 
@@ -135,5 +242,52 @@ mod tests {
             sim.stale_after_failover().len() < stale.len(),
             "writing a session again ends its stale mark"
         );
+    }
+
+    #[test]
+    fn a_crash_leaves_ghosts_for_a_while_on_the_server_it_hit() {
+        let mut sim = Simulation::new(Config {
+            servers: 3,
+            users: 12,
+            ..Config::DEFAULT
+        });
+        sim.advance_to(10 * SECOND);
+        assert!(sim.ghosts().is_empty(), "nothing lost yet");
+        let held = sim.sessions_by_server()[1].len();
+        assert!(held > 0);
+        sim.apply(Command::CrashServer(1));
+        let ghosts = sim.ghosts_on(1);
+        assert_eq!(ghosts.len(), held, "every session on B is a ghost");
+        assert!(sim.ghosts_on(0).is_empty());
+        sim.advance_to(10 * SECOND + super::GHOST_FOR + MS);
+        assert!(sim.ghosts_on(1).is_empty(), "ghosts fade after GHOST_FOR");
+    }
+
+    #[test]
+    fn mismatches_leave_orphans_and_count_relogins_per_user() {
+        let mut sim = Simulation::new(Config {
+            servers: 3,
+            users: 4,
+            ..Config::DEFAULT
+        });
+        sim.advance_to(20 * SECOND);
+        let lists = sim.sessions_by_server();
+        let orphans = lists.iter().flatten().filter(|e| sim.orphaned(e)).count();
+        assert!(
+            orphans > 0,
+            "round robin without sharing leaves old sessions behind"
+        );
+        let relogins: u64 = (0..4).map(|u| u64::from(sim.user_tally(u).relogins)).sum();
+        assert_eq!(relogins, sim.metrics().relogins);
+        // Every user's current session is not an orphan.
+        for u in 0..4 {
+            if let Some(session) = sim.user(u).and_then(|v| v.session) {
+                assert!(lists
+                    .iter()
+                    .flatten()
+                    .filter(|e| e.session == session)
+                    .all(|e| !sim.orphaned(e)));
+            }
+        }
     }
 }

@@ -134,6 +134,14 @@ pub(crate) const ACTIONS: &[Action] = &[
             ms: v.config.timing.store_replica_lag_ms,
         },
     ),
+    act(
+        "set-store-failover",
+        "fo",
+        &[timing("store_failover_ms")],
+        |v| C::SetStoreFailover {
+            ms: v.config.timing.store_failover_ms,
+        },
+    ),
     act("set-users", "nu", &[setting("users")], |v| {
         C::SetUsers(v.config.users)
     }),
@@ -316,6 +324,10 @@ pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
         C::SetStoreReplicaLag { ms } => {
             config.timing.store_replica_lag_ms = ms;
             "set-store-replica-lag"
+        }
+        C::SetStoreFailover { ms } => {
+            config.timing.store_failover_ms = ms;
+            "set-store-failover"
         }
         C::SetUsers(n) => {
             config.users = n;

@@ -33,6 +33,10 @@ pub struct ServerView {
     pub partitioned: bool,
     pub slow: bool,
     pub out_of_memory: bool,
+    /// The listed sessions nobody will use again (their user's cookie holds another one): dimmed.
+    pub orphans: Vec<SessionEntry>,
+    /// Sessions lost here to a fault in the last few seconds of model time: drawn as ghosts.
+    pub ghosts: Vec<SessionEntry>,
 }
 
 /// The external store (only under `Strategy::Store`) and its replica.
@@ -58,6 +62,9 @@ pub struct StoreView {
 pub struct Cookie {
     pub session: Option<crate::model::SessionId>,
     pub pinned: Option<ServerId>,
+    /// The user's re-logins and lost sessions so far.
+    pub relogins: u32,
+    pub lost: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,7 +99,24 @@ pub fn world(sim: &Simulation) -> WorldView {
                 .filter(|e| e.role == SessionRole::Backup)
                 .count() as u64;
             sessions.truncate(CHIPS_KEPT);
+            let orphans = sessions
+                .iter()
+                .filter(|e| sim.orphaned(e))
+                .copied()
+                .collect();
+            let mut ghosts: Vec<SessionEntry> = sim
+                .ghosts_on(v.id)
+                .into_iter()
+                .map(|g| SessionEntry {
+                    session: g.session,
+                    user: g.user,
+                    role: SessionRole::Full,
+                })
+                .collect();
+            ghosts.truncate(CHIPS_KEPT);
             ServerView {
+                orphans,
+                ghosts,
                 id: v.id,
                 state: v.state,
                 sessions,
@@ -155,9 +179,12 @@ pub fn world(sim: &Simulation) -> WorldView {
         (0..users)
             .map(|u| {
                 let user = sim.user(u);
+                let tally = sim.user_tally(u);
                 Cookie {
                     session: user.and_then(|v| v.session),
                     pinned: user.and_then(|v| v.affinity),
+                    relogins: tally.relogins,
+                    lost: tally.sessions_lost,
                 }
             })
             .collect()

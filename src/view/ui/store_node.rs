@@ -2,7 +2,7 @@
 
 use super::topology::{
     accessible_name, activation_handlers, chip_marks, chip_paths, detected_attr, fmt1, state_name,
-    state_text,
+    state_text, Mark,
 };
 use crate::model::{NodeState, SessionEntry};
 use crate::view::actions::Action;
@@ -97,7 +97,7 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
     };
     let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
     let marks = |list: &[SessionEntry], cross: bool| {
-        html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, cross) } }</g> }
+        html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
     };
     let body = html! {
         <>

@@ -14,10 +14,12 @@ pub fn font_scale_button(act: &Callback<Action>, percent: u32, lang: Lang) -> Ht
         let act = act.clone();
         Callback::from(move |_: MouseEvent| act.emit(Action::FontScale))
     };
-    let label = format!("{} {percent}% (f)", t.font_scale);
+    let title = format!("{} {percent}% (f)", t.font_scale);
+    // The visible text is the accessible name; the word for screen readers, the shortcut in the title.
     html! {
         <button type="button" class="font-scale" data-testid="font-scale" data-value={percent.to_string()}
-                aria-label={label.clone()} title={label} {onclick}>
+                {title} {onclick}>
+            <span class="visually-hidden">{ t.font_scale }{ " " }</span>
             { format!("A {percent}%") }
         </button>
     }
@@ -59,4 +61,20 @@ pub fn fit_text(scene: &mut Scene) -> bool {
             (f64::from(svg.client_width()) / l.width).min(f64::from(svg.client_height()) / l.height)
         });
     scene.fit_text(scale, window)
+}
+
+thread_local! {
+    /// When the picture's size was last measured (wall-clock ms).
+    static MEASURED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+}
+
+/// `fit_text`, at most twice a second: measuring forces a layout, which a frame that only moves
+/// arrows should not pay for. Resizes and font-scale changes fit at once (`Action::Refit`).
+pub fn fit_text_now_and_then(scene: &mut Scene) -> bool {
+    let now = dom::now_ms();
+    if now - MEASURED_AT.with(std::cell::Cell::get) < 500.0 {
+        return false;
+    }
+    MEASURED_AT.with(|at| at.set(now));
+    fit_text(scene)
 }

@@ -106,13 +106,24 @@ fn chip_grid(n: usize, w: f64, h: f64) -> (f64, f64, usize, usize) {
     (size, pitch, cols, cols * rows)
 }
 
-/// Marks over some of the chips `chip_paths` drew for `sessions` in the same area: an outline
-/// (`ring`) or a cross on each chip whose session is in `marked`. One path.
+/// How a mark over a chip looks (app.css): a dashed outline (the replica's copy is older), a cross
+/// (its latest write was lost), an outline with a cross (a ghost: lost to a fault) or a veil (an
+/// orphan, dimmed).
+#[derive(Clone, Copy)]
+pub(super) enum Mark {
+    Trailing,
+    Stale,
+    Ghost,
+    Orphan,
+}
+
+/// Marks over some of the chips `chip_paths` drew for `sessions` in the same area: one path over each
+/// chip whose session is in `marked`.
 pub(super) fn chip_marks(
     sessions: &[SessionEntry],
     marked: &[SessionEntry],
     area: (f64, f64, f64, f64),
-    cross: bool,
+    mark: Mark,
 ) -> Html {
     let (x0, y0, w, h) = area;
     let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
@@ -121,21 +132,60 @@ pub(super) fn chip_marks(
         if !marked.iter().any(|m| m.session == s.session) {
             continue;
         }
-        let x = x0 + (i % cols) as f64 * pitch;
-        let y = y0 + (i / cols) as f64 * pitch;
-        if cross {
-            let _ = write!(
-                d,
-                "M{} {}l{s} {s}m0 -{s}l-{s} {s}",
-                fmt1(x),
-                fmt1(y),
-                s = fmt1(size)
-            );
-        } else {
-            let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
-        }
+        let x = fmt1(x0 + (i % cols) as f64 * pitch);
+        let y = fmt1(y0 + (i / cols) as f64 * pitch);
+        let s = fmt1(size);
+        let _ = match mark {
+            Mark::Stale => write!(d, "M{x} {y}l{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Ghost => write!(d, "M{x} {y}h{s}v{s}h-{s}zl{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Trailing | Mark::Orphan => write!(d, "M{x} {y}h{s}v{s}h-{s}z"),
+        };
     }
-    html! { <path class={if cross { "chip-mark stale" } else { "chip-mark trailing" }} d={d} /> }
+    let class = match mark {
+        Mark::Trailing => "chip-mark trailing",
+        Mark::Stale => "chip-mark stale",
+        Mark::Ghost => "chip-mark ghost",
+        Mark::Orphan => "chip-mark orphan",
+    };
+    html! { <path class={class} d={d} /> }
+}
+
+/// One chip of `shape` (as the user's glyph: circle, square, triangle, diamond) in the `size` square at
+/// (`x`, `y`).
+fn chip_shape(d: &mut String, shape: u32, x: f64, y: f64, size: f64) {
+    let h = size / 2.0;
+    let _ = match shape {
+        0 => write!(
+            d,
+            "M{} {}a{h} {h} 0 1 0 {s} 0a{h} {h} 0 1 0 -{s} 0z",
+            fmt1(x),
+            fmt1(y + h),
+            h = fmt1(h),
+            s = fmt1(size)
+        ),
+        1 => write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size)),
+        2 => write!(
+            d,
+            "M{} {}L{} {}H{}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + size),
+            fmt1(x)
+        ),
+        _ => write!(
+            d,
+            "M{} {}L{} {}L{} {}L{} {}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + h),
+            fmt1(x + h),
+            fmt1(y + size),
+            fmt1(x),
+            fmt1(y + h)
+        ),
+    };
 }
 
 /// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
@@ -149,28 +199,20 @@ pub(super) fn chip_paths(
 ) -> (Html, usize) {
     let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
     let shown = sessions.len().min(capacity);
-    // One path per (role rank, colour), at index role rank × COLOURS + colour.
-    let colours = crate::view::names::COLOURS;
-    let mut paths = vec![String::new(); 3 * colours as usize];
+    // One path per (role rank, colour, shape), at index (role rank × COLOURS + colour) × SHAPES + shape.
+    use crate::view::names::{COLOURS as colours, SHAPES as shapes};
+    let mut paths = vec![String::new(); (3 * colours * shapes) as usize];
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
         let role = crate::view::world::role_rank(s.role);
-        let d = &mut paths[(u32::from(role) * colours + s.user % colours) as usize];
-        match s.role {
-            SessionRole::Full => {
-                let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
-            }
-            SessionRole::Backup => {
-                let (a, b) = (x + 1.0, size - 2.0);
-                let _ = write!(
-                    d,
-                    "M{} {}h{b}v{b}h-{b}z",
-                    fmt1(a),
-                    fmt1(y + 1.0),
-                    b = fmt1(b)
-                );
-            }
+        let shape = shape_of(s.user);
+        let d =
+            &mut paths[((u32::from(role) * colours + s.user % colours) * shapes + shape) as usize];
+        // A copy is the same shape drawn as an outline (app.css), a key only a small square.
+        let (x, y, size) = match s.role {
+            SessionRole::Full => (x, y, size),
+            SessionRole::Backup => (x + 1.0, y + 1.0, size - 2.0),
             SessionRole::KeyOnly => {
                 let k = size / 2.5;
                 let c = (size - k) / 2.0;
@@ -181,15 +223,17 @@ pub(super) fn chip_paths(
                     fmt1(y + c),
                     k = fmt1(k)
                 );
+                continue;
             }
-        }
+        };
+        chip_shape(d, shape, x, y, size);
     }
     let html = html! {
         <g class="chips">
             { for paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(i, d)| {
-                let (role, colour) = (i as u32 / colours, i as u32 % colours);
+                let (role, colour, shape) = (i as u32 / shapes / colours, i as u32 / shapes % colours, i as u32 % shapes);
                 let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
-                html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
+                html! { <path key={format!("{role}-{colour}-{shape}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
             }) }
         </g>
     };
@@ -282,7 +326,10 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let action_text =
         (text_width(&name_text, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w)
             .then(|| action_word.clone());
-    let counts = session_counts(s, props.lang);
+    let mut counts = session_counts(s, props.lang);
+    if !s.orphans.is_empty() {
+        let _ = write!(counts, " · {} {}", s.orphans.len(), t.orphaned);
+    }
     let counts_text = if s.queue > 0 {
         format!("{counts} · {} {}", t.queue, s.queue)
     } else {
@@ -293,10 +340,26 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
     let bottom_line = if roomy { line } else { 0.0 };
     let chips_h = (r.h - chips_y - bar_h - pad * 2.0 - bottom_line).max(0.0);
-    let (chips, shown) = if with_chips && chips_h >= 4.0 {
-        chip_paths(&s.sessions, pad, chips_y, r.w - 2.0 * pad, chips_h)
+    // Live chips first, then the ghosts of sessions just lost here, in one grid.
+    let mut all = s.sessions.clone();
+    // A ghost is drawn as an outline (like a copy), crossed out by its mark.
+    all.extend(s.ghosts.iter().map(|g| SessionEntry {
+        role: SessionRole::Backup,
+        ..*g
+    }));
+    let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let chips_on = with_chips && chips_h >= 4.0;
+    let (chips, shown) = if chips_on {
+        chip_paths(&all, pad, chips_y, r.w - 2.0 * pad, chips_h)
     } else {
         chip_paths(&[], pad, chips_y, 1.0, 1.0)
+    };
+    let shown = shown.min(s.sessions.len());
+    let marks = html! {
+        <g class="marks">
+            if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, Mark::Orphan) } }
+            if chips_on && !s.ghosts.is_empty() { { chip_marks(&all, &s.ghosts, area, Mark::Ghost) } }
+        </g>
     };
     let hidden = sessions_total.saturating_sub(shown as u64);
     let mem_frac = if s.memory_budget > 0 {
@@ -396,6 +459,7 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             }
             </g>
             { chips }
+            { marks }
             <g class="fault-badge">
                 if let Some(words) = shown_faults {
                     <text x={fmt1(pad)} y={bottom_y.clone()} font-size={fmt1(text)}>{ words }{ " " }</text>
@@ -493,6 +557,13 @@ pub fn CookieLayer(props: &CookieProps) -> Html {
                     // Large type leaves room for the server id only.
                     let sep = if l.portrait || size > 12.0 { "→" } else { " · server=" };
                     text.push_str(&format!("{sep}{}", server_letter(server)));
+                }
+                // The user's bad luck so far: re-logins, sessions lost to faults.
+                if c.relogins > 0 {
+                    let _ = write!(text, " ↻{}", c.relogins);
+                }
+                if c.lost > 0 {
+                    let _ = write!(text, " ✕{}", c.lost);
                 }
                 html! {
                     <text key={slot.first} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}

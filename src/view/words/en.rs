@@ -445,4 +445,5 @@ pub static STRINGS: Strings = Strings {
     state_gone: "gone",
     font_scale: "Text size",
     failover_delay: "Failover delay (ms)",
+    orphaned: "orphaned",
 };

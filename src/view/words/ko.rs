@@ -444,4 +444,5 @@ pub static STRINGS: Strings = Strings {
     state_gone: "사라짐",
     font_scale: "글자 크기",
     failover_delay: "장애 조치 지연 (ms)",
+    orphaned: "고아",
 };

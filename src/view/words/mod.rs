@@ -226,6 +226,7 @@ pub struct Strings {
     pub state_gone: &'static str,
     pub font_scale: &'static str,
     pub failover_delay: &'static str,
+    pub orphaned: &'static str,
 }
 
 impl Strings {

@@ -467,7 +467,7 @@ impl Component for App {
             super::text_fit::load_font_scale(&mut self.scene);
         }
         // The picture's text follows its drawn size (window, layout, font scale).
-        if super::text_fit::fit_text(&mut self.scene) {
+        if super::text_fit::fit_text_now_and_then(&mut self.scene) {
             ctx.link().send_message(Msg::Act(Action::Refit));
         }
         if first_render {
