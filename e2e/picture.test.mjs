@@ -49,3 +49,27 @@ test('picture: every server box offers its crash without hovering, and a crashed
     assert.match(await page.getByTestId('server-1').locator('.crash-word').textContent(), /restart/);
   });
 });
+
+test('picture: orphaned sessions are dimmed and counted', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=none&servers=3&users=6&paused=1&ff=20' }, async (page) => {
+    // Round robin with nothing shared: users were sent back to log in, their old sessions stay behind.
+    const counts = await page.locator('[data-testid^=server-] .queue').allTextContents();
+    assert.ok(counts.some((c) => /\d+ orphaned/.test(c)), counts.join(' | '));
+    assert.ok(await page.locator('[data-testid^=server-] .chip-mark.orphan').count() > 0);
+  });
+});
+
+test('picture: a crash leaves ghosts of the sessions it took, and their users say so', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=sticky&servers=3&users=6&paused=1&ff=20' }, async (page, ctx) => {
+    assert.equal(await page.locator('[data-testid=server-1] .chip-mark.ghost').count(), 0);
+    await page.getByTestId('server-1').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=server-1]')?.dataset.state === 'down');
+    const ghosts = page.locator('[data-testid=server-1] .chip-mark.ghost');
+    await ghosts.waitFor();
+    assert.match(await ghosts.getAttribute('d'), /^M/);
+    // The users pinned to B lost the session in their cookie: a badge beside it.
+    const cookies = (await page.locator('text.cookie').allTextContents()).join(' ');
+    assert.match(cookies, /✕1/, cookies);
+    await ctx.screenshot('picture-ghosts');
+  });
+});

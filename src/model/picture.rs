@@ -154,13 +154,13 @@ impl Simulation {
         list
     }
 
-    /// A session nobody will use again: its user's cookie holds another session (after a mismatch the
-    /// user logged in anew; the old session waits on its server until it expires).
+    /// A session nobody will use again: its user's cookie holds another session or none (after a
+    /// mismatch the browser dropped it and the user logs in anew; the old session waits on its server
+    /// until it expires). A login's new session counts as well until its answer sets the cookie.
     pub fn orphaned(&self, entry: &SessionEntry) -> bool {
         self.users
             .get(entry.user as usize)
-            .and_then(|u| u.session_uid())
-            .is_some_and(|uid| uid != entry.session)
+            .is_some_and(|u| u.session_uid() != Some(entry.session))
     }
 
     /// A user's re-logins and lost sessions so far.

@@ -104,7 +104,7 @@ impl Layout {
             h: 90.0,
         };
         // Room on the right of the servers for the replication lanes.
-        let area_right = if store { 765.0 } else { 975.0 } - LANE_GUTTER;
+        let area_right = if store { 748.0 } else { 975.0 } - LANE_GUTTER;
         let n = servers.max(1);
         // One column up to `ONE_COLUMN` servers: copies between servers then run on lanes beside the
         // column and cross no box, and the boxes are as wide as the words in them need.
@@ -118,15 +118,15 @@ impl Layout {
         );
         // Wide enough for "primary (promoted)" in large type.
         let store_rect = store.then_some(Rect {
-            x: 775.0,
+            x: 758.0,
             y: 150.0,
-            w: 215.0,
+            w: 234.0,
             h: 150.0,
         });
         let replica_rect = (store && replica).then_some(Rect {
-            x: 775.0,
+            x: 758.0,
             y: 360.0,
-            w: 215.0,
+            w: 234.0,
             h: 130.0,
         });
         Layout {

@@ -2,7 +2,7 @@
 
 use super::topology::{
     accessible_name, activation_handlers, chip_marks, chip_paths, detected_attr, fmt1, state_name,
-    state_text, Mark,
+    state_text, text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry};
 use crate::view::actions::Action;
@@ -48,7 +48,11 @@ struct StoreBox<'a> {
 fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Action>) -> Html {
     let t = lang.strings();
     let pad = (text * 0.4).clamp(4.0, 10.0);
-    let name_size = text * 1.15;
+    let room = r.w - 2.0 * pad;
+    // A little larger than the smallest text when the name fits so.
+    let name_size = (text * 1.15)
+        .min(room / text_width(b.name, 1.0).max(1.0))
+        .max(text);
     let down_text = if b.gone {
         Some(format!("✕ {}", t.state_gone))
     } else {
@@ -82,6 +86,11 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
     };
     // The role on its own line, then what it holds.
     let (role_line, holds_line) = match b.detail.split_once(" · ") {
+        // Without the engine's name when the line is too long for the box.
+        Some((role, holds)) if text_width(holds, text) > room => (
+            role.to_string(),
+            Some(holds.rsplit(" · ").next().unwrap_or(holds).to_string()),
+        ),
         Some((role, holds)) => (role.to_string(), Some(holds.to_string())),
         None => (b.detail.clone(), None),
     };

@@ -259,7 +259,7 @@ pub(super) fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> Str
 
 /// About how wide `text` is at `size` (proportional fonts average a little over half an em per
 /// character; CJK characters take a whole em).
-fn text_width(text: &str, size: f64) -> f64 {
+pub(super) fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| if c.len_utf8() > 2 { 1.0 } else { 0.6 })
         .sum::<f64>()
@@ -632,7 +632,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
             <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
             <g class="users">
                 { for l.slots.iter().map(|slot| {
-                    let label = if single {
+                    let label = if single || slot.first == slot.last {
                         user_name(slot.first)
                     } else {
                         format!("{} {}", slot.last - slot.first + 1, t.users_group)
