@@ -50,3 +50,15 @@ fn font_scale_cycles_and_multiplies_the_text() {
     s.set_font_scale(333);
     assert_eq!(s.font_scale, 100, "an unknown remembered value is ignored");
 }
+
+#[test]
+fn the_key_f_changes_the_font_scale_outside_form_controls() {
+    use sessionscope::view::actions::{shortcut, Action};
+    assert_eq!(shortcut("f", false), Some(Action::FontScale));
+    assert_eq!(shortcut("F", false), Some(Action::FontScale));
+    assert_eq!(
+        shortcut("f", true),
+        None,
+        "typing an f in a field stays an f"
+    );
+}

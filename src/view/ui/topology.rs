@@ -558,11 +558,12 @@ pub fn CookieLayer(props: &CookieProps) -> Html {
                     let sep = if l.portrait || size > 12.0 { "→" } else { " · server=" };
                     text.push_str(&format!("{sep}{}", server_letter(server)));
                 }
-                // The user's bad luck so far: re-logins, sessions lost to faults.
-                if c.relogins > 0 {
+                // The user's bad luck so far: re-logins, sessions lost to faults (no room side by side
+                // in the narrow picture).
+                if c.relogins > 0 && !l.portrait {
                     let _ = write!(text, " ↻{}", c.relogins);
                 }
-                if c.lost > 0 {
+                if c.lost > 0 && !l.portrait {
                     let _ = write!(text, " ✕{}", c.lost);
                 }
                 html! {

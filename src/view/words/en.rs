@@ -411,6 +411,7 @@ pub static STRINGS: Strings = Strings {
         ("←", "Step back"),
         ("1–5", "Switch session strategy"),
         ("?", "Show or hide this help"),
+        ("f", "Text size in the picture (100–200 %)"),
         ("Esc", "Close"),
     ],
     close: "Close",

@@ -193,7 +193,7 @@ pub struct Strings {
     pub dismiss: &'static str,
 
     pub shortcuts: &'static str,
-    pub shortcut_list: [(&'static str, &'static str); 6],
+    pub shortcut_list: [(&'static str, &'static str); 7],
     pub close: &'static str,
     pub open_full: &'static str,
 
