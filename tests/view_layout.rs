@@ -96,3 +96,62 @@ fn every_user_has_a_slot_and_slots_partition_the_users() {
         }
     }
 }
+
+/// Does the segment from `a` to `b` touch the inside of `r`? (Liang–Barsky clipping.)
+fn segment_enters(a: (f64, f64), b: (f64, f64), r: &Rect) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - r.x),
+        (dx, r.x + r.w - a.0),
+        (-dy, a.1 - r.y),
+        (dy, r.y + r.h - a.1),
+    ] {
+        if p == 0.0 {
+            if q <= 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    t0 < t1
+}
+
+#[test]
+fn replication_lanes_cross_no_server_and_fan_out_per_destination() {
+    use sessionscope::model::Endpoint;
+    for servers in 1..=16u32 {
+        for store in [false, true] {
+            let layout = Layout::new(6, servers, store, store, false);
+            for i in 0..servers {
+                let mut lanes = Vec::new();
+                for j in (0..servers).filter(|j| *j != i) {
+                    let from = layout.anchor(Endpoint::Server(i), Endpoint::Server(j));
+                    let to = layout.anchor(Endpoint::Server(j), Endpoint::Server(i));
+                    for (k, r) in layout.servers.iter().enumerate() {
+                        assert!(
+                            !segment_enters(from, to, r),
+                            "{servers} servers, store {store}: the lane {i}->{j} {from:?}-{to:?} crosses server {k} {r:?}"
+                        );
+                    }
+                    lanes.push(from.0);
+                }
+                // The copies of one write leave on distinct lanes when they go to distinct distances
+                // above and below: never more than two on one lane.
+                for x in &lanes {
+                    let same = lanes.iter().filter(|y| (*y - x).abs() < 1e-9).count();
+                    assert!(
+                        same <= 2,
+                        "{servers} servers: {same} copies from {i} share lane x={x}"
+                    );
+                }
+            }
+        }
+    }
+}

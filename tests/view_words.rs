@@ -19,6 +19,7 @@ fn every_command() -> Vec<Command> {
         Command::SetStoreReplica(true),
         Command::SetStoreReplica(false),
         Command::SetStoreReplicaLag { ms: 900 },
+        Command::SetStoreFailover { ms: 2_000 },
         Command::SetUsers(40),
         Command::SetSkew(1.25),
         Command::SetThinkTime { ms: 1_500 },

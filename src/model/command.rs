@@ -50,6 +50,11 @@ pub enum Command {
         factor: f64,
         for_ms: u64,
     },
+    /// How long Sentinel takes to promote the store's replica after the primary fails
+    /// (`Timing::store_failover_ms`); a failover already under way keeps its delay.
+    SetStoreFailover {
+        ms: u32,
+    },
 }
 
 impl Command {
@@ -85,6 +90,7 @@ impl Command {
             C::CrashReplica => (20, 0, 0),
             C::RestartReplica => (21, 0, 0),
             C::Traffic { factor, for_ms } => (22, factor.to_bits(), for_ms),
+            C::SetStoreFailover { ms } => (23, ms.into(), 0),
         };
         let mut out = [0; 17];
         out[0] = tag;
@@ -110,6 +116,8 @@ mod tests {
             C::SetStoreReplica(true),
             C::SetStoreReplica(false),
             C::SetStoreReplicaLag { ms: 50 },
+            C::SetStoreFailover { ms: 50 },
+            C::SetStoreFailover { ms: 51 },
             C::SetUsers(50),
             C::SetThinkTime { ms: 50 },
             C::SetSkew(0.0),

@@ -41,6 +41,7 @@ impl Simulation {
             Command::SetStorePersistence(p) => self.config.store_persistence = p,
             Command::SetStoreReplica(on) => self.set_store_replica(on),
             Command::SetStoreReplicaLag { ms } => self.config.timing.store_replica_lag_ms = ms,
+            Command::SetStoreFailover { ms } => self.config.timing.store_failover_ms = ms,
             Command::SetUsers(n) => {
                 self.config.users = n.clamp(1, MAX_USERS);
                 self.set_population(self.population());

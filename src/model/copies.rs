@@ -321,6 +321,10 @@ impl Simulation {
         if session.in_store {
             self.store.sessions -= 1;
         }
+        if why == Fate::Lost {
+            let current = self.user_at(session.user).session_uid() == Some(session.uid);
+            self.picture.note_lost(self.now, &session, current);
+        }
         match why {
             Fate::Lost => self.metrics.sessions_lost += 1,
             Fate::Expired => {

@@ -256,9 +256,11 @@ impl Simulation {
         let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
         let horizon = self.store.crashed_at.saturating_sub(lag);
         let mut writes_lost = 0u32;
+        self.store.stale_after_failover.clear();
         for (_, s) in self.sessions.live_sessions() {
             if s.in_store && s.created <= horizon && s.store_write > horizon {
                 writes_lost += 1;
+                self.store.stale_after_failover.push(s.uid);
             }
         }
         let lost = self.lose_store_sessions(|s| s.created <= horizon);
@@ -267,6 +269,8 @@ impl Simulation {
         // Roles swap: the replica is the store now; the old primary (down) is the replica.
         self.store.primary_up = true;
         self.store.replica_up = false;
+        self.store.promotions = self.store.promotions.wrapping_add(1);
+        self.store.failover_at = Some(self.now);
         self.note(Event::ReplicaPromoted {
             writes_lost: writes_lost + lost,
         });

@@ -272,6 +272,7 @@ impl Simulation {
         ) {
             // 401: back to the login page.
             self.metrics.relogins += 1;
+            self.picture.note_relogin(u);
             self.user_at_mut(u).drop_session_cookie();
         }
         // "No server" is folded as all ones.

@@ -20,6 +20,7 @@ mod hash;
 mod inspect;
 pub mod metrics;
 pub mod observe;
+pub mod picture;
 mod report_extra;
 mod rng;
 pub mod series;

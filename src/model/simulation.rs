@@ -49,6 +49,8 @@ pub struct Simulation {
     /// Round-robin choice of BackupManager backups.
     pub(super) backup_rr: u32,
     pub(super) events_processed: u64,
+    /// What the picture shows of past losses (ghost chips, per-user tallies); never read by the run.
+    pub(super) picture: super::picture::PictureLog,
 }
 
 /// Keep a configuration inside the ranges the model is built for (the scenario code reports bad input;
@@ -104,6 +106,7 @@ impl Simulation {
             traffic_gen: 0,
             backup_rr: 0,
             events_processed: 0,
+            picture: super::picture::PictureLog::default(),
             config,
         };
         sim.refresh_connected();

@@ -27,6 +27,12 @@ pub struct Store {
     kind: StoreKind,
     /// Recent writes in buckets, oldest first, to tell how many the replica has not acknowledged yet.
     recent_writes: VecDeque<(Micros, u32)>,
+    /// Failovers so far: after an odd number, the node that started as the replica is the primary.
+    pub promotions: u32,
+    /// When the last failover happened, and the sessions whose latest write it lost (they live on in
+    /// the promoted replica with an older version).
+    pub failover_at: Option<Micros>,
+    pub stale_after_failover: Vec<u32>,
 }
 
 impl Store {
@@ -41,6 +47,9 @@ impl Store {
             slots: Vec::new(),
             kind,
             recent_writes: VecDeque::new(),
+            promotions: 0,
+            failover_at: None,
+            stale_after_failover: Vec::new(),
         };
         store.set_kind(kind);
         store

@@ -134,6 +134,14 @@ pub(crate) const ACTIONS: &[Action] = &[
             ms: v.config.timing.store_replica_lag_ms,
         },
     ),
+    act(
+        "set-store-failover",
+        "fo",
+        &[timing("store_failover_ms")],
+        |v| C::SetStoreFailover {
+            ms: v.config.timing.store_failover_ms,
+        },
+    ),
     act("set-users", "nu", &[setting("users")], |v| {
         C::SetUsers(v.config.users)
     }),
@@ -293,6 +301,7 @@ pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
         C::SetStorePersistence(p) => config.store_persistence = p,
         C::SetStoreReplica(on) => config.store_replica = on,
         C::SetStoreReplicaLag { ms } => config.timing.store_replica_lag_ms = ms,
+        C::SetStoreFailover { ms } => config.timing.store_failover_ms = ms,
         C::SetUsers(n) => config.users = n,
         C::SetSkew(s) => config.skew = s,
         C::SetThinkTime { ms } => config.think_time_ms = ms,

@@ -47,6 +47,10 @@ pub enum Action {
     NextEvent,
     /// Go to a model time on the timeline, keeping the commands applied after it.
     Seek(Micros),
+    /// The picture's next font scale (100, 125, 150, 200 %).
+    FontScale,
+    /// The picture was resized: fit its text again.
+    Refit,
 }
 
 /// The keyboard shortcut for `key` (a `KeyboardEvent.key`), on the embedded and the full page alike.
@@ -64,6 +68,7 @@ pub fn shortcut(key: &str, in_control: bool) -> Option<Action> {
         "ArrowLeft" => Some(Action::StepBack),
         "?" => Some(Action::ToggleHelp),
         "n" | "N" => Some(Action::NextEvent),
+        "f" | "F" => Some(Action::FontScale),
         // In the order of the strategy picker.
         "1" | "2" | "3" | "4" | "5" => {
             let strategy = Strategy::ALL.get(key.parse::<usize>().ok()? - 1)?;

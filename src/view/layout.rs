@@ -9,6 +9,10 @@ pub const PORTRAIT_WIDTH: f64 = 600.0;
 pub const PORTRAIT_HEIGHT: f64 = 900.0;
 /// More users than this are drawn as this many groups.
 pub const MAX_USER_SLOTS: u32 = 12;
+/// Up to this many servers stand in one column (landscape).
+pub const ONE_COLUMN: u32 = 16;
+/// Width kept right of the servers for the replication lanes.
+const LANE_GUTTER: f64 = 50.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -99,26 +103,31 @@ impl Layout {
             w: 80.0,
             h: 90.0,
         };
-        let area_right = if store { 770.0 } else { 975.0 };
+        // Room on the right of the servers for the replication lanes.
+        let area_right = if store { 748.0 } else { 975.0 } - LANE_GUTTER;
+        let n = servers.max(1);
+        // One column up to `ONE_COLUMN` servers: copies between servers then run on lanes beside the
+        // column and cross no box, and the boxes are as wide as the words in them need.
         let servers = grid(
-            servers.max(1),
+            n,
             390.0,
             20.0,
             area_right - 390.0,
             HEIGHT - 40.0,
-            None,
+            (n <= ONE_COLUMN).then_some(1),
         );
+        // Wide enough for "primary (promoted)" in large type.
         let store_rect = store.then_some(Rect {
-            x: 820.0,
-            y: 180.0,
-            w: 160.0,
-            h: 130.0,
+            x: 758.0,
+            y: 150.0,
+            w: 234.0,
+            h: 150.0,
         });
         let replica_rect = (store && replica).then_some(Rect {
-            x: 820.0,
-            y: 390.0,
-            w: 160.0,
-            h: 80.0,
+            x: 758.0,
+            y: 360.0,
+            w: 234.0,
+            h: 130.0,
         });
         Layout {
             portrait: false,
@@ -227,8 +236,9 @@ impl Layout {
                 let r = self.server_rect(i);
                 match other {
                     Endpoint::User(_) | Endpoint::Balancer => (r.x, r.cy()),
-                    // Replication runs along a lane just right of the boxes.
-                    Endpoint::Server(_) => (r.right() + 5.0, r.cy()),
+                    // Replication runs on a lane right of the column, one lane per distance
+                    // between the two servers, so the copies of one write fan out side by side.
+                    Endpoint::Server(j) => (self.lane_x(i, j), r.cy()),
                     Endpoint::Store | Endpoint::Replica => (r.right(), r.cy()),
                 }
             }
@@ -281,6 +291,14 @@ impl Layout {
         }
     }
 
+    /// The x of the lane between servers `a` and `b`, right of every box.
+    pub fn lane_x(&self, a: u32, b: u32) -> f64 {
+        let right = self.servers.iter().map(Rect::right).fold(0.0, f64::max);
+        let lanes = self.servers.len().max(2) as f64 - 1.0;
+        let spacing = ((LANE_GUTTER - 10.0) / lanes).min(8.0);
+        right + 6.0 + spacing * (f64::from(a.abs_diff(b)) - 1.0)
+    }
+
     pub fn server_rect(&self, server: u32) -> Rect {
         self.servers.get(server as usize).copied().unwrap_or(Rect {
             x: 390.0,
@@ -294,7 +312,7 @@ impl Layout {
 /// Lay `n` boxes out in the area, in `fixed_cols` columns or else the column count that gives the most
 /// readable boxes (about twice as wide as tall).
 fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<Rect> {
-    let gap = 10.0;
+    let gap = if n > 8 { 6.0 } else { 10.0 };
     let mut best = (fixed_cols.unwrap_or(1).clamp(1, n), 0.0f64);
     for cols in 1..=n.min(8) {
         if fixed_cols.is_some() {

@@ -19,8 +19,9 @@ pub fn session_label(session: SessionId) -> String {
     )
 }
 
-/// Users are told apart by colour AND shape (colour-blind safe): 8 Okabe–Ito colours × 4 shapes.
-pub const COLOURS: u32 = 8;
+/// Users are told apart by colour AND shape (colour-blind safe, and apart on a projector, where
+/// neighbouring hues merge): 6 hues far apart × 4 shapes = 24 users before one repeats.
+pub const COLOURS: u32 = 6;
 pub const SHAPES: u32 = 4;
 
 pub fn colour_class(user: UserId) -> String {

@@ -10,6 +10,17 @@ use std::rc::Rc;
 
 /// Points in the time-series chart.
 const CHART_POINTS: usize = 120;
+/// The font-scale steps the reader cycles through, in percent.
+pub const FONT_SCALES: [u32; 4] = [100, 125, 150, 200];
+/// The picture's smallest font size, in user units, before anything is measured.
+const BASE_TEXT: f64 = 12.0;
+
+/// The smallest on-screen text, in CSS px, in a window `window_width` CSS px wide: readable from the
+/// back of a room (14 px on a laptop or a slide, growing to 19 px on a wide projector), with a margin
+/// over the 14 and 18 px the lecture hall needs.
+pub fn min_text_px(window_width: f64) -> f64 {
+    (window_width / 100.0).clamp(14.5, 19.0)
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
@@ -19,6 +30,11 @@ pub struct Scene {
     pub world: Rc<WorldView>,
     pub layout: Rc<Layout>,
     pub mode: Mode,
+    /// The picture's smallest font size in user units (the font scale included): every word in the
+    /// picture is at least this large, so it is `min_text_px` on screen whatever the picture's scale.
+    pub text: f64,
+    /// The reader's font scale, one of `FONT_SCALES`.
+    pub font_scale: u32,
 }
 
 /// The picture's layout for this run; `portrait`: a phone held upright gets the top-to-bottom picture.
@@ -42,6 +58,39 @@ impl Scene {
             world: Rc::new(world::world(sim)),
             layout: Rc::new(layout_for(sim, portrait)),
             mode: Mode::Arrows,
+            text: BASE_TEXT,
+            font_scale: FONT_SCALES[0],
+        }
+    }
+
+    /// Fit the text to a picture drawn at `px_per_unit` CSS px per user unit in a window `window_width`
+    /// CSS px wide (nothing measured yet: `px_per_unit` 0). True when the size changed enough to redraw.
+    pub fn fit_text(&mut self, px_per_unit: f64, window_width: f64) -> bool {
+        let unscaled = if px_per_unit > 0.0 && px_per_unit.is_finite() {
+            (min_text_px(window_width) / px_per_unit).max(BASE_TEXT)
+        } else {
+            BASE_TEXT
+        };
+        let text = unscaled * f64::from(self.font_scale) / 100.0;
+        // Sub-percent changes (scroll bars appearing) are not worth a redraw.
+        if (text - self.text).abs() <= self.text * 0.01 {
+            return false;
+        }
+        self.text = text;
+        true
+    }
+
+    /// The next font scale (after the largest, the smallest); returns it.
+    pub fn next_font_scale(&mut self) -> u32 {
+        let at = FONT_SCALES.iter().position(|s| *s == self.font_scale);
+        self.font_scale = FONT_SCALES[at.map_or(0, |i| (i + 1) % FONT_SCALES.len())];
+        self.font_scale
+    }
+
+    /// A remembered font scale, if it is one of `FONT_SCALES`.
+    pub fn set_font_scale(&mut self, percent: u32) {
+        if FONT_SCALES.contains(&percent) {
+            self.font_scale = percent;
         }
     }
 

@@ -20,7 +20,10 @@ pub struct ServerView {
     pub state: NodeState,
     /// The first entries of the session table, in the model's order (chips are drawn from these).
     pub sessions: Vec<SessionEntry>,
+    /// Full sessions and backup copies (`sessions_full` counts both; `sessions_backup` the backups among
+    /// them, counted in the listed sessions), and key-only entries.
     pub sessions_full: u64,
+    pub sessions_backup: u64,
     pub sessions_key_only: u64,
     pub memory_used: u64,
     pub memory_budget: u64,
@@ -30,6 +33,10 @@ pub struct ServerView {
     pub partitioned: bool,
     pub slow: bool,
     pub out_of_memory: bool,
+    /// The listed sessions nobody will use again (their user's cookie holds another one): dimmed.
+    pub orphans: Vec<SessionEntry>,
+    /// Sessions lost here to a fault in the last few seconds of model time: drawn as ghosts.
+    pub ghosts: Vec<SessionEntry>,
 }
 
 /// The external store (only under `Strategy::Store`) and its replica.
@@ -41,6 +48,13 @@ pub struct StoreView {
     pub replica: Option<NodeState>,
     pub unreplicated: u32,
     pub ops: u64,
+    /// The node that started as the replica is the primary now.
+    pub promoted: bool,
+    /// What the replica holds, and which of those copies trail the primary's newer write.
+    pub replica_sessions: Vec<SessionEntry>,
+    pub trailing: Vec<SessionEntry>,
+    /// Sessions whose latest write the last failover lost.
+    pub stale: Vec<SessionEntry>,
 }
 
 /// What a user's browser holds: the session cookie and, with sticky sessions, the server it is pinned to.
@@ -48,6 +62,9 @@ pub struct StoreView {
 pub struct Cookie {
     pub session: Option<crate::model::SessionId>,
     pub pinned: Option<ServerId>,
+    /// The user's re-logins and lost sessions so far.
+    pub relogins: u32,
+    pub lost: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,12 +94,34 @@ pub fn world(sim: &Simulation) -> WorldView {
                 .get_mut(v.id as usize)
                 .map(std::mem::take)
                 .unwrap_or_default();
+            let backups = sessions
+                .iter()
+                .filter(|e| e.role == SessionRole::Backup)
+                .count() as u64;
             sessions.truncate(CHIPS_KEPT);
+            let orphans = sessions
+                .iter()
+                .filter(|e| sim.orphaned(e))
+                .copied()
+                .collect();
+            let mut ghosts: Vec<SessionEntry> = sim
+                .ghosts_on(v.id)
+                .into_iter()
+                .map(|g| SessionEntry {
+                    session: g.session,
+                    user: g.user,
+                    role: SessionRole::Full,
+                })
+                .collect();
+            ghosts.truncate(CHIPS_KEPT);
             ServerView {
+                orphans,
+                ghosts,
                 id: v.id,
                 state: v.state,
                 sessions,
                 sessions_full: u64::from(v.sessions_full),
+                sessions_backup: backups,
                 sessions_key_only: u64::from(v.sessions_key_only),
                 memory_used: v.memory_bytes,
                 memory_budget: v.memory_budget,
@@ -103,7 +142,30 @@ pub fn world(sim: &Simulation) -> WorldView {
             Vec::new()
         };
         sessions.truncate(CHIPS_KEPT);
+        let (replica_sessions, trailing) = if chips {
+            let list = sim.replica_sessions();
+            let trailing = list
+                .iter()
+                .filter(|e| e.trailing)
+                .map(|e| e.entry)
+                .collect();
+            let mut all: Vec<SessionEntry> = list.into_iter().map(|e| e.entry).collect();
+            all.truncate(CHIPS_KEPT);
+            (all, trailing)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let stale_ids = sim.stale_after_failover();
+        let stale = sessions
+            .iter()
+            .filter(|e| stale_ids.binary_search(&e.session).is_ok())
+            .copied()
+            .collect();
         StoreView {
+            promoted: sim.store_promoted(),
+            replica_sessions,
+            trailing,
+            stale,
             state: s.state,
             sessions,
             session_count: u64::from(s.sessions),
@@ -117,9 +179,12 @@ pub fn world(sim: &Simulation) -> WorldView {
         (0..users)
             .map(|u| {
                 let user = sim.user(u);
+                let tally = sim.user_tally(u);
                 Cookie {
                     session: user.and_then(|v| v.session),
                     pinned: user.and_then(|v| v.affinity),
+                    relogins: tally.relogins,
+                    lost: tally.sessions_lost,
                 }
             })
             .collect()

@@ -111,6 +111,10 @@ pub fn Controls(props: &ControlsProps) -> Html {
                         InputKind { kind: "number", min: "0", max: Some(STORE_REPLICA_LAG_MS.1.to_string().into()), step: Some("100") },
                         c.timing.store_replica_lag_ms.to_string(), act,
                         |v| v.parse::<u64>().ok().map(|ms| Action::Command(Command::SetStoreReplicaLag { ms: ms.min(STORE_REPLICA_LAG_MS.1) as u32 }))) }
+                    { input("store-failover", t.failover_delay,
+                        InputKind { kind: "number", min: "0", max: Some(STORE_REPLICA_LAG_MS.1.to_string().into()), step: Some("500") },
+                        c.timing.store_failover_ms.to_string(), act,
+                        |v| v.parse::<u64>().ok().map(|ms| Action::Command(Command::SetStoreFailover { ms: ms.min(STORE_REPLICA_LAG_MS.1) as u32 }))) }
                 }
                 { button("crash-store", Action::ToggleStore, text(if props.store_up { t.crash_store } else { t.restart_store })) }
             }

@@ -16,6 +16,8 @@ pub mod legend;
 pub mod metrics;
 pub mod panic;
 pub mod perf;
+pub mod store_node;
+pub mod text_fit;
 pub mod timeline;
 pub mod topology;
 pub mod tour;

@@ -1,22 +1,22 @@
 //! The static part of the picture: users, balancer, servers (with session chips, memory and queue),
-//! store and replica, and the wires between them. Each node is a memoised component, so a frame that
-//! only moves arrows re-renders none of this.
+//! and the wires between them (the store and its replica: `store_node`). Each node is a memoised
+//! component, so a frame that only moves arrows re-renders none of this.
 
 use crate::model::{Endpoint, NodeState, SessionEntry, SessionRole};
 use crate::view::actions::Action;
 use crate::view::layout::{Layout, Rect, UserSlot};
 use crate::view::names::{colour_class, server_letter, shape_of, user_name};
 use crate::view::words::Lang;
-use crate::view::world::{ServerView, StoreView};
+use crate::view::world::ServerView;
 use std::fmt::Write;
 use std::rc::Rc;
 use yew::prelude::*;
 
-fn fmt1(v: f64) -> String {
+pub(super) fn fmt1(v: f64) -> String {
     crate::view::svgnum::fmt(v)
 }
 
-fn state_name(state: NodeState) -> &'static str {
+pub(super) fn state_name(state: NodeState) -> &'static str {
     if state.is_up() {
         "up"
     } else {
@@ -24,7 +24,7 @@ fn state_name(state: NodeState) -> &'static str {
     }
 }
 
-fn state_text(state: NodeState, lang: Lang) -> &'static str {
+pub(super) fn state_text(state: NodeState, lang: Lang) -> &'static str {
     let t = lang.strings();
     match state {
         NodeState::Up => t.state_up,
@@ -33,7 +33,7 @@ fn state_text(state: NodeState, lang: Lang) -> &'static str {
     }
 }
 
-fn detected_attr(state: NodeState) -> &'static str {
+pub(super) fn detected_attr(state: NodeState) -> &'static str {
     match state {
         NodeState::Up => "n/a",
         NodeState::DownUndetected => "no",
@@ -46,7 +46,7 @@ fn key_activates(e: &KeyboardEvent) -> bool {
     matches!(e.key().as_str(), "Enter" | " " | "Spacebar")
 }
 
-fn activation_handlers(
+pub(super) fn activation_handlers(
     act: &Callback<Action>,
     action: Action,
 ) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
@@ -95,43 +95,126 @@ fn node(
     }
 }
 
-/// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
-/// Returns the drawing and how many chips it holds.
-fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
+/// Where chips go in a `w` × `h` area for `n` chips: chip size, pitch, columns and capacity.
+fn chip_grid(n: usize, w: f64, h: f64) -> (f64, f64, usize, usize) {
     // As large as the box allows for this many chips (readable from the back of a room), within bounds.
-    let n = sessions.len().max(1) as f64;
+    let n = n.max(1) as f64;
     // `max`/`min` rather than `clamp`: with a bound computed at run time `clamp` keeps a panic path that
-    // formats floats, and `h / 2.2` (at least 6 here) never needs it.
-    let size = ((w * h / n).sqrt() * 0.72)
-        .min((h / 2.2).clamp(6.0, 20.0))
-        .max(6.0);
+    // formats floats.
+    let size = ((w * h / n).sqrt() * 0.72).min(h.clamp(6.0, 28.0)).max(6.0);
     let pitch = size + 2.0;
     let cols = ((w / pitch).floor() as usize).max(1);
     let rows = ((h / pitch).floor() as usize).max(1);
-    let capacity = cols * rows;
+    (size, pitch, cols, cols * rows)
+}
+
+/// How a mark over a chip looks (app.css): a dashed outline (the replica's copy is older), a cross
+/// (its latest write was lost), an outline with a cross (a ghost: lost to a fault) or a veil (an
+/// orphan, dimmed).
+#[derive(Clone, Copy)]
+pub(super) enum Mark {
+    Trailing,
+    Stale,
+    Ghost,
+    Orphan,
+}
+
+/// Marks over some of the chips `chip_paths` drew for `sessions` in the same area: one path over each
+/// chip whose session is in `marked`.
+pub(super) fn chip_marks(
+    sessions: &[SessionEntry],
+    marked: &[SessionEntry],
+    area: (f64, f64, f64, f64),
+    mark: Mark,
+) -> Html {
+    let (x0, y0, w, h) = area;
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
+    let mut d = String::new();
+    for (i, s) in sessions.iter().take(capacity).enumerate() {
+        if !marked.iter().any(|m| m.session == s.session) {
+            continue;
+        }
+        let x = fmt1(x0 + (i % cols) as f64 * pitch);
+        let y = fmt1(y0 + (i / cols) as f64 * pitch);
+        let s = fmt1(size);
+        let _ = match mark {
+            Mark::Stale => write!(d, "M{x} {y}l{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Ghost => write!(d, "M{x} {y}h{s}v{s}h-{s}zl{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Trailing | Mark::Orphan => write!(d, "M{x} {y}h{s}v{s}h-{s}z"),
+        };
+    }
+    let class = match mark {
+        Mark::Trailing => "chip-mark trailing",
+        Mark::Stale => "chip-mark stale",
+        Mark::Ghost => "chip-mark ghost",
+        Mark::Orphan => "chip-mark orphan",
+    };
+    html! { <path class={class} d={d} /> }
+}
+
+/// One chip of `shape` (as the user's glyph: circle, square, triangle, diamond) in the `size` square at
+/// (`x`, `y`).
+fn chip_shape(d: &mut String, shape: u32, x: f64, y: f64, size: f64) {
+    let h = size / 2.0;
+    let _ = match shape {
+        0 => write!(
+            d,
+            "M{} {}a{h} {h} 0 1 0 {s} 0a{h} {h} 0 1 0 -{s} 0z",
+            fmt1(x),
+            fmt1(y + h),
+            h = fmt1(h),
+            s = fmt1(size)
+        ),
+        1 => write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size)),
+        2 => write!(
+            d,
+            "M{} {}L{} {}H{}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + size),
+            fmt1(x)
+        ),
+        _ => write!(
+            d,
+            "M{} {}L{} {}L{} {}L{} {}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + h),
+            fmt1(x + h),
+            fmt1(y + size),
+            fmt1(x),
+            fmt1(y + h)
+        ),
+    };
+}
+
+/// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
+/// Returns the drawing and how many chips it holds.
+pub(super) fn chip_paths(
+    sessions: &[SessionEntry],
+    x0: f64,
+    y0: f64,
+    w: f64,
+    h: f64,
+) -> (Html, usize) {
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
     let shown = sessions.len().min(capacity);
-    // One path per (role rank, colour), at index role rank × COLOURS + colour.
-    let colours = crate::view::names::COLOURS;
-    let mut paths = vec![String::new(); 3 * colours as usize];
+    // One path per (role rank, colour, shape), at index (role rank × COLOURS + colour) × SHAPES + shape.
+    use crate::view::names::{COLOURS as colours, SHAPES as shapes};
+    let mut paths = vec![String::new(); (3 * colours * shapes) as usize];
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
         let role = crate::view::world::role_rank(s.role);
-        let d = &mut paths[(u32::from(role) * colours + s.user % colours) as usize];
-        match s.role {
-            SessionRole::Full => {
-                let _ = write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size));
-            }
-            SessionRole::Backup => {
-                let (a, b) = (x + 1.0, size - 2.0);
-                let _ = write!(
-                    d,
-                    "M{} {}h{b}v{b}h-{b}z",
-                    fmt1(a),
-                    fmt1(y + 1.0),
-                    b = fmt1(b)
-                );
-            }
+        let shape = shape_of(s.user);
+        let d =
+            &mut paths[((u32::from(role) * colours + s.user % colours) * shapes + shape) as usize];
+        // A copy is the same shape drawn as an outline (app.css), a key only a small square.
+        let (x, y, size) = match s.role {
+            SessionRole::Full => (x, y, size),
+            SessionRole::Backup => (x + 1.0, y + 1.0, size - 2.0),
             SessionRole::KeyOnly => {
                 let k = size / 2.5;
                 let c = (size - k) / 2.0;
@@ -142,15 +225,17 @@ fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (H
                     fmt1(y + c),
                     k = fmt1(k)
                 );
+                continue;
             }
-        }
+        };
+        chip_shape(d, shape, x, y, size);
     }
     let html = html! {
         <g class="chips">
             { for paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(i, d)| {
-                let (role, colour) = (i as u32 / colours, i as u32 % colours);
+                let (role, colour, shape) = (i as u32 / shapes / colours, i as u32 / shapes % colours, i as u32 % shapes);
                 let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
-                html! { <path key={format!("{role}-{colour}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
+                html! { <path key={format!("{role}-{colour}-{shape}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
             }) }
         </g>
     };
@@ -164,12 +249,45 @@ pub struct ServerNodeProps {
     pub lang: Lang,
     pub act: Callback<Action>,
     pub highlighted: bool,
+    /// The smallest font size, in user units (see `Scene::text`).
+    pub text: f64,
 }
 
 /// A node's accessible name: the words it shows, in drawing order, then what it does not show.
-fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> String {
+pub(super) fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> String {
     let seen: Vec<&str> = seen.iter().flatten().map(String::as_str).collect();
     format!("{}: {}", seen.join(" "), unseen.join(", "))
+}
+
+/// About how wide `text` is at `size` (proportional fonts average a little over half an em per
+/// character; CJK characters take a whole em).
+pub(super) fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if c.len_utf8() > 2 { 1.0 } else { 0.6 })
+        .sum::<f64>()
+        * size
+}
+
+/// "3 full · 2 backup · 4 key": the kinds of session a box holds, counted apart (empty kinds left out).
+fn session_counts(s: &ServerView, lang: Lang) -> String {
+    let t = lang.strings();
+    let parts: Vec<String> = [
+        (
+            s.sessions_full.saturating_sub(s.sessions_backup),
+            t.word_full,
+        ),
+        (s.sessions_backup, t.word_backup),
+        (s.sessions_key_only, t.word_key),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if parts.is_empty() {
+        format!("0 {}", t.sessions_word(0))
+    } else {
+        parts.join(" · ")
+    }
 }
 
 #[component]
@@ -177,6 +295,7 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let t = props.lang.strings();
     let s = &props.server;
     let r = props.rect;
+    let text = props.text;
     let letter = server_letter(s.id);
     let sessions_total = s.sessions_full + s.sessions_key_only;
     let faults: Vec<&str> = [(s.partitioned, t.badge_partitioned), (s.slow, t.badge_slow)]
@@ -184,13 +303,66 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         .filter_map(|(on, word)| on.then_some(word))
         .collect();
     let faults = faults.join(" · ");
-    let small = r.h < 44.0 || r.w < 80.0;
-    let name_size = (r.h * 0.28).clamp(9.0, 20.0);
-    let pad = if small { 3.0 } else { 6.0 };
-    let bar_h = (r.h * 0.08).clamp(3.0, 8.0);
-    let chips_y = pad + name_size + 2.0;
-    let chips_h = (r.h - chips_y - bar_h - pad * 2.0).max(4.0);
-    let (chips, shown) = chip_paths(&s.sessions, pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let pad = (text * 0.3).clamp(3.0, 8.0);
+    let bar_h = (r.h * 0.06).clamp(3.0, 8.0);
+    // The name a little larger than the smallest text, when the box has room for it.
+    let name_size = (text * 1.2).min(r.h - 2.0 * pad - bar_h).max(text);
+    let line = text * 1.2;
+    // What fits: a second line of counts, then chips, then a line for faults and "+N more".
+    let roomy = r.h >= pad * 3.0 + name_size + line * 2.0 + text + bar_h;
+    let with_chips = r.h >= pad * 3.0 + name_size + text * 0.8 + bar_h;
+    let full_name = format!("{} {letter}", t.server);
+    let action_word = if s.state.is_up() {
+        format!("⚡ {}", t.crash_word)
+    } else {
+        format!("↻ {}", t.restart_word)
+    };
+    let wide =
+        text_width(&full_name, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w;
+    let name_text = if wide {
+        full_name.clone()
+    } else {
+        letter.clone()
+    };
+    // The crash (or restart) affordance, visible without hovering, when the box is wide enough.
+    let action_text =
+        (text_width(&name_text, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w)
+            .then(|| action_word.clone());
+    let mut counts = session_counts(s, props.lang);
+    if !s.orphans.is_empty() {
+        let _ = write!(counts, " · {} {}", s.orphans.len(), t.orphaned);
+    }
+    let counts_text = if s.queue > 0 {
+        format!("{counts} · {} {}", t.queue, s.queue)
+    } else {
+        counts.clone()
+    };
+    let counts_shown =
+        (roomy && text_width(&counts_text, text) + 2.0 * pad <= r.w).then(|| counts_text.clone());
+    let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
+    let bottom_line = if roomy { line } else { 0.0 };
+    let chips_h = (r.h - chips_y - bar_h - pad * 2.0 - bottom_line).max(0.0);
+    // Live chips first, then the ghosts of sessions just lost here, in one grid.
+    let mut all = s.sessions.clone();
+    // A ghost is drawn as an outline (like a copy), crossed out by its mark.
+    all.extend(s.ghosts.iter().map(|g| SessionEntry {
+        role: SessionRole::Backup,
+        ..*g
+    }));
+    let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let chips_on = with_chips && chips_h >= 4.0;
+    let (chips, shown) = if chips_on {
+        chip_paths(&all, pad, chips_y, r.w - 2.0 * pad, chips_h)
+    } else {
+        chip_paths(&[], pad, chips_y, 1.0, 1.0)
+    };
+    let shown = shown.min(s.sessions.len());
+    let marks = html! {
+        <g class="marks">
+            if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, Mark::Orphan) } }
+            if chips_on && !s.ghosts.is_empty() { { chip_marks(&all, &s.ghosts, area, Mark::Ghost) } }
+        </g>
+    };
     let hidden = sessions_total.saturating_sub(shown as u64);
     let mem_frac = if s.memory_budget > 0 {
         (s.memory_used as f64 / s.memory_budget as f64).clamp(0.0, 1.0)
@@ -214,36 +386,19 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
         _ => format!("✕ {}", t.short_down),
     };
+    let more_text = (hidden > 0 && roomy).then(|| format!("+{hidden} {}", t.more));
+    let shown_faults = (!faults.is_empty() && roomy).then(|| faults.clone());
     // The accessible name starts with every word the box shows, in the order drawn (WCAG 2.5.3, label in
     // name), then says what the box does not: the full state, and what activating it does.
-    let name_text = if small {
-        letter.clone()
-    } else {
-        format!("{} {letter}", t.server)
-    };
-    let queue_text = (!small && r.w >= 220.0).then(|| {
-        format!(
-            "{} {} · {} {}",
-            t.queue,
-            s.queue,
-            sessions_total,
-            t.sessions_word(sessions_total)
-        )
-    });
-    let more_text = (hidden > 0 && !small).then(|| format!("+{hidden} {}", t.more));
-    let shown_faults = (!faults.is_empty() && !small).then(|| faults.clone());
     let mut unseen = vec![state_text(s.state, props.lang).to_string()];
-    if small {
-        unseen.insert(0, format!("{} {letter}", t.server));
-        if !faults.is_empty() {
-            unseen.push(faults.clone());
-        }
+    if !wide {
+        unseen.insert(0, full_name.clone());
     }
-    if queue_text.is_none() {
-        unseen.push(format!(
-            "{sessions_total} {}",
-            t.sessions_word(sessions_total)
-        ));
+    if shown_faults.is_none() && !faults.is_empty() {
+        unseen.push(faults.clone());
+    }
+    if counts_shown.is_none() {
+        unseen.push(counts_text.clone());
     }
     unseen.push(
         if s.state.is_up() {
@@ -255,15 +410,16 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     );
     let seen = [
         Some(name_text.clone()),
-        queue_text.clone(),
+        action_text.clone(),
+        counts_shown.clone(),
         shown_faults.clone(),
         more_text.clone(),
         (!s.state.is_up()).then(|| down_text.clone()),
     ];
     let label = accessible_name(&seen, &unseen);
     let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
-        .min(name_size * 1.2)
-        .max(8.0);
+        .min(name_size * 1.3)
+        .max(text);
     // The cross is drawn under the box's words, the state word over everything.
     let cross = html! {
         <g class="status-cross">
@@ -281,6 +437,7 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             }
         </g>
     };
+    let bottom_y = fmt1(r.h - bar_h - pad * 1.5);
     let body = html! {
         <>
             { cross }
@@ -289,22 +446,30 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
                 { name_text }{ " " }
             </text>
+            <g class="crash-slot">
+            if let Some(word) = action_text {
+                <text class="crash-word" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.85)} text-anchor="end" font-size={fmt1(text)}>
+                    { word }{ " " }
+                </text>
+            }
+            </g>
             <g class="queue-slot">
-            if let Some(text) = queue_text {
-                <text class="queue" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.8)} text-anchor="end" font-size={fmt1((name_size * 0.6).max(9.0))}>
-                    { text }{ " " }
+            if let Some(words) = counts_shown {
+                <text class="queue" x={fmt1(pad)} y={fmt1(pad + name_size + 2.0 + text * 0.95)} font-size={fmt1(text)}>
+                    { words }{ " " }
                 </text>
             }
             </g>
             { chips }
+            { marks }
             <g class="fault-badge">
-                if let Some(text) = shown_faults {
-                    <text x={fmt1(pad)} y={fmt1(r.h - bar_h - pad - 2.0)} font-size="9">{ text }{ " " }</text>
+                if let Some(words) = shown_faults {
+                    <text x={fmt1(pad)} y={bottom_y.clone()} font-size={fmt1(text)}>{ words }{ " " }</text>
                 }
             </g>
             <g class="more">
-                if let Some(text) = more_text {
-                    <text x={fmt1(r.w - pad)} y={fmt1(r.h - bar_h - pad - 2.0)} text-anchor="end" font-size="9">{ text }{ " " }</text>
+                if let Some(words) = more_text {
+                    <text x={fmt1(r.w - pad)} y={bottom_y} text-anchor="end" font-size={fmt1(text)}>{ words }{ " " }</text>
                 }
             </g>
             <rect class="mem-bg" x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w)} height={fmt1(bar_h)} rx="2" />
@@ -331,118 +496,6 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         Action::ToggleServer(s.id),
         body,
     )
-}
-
-#[derive(Properties, PartialEq)]
-pub struct StoreNodeProps {
-    pub store: StoreView,
-    pub rect: Rect,
-    pub replica_rect: Option<Rect>,
-    pub lang: Lang,
-    pub act: Callback<Action>,
-    pub highlighted: bool,
-    pub engine: &'static str,
-}
-
-#[component]
-pub fn StoreNode(props: &StoreNodeProps) -> Html {
-    let t = props.lang.strings();
-    let s = &props.store;
-    let r = props.rect;
-    let detail = format!(
-        "{} · {} {}",
-        props.engine,
-        s.session_count,
-        t.sessions_word(s.session_count)
-    );
-    let down_text = match s.state {
-        NodeState::Up => None,
-        NodeState::DownUndetected => Some(format!("⚠ {}", t.short_crashed)),
-        NodeState::DownDetected => Some(format!("✕ {}", t.short_down)),
-    };
-    let label = accessible_name(
-        &[
-            Some(t.store_node.to_string()),
-            Some(detail.clone()),
-            down_text.clone(),
-        ],
-        &[
-            state_text(s.state, props.lang).to_string(),
-            if s.state.is_up() {
-                t.activate_crash
-            } else {
-                t.activate_restart
-            }
-            .to_string(),
-        ],
-    );
-    let state_class = match s.state {
-        NodeState::Up => "up",
-        NodeState::DownUndetected => "down-undetected",
-        NodeState::DownDetected => "down-detected",
-    };
-    let (chips, _) = chip_paths(&s.sessions, 8.0, 42.0, r.w - 16.0, r.h - 50.0);
-    let replica = props.replica_rect.zip(s.replica).map(|(rr, state)| {
-        let label = accessible_name(
-            &[
-                Some(t.replica_node.to_string()),
-                Some(state_text(state, props.lang).to_string()),
-            ],
-            &[if state.is_up() {
-                t.activate_crash
-            } else {
-                t.activate_restart
-            }
-            .to_string()],
-        );
-        let cls = if state.is_up() { "up" } else { "down-detected" };
-        let body = html! {
-            <>
-                <text class="name" x="8" y="22" font-size="14">{ t.replica_node }{ " " }</text>
-                <text class="detail" x="8" y="44" font-size="12">{ state_text(state, props.lang) }</text>
-                <g class="status">
-                if !state.is_up() {
-                    <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(rr.w - 4.0), y = fmt1(rr.h - 4.0))} />
-                }
-                </g>
-            </>
-        };
-        node(
-            "replica".to_string(),
-            state,
-            None,
-            classes!("node", "store", "replica", cls),
-            rr,
-            "10",
-            label,
-            &props.act,
-            Action::ToggleReplica,
-            body,
-        )
-    });
-    let body = html! {
-        <>
-                <text class="name" x="8" y="20" font-size="14">{ t.store_node }{ " " }</text>
-                <text class="detail" x="8" y="36" font-size="11">{ detail }{ " " }</text>
-                { chips }
-                <g class="status">
-                    if let Some(text) = down_text {
-                        <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
-                        <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + 6.0)} text-anchor="middle" font-size="16">
-                            { text }
-                        </text>
-                    }
-                </g>
-        </>
-    };
-    html! {
-        <g class="store-group">
-            { node("store".to_string(), s.state, Some(detected_attr(s.state)),
-                classes!("node", "store", state_class, props.highlighted.then_some("tour-highlight")),
-                r, "10", label, &props.act, Action::ToggleStore, body) }
-            <g class="replica-slot">{ for replica }</g>
-        </g>
-    }
 }
 
 /// A user glyph: colour and shape together tell users apart.
@@ -479,12 +532,14 @@ pub struct StaticProps {
     pub layout: Rc<Layout>,
     pub lang: Lang,
     pub highlight_lb: bool,
+    pub text: f64,
 }
 
 #[derive(Properties, PartialEq)]
 pub struct CookieProps {
     pub layout: Rc<Layout>,
     pub cookies: Vec<crate::view::world::Cookie>,
+    pub text: f64,
 }
 
 /// Under each user's name, the cookies the browser sends: the session id and, when the balancer pins
@@ -492,22 +547,54 @@ pub struct CookieProps {
 #[component]
 pub fn CookieLayer(props: &CookieProps) -> Html {
     let l = &props.layout;
+    let size = props.text;
+    // A second line under each name, when the users are far enough apart for two lines.
+    let room = l.slots.len() as u32 == l.users && two_lines(l, size);
     html! {
         <g class="cookies" aria-hidden="true">
             // One cookie line per drawn user (none for groups).
-            { for props.cookies.iter().zip(&l.slots).filter(|_| l.slots.len() as u32 == l.users).map(|(c, slot)| {
+            { for props.cookies.iter().zip(&l.slots).filter(|_| room).map(|(c, slot)| {
                 let mut text = c.session.map(crate::view::names::session_label).unwrap_or_else(|| "—".to_string());
                 if let Some(server) = c.pinned {
-                    // Narrow pictures have room for the server id only.
-                    let sep = if l.portrait { "→" } else { " · server=" };
+                    // Large type leaves room for the server id only.
+                    let sep = if l.portrait || size > 12.0 { "→" } else { " · server=" };
                     text.push_str(&format!("{sep}{}", server_letter(server)));
                 }
+                // The user's bad luck so far: re-logins, sessions lost to faults (no room side by side
+                // in the narrow picture).
+                if c.relogins > 0 && !l.portrait {
+                    let _ = write!(text, " ↻{}", c.relogins);
+                }
+                if c.lost > 0 && !l.portrait {
+                    let _ = write!(text, " ✕{}", c.lost);
+                }
                 html! {
-                    <text key={slot.first} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + 12.0)}
-                          text-anchor={slot.label_anchor} font-size="10">{ text }</text>
+                    <text key={slot.first} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}
+                          text-anchor={slot.label_anchor} font-size={fmt1(size)}>{ text }</text>
                 }
             }) }
         </g>
+    }
+}
+
+/// Room for a name and a cookie line under each user.
+fn two_lines(l: &Layout, size: f64) -> bool {
+    let pitch = if l.portrait {
+        f64::INFINITY
+    } else {
+        l.height / l.slots.len().max(1) as f64
+    };
+    pitch >= size * 2.4
+}
+
+/// The baseline of a user's name: centred on the glyph when it stands alone, above the cookie line.
+fn label_y(l: &Layout, slot: &UserSlot, size: f64) -> f64 {
+    if l.portrait {
+        slot.label_y
+    } else if two_lines(l, size) && l.slots.len() as u32 == l.users {
+        slot.y
+    } else {
+        slot.y + size * 0.35
     }
 }
 
@@ -548,7 +635,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
             <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
             <g class="users">
                 { for l.slots.iter().map(|slot| {
-                    let label = if single {
+                    let label = if single || slot.first == slot.last {
                         user_name(slot.first)
                     } else {
                         format!("{} {}", slot.last - slot.first + 1, t.users_group)
@@ -558,7 +645,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
                         <g key={slot.first} class="user" data-testid={format!("user-{}", slot.first)}>
                             <title>{ title }</title>
                             { user_glyph(slot, single) }
-                            <text class="user-label" x={fmt1(slot.label_x)} y={fmt1(slot.label_y)} text-anchor={slot.label_anchor} font-size={if l.portrait { "11" } else { "12" }}>{ label }</text>
+                            <text class="user-label" x={fmt1(slot.label_x)} y={fmt1(label_y(l, slot, props.text))} text-anchor={slot.label_anchor} font-size={fmt1(props.text)}>{ label }</text>
                         </g>
                     }
                 }) }
@@ -568,7 +655,8 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
                 <title>{ t.balancer_node }</title>
                 <rect class="box" width={fmt1(l.lb.w)} height={fmt1(l.lb.h)} rx="8" />
                 <path class="lb-icon" d="M20 45h14M34 45l12-18h14M34 45l12 18h14M34 45h26" />
-                <text class="name" x={fmt1(l.lb.w / 2.0)} y="18" text-anchor="middle" font-size="12">{ t.lb_short }</text>
+                // Above the box: the word is wider than the box at large sizes.
+                <text class="name" x={fmt1(l.lb.w / 2.0)} y={fmt1(-props.text * 0.4)} text-anchor="middle" font-size={fmt1(props.text)}>{ t.lb_short }</text>
             </g>
         </g>
     }

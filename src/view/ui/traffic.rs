@@ -8,6 +8,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TrafficProps {
     pub frame: TrafficFrame,
+    /// The smallest font size, in user units (see `Scene::text`).
+    pub text: f64,
 }
 
 #[component]
@@ -32,7 +34,7 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
             </g>
             <g class="labels">
                 { for f.labels.iter().map(|(id, x, y, text, look)| html! {
-                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle">{ text.clone() }</text>
+                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle" font-size={f64_text(props.text)}>{ text.clone() }</text>
                 }) }
             </g>
         </g>

@@ -155,6 +155,7 @@ pub fn command(command: &Command) -> String {
         Command::SetReplication(r) => setting(t.replication, w.replication(*r)),
         Command::SetReplicationLag { ms } => setting(t.replication_lag, &ms.to_string()),
         Command::SetStoreReplicaLag { ms } => setting(t.store_replica_lag, &ms.to_string()),
+        Command::SetStoreFailover { ms } => setting(t.failover_delay, &ms.to_string()),
         Command::SetStoreKind(k) => setting(t.store_kind, w.store_kind(*k)),
         Command::SetStorePersistence(p) => setting(t.persistence, w.persistence(*p)),
         Command::SetStoreReplica(on) => setting(t.store_replica, if *on { "✓" } else { "✗" }),

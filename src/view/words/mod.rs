@@ -185,7 +185,7 @@ pub struct Strings {
     pub dismiss: &'static str,
 
     pub shortcuts: &'static str,
-    pub shortcut_list: [(&'static str, &'static str); 7],
+    pub shortcut_list: [(&'static str, &'static str); 8],
     pub close: &'static str,
     pub open_full: &'static str,
 
@@ -213,6 +213,19 @@ pub struct Strings {
     pub next_event: &'static str,
     pub timeline: &'static str,
     pub balancer_sticky_hint: &'static str,
+    // The picture.
+    pub word_full: &'static str,
+    pub word_backup: &'static str,
+    pub word_key: &'static str,
+    pub crash_word: &'static str,
+    pub restart_word: &'static str,
+    pub role_primary: &'static str,
+    pub role_promoted: &'static str,
+    pub role_replica: &'static str,
+    pub state_gone: &'static str,
+    pub font_scale: &'static str,
+    pub failover_delay: &'static str,
+    pub orphaned: &'static str,
 }
 
 impl Strings {

@@ -84,6 +84,7 @@ pub struct App {
     preset: Option<Preset>,
     /// The scrubber's extent and marks.
     timeline: Timeline,
+    _resize: EventListener,
 }
 
 /// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
@@ -366,6 +367,10 @@ impl App {
                 self.sim = timeline::seek(&self.history, target);
                 self.announcer.rewound(&self.sim);
             }
+            Action::FontScale => super::text_fit::next_font_scale(&mut self.scene),
+            Action::Refit => {
+                super::text_fit::fit_text(&mut self.scene);
+            }
         }
         self.refresh();
     }
@@ -451,6 +456,11 @@ impl Component for App {
             },
         );
 
+        let link = ctx.link().clone();
+        let resize = EventListener::new(&dom::window(), "resize", move |_| {
+            link.send_message(Msg::Act(Action::Refit))
+        });
+
         if page.view == PageView::Compare {
             compare::run_all(
                 std::rc::Rc::new(crate::scenario::compare::workload(&page.scenario())),
@@ -488,6 +498,7 @@ impl Component for App {
             _keys: keys,
             preset: page.preset,
             timeline: Timeline::default(),
+            _resize: resize,
             page,
         };
         app.refresh();
@@ -509,7 +520,7 @@ impl Component for App {
         }
     }
 
-    fn rendered(&mut self, _ctx: &Context<Self>, first_render: bool) {
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         self.timing.drawn(
             dom::now_ms(),
             || world::in_flight(&self.sim),
@@ -519,6 +530,13 @@ impl Component for App {
             dom::focus_testid("tour-answer");
         }
         self.timing.perf.set("now", (self.sim.now() as f64).into());
+        if first_render {
+            super::text_fit::load_font_scale(&mut self.scene);
+        }
+        // The picture's text follows its drawn size (window, layout, font scale).
+        if super::text_fit::fit_text_now_and_then(&mut self.scene) {
+            ctx.link().send_message(Msg::Act(Action::Refit));
+        }
         if first_render {
             // Milliseconds from navigation start to the first drawn frame (the benchmark reports it).
             self.timing.perf.set("firstRender", dom::now_ms().into());

@@ -15,10 +15,11 @@ use crate::view::ui::help::{HelpOverlay, HelpProps};
 use crate::view::ui::icons;
 use crate::view::ui::legend::Legend;
 use crate::view::ui::metrics::{MetricsPanel, MetricsProps};
+use crate::view::ui::store_node::{StoreNode, StoreNodeProps};
+use crate::view::ui::text_fit::font_scale_button;
 use crate::view::ui::timeline::{TimelineBar, TimelineProps};
 use crate::view::ui::topology::{
-    CookieLayer, CookieProps, ServerNode, ServerNodeProps, StaticLayer, StaticProps, StoreNode,
-    StoreNodeProps,
+    CookieLayer, CookieProps, ServerNode, ServerNodeProps, StaticLayer, StaticProps,
 };
 use crate::view::ui::tour::{TourPanel, TourProps};
 use crate::view::ui::traffic::TrafficLayer;
@@ -266,14 +267,15 @@ impl App {
             StoreKind::Rdb => "RDB",
         };
         let view_box = format!("0 0 {} {}", f64_text(layout.width), f64_text(layout.height));
+        let text = self.scene.text;
         // Two layers: the nodes change a few times a second, the traffic every frame. The traffic's own
         // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {
             <div class="picture">
             <svg data-testid="topology" class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
-                <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb") } />
-                <CookieLayer ..CookieProps { layout: layout.clone(), cookies: world.cookies.clone() } />
+                <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb"), text } />
+                <CookieLayer ..CookieProps { layout: layout.clone(), cookies: world.cookies.clone(), text } />
                 <g class="servers">
                     { for world.servers.iter().map(|s| {
                         let props = ServerNodeProps {
@@ -282,6 +284,7 @@ impl App {
                             lang,
                             act: self.act.clone(),
                             highlighted: lit(&format!("server-{}", s.id)),
+                            text,
                         };
                         html! { <ServerNode key={s.id} ..props /> }
                     }) }
@@ -289,13 +292,14 @@ impl App {
                 <g class="store-slot">
                     if let (Some(store), Some(rect)) = (world.store.clone(), layout.store) {
                         <StoreNode ..StoreNodeProps { store, rect, replica_rect: layout.replica, lang,
-                            act: self.act.clone(), highlighted: lit("store"), engine } />
+                            act: self.act.clone(), highlighted: lit("store"), engine, text } />
                     }
                 </g>
             </svg>
             <svg class="traffic-overlay" viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-                <TrafficLayer {frame} />
+                <TrafficLayer {frame} {text} />
             </svg>
+            { font_scale_button(&self.act, self.scene.font_scale, lang) }
             </div>
         }
     }

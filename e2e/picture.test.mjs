@@ -1,0 +1,75 @@
+// The picture tells the store's failover right: `store` and `store-replica` carry the role they have
+// now (`data-role`), the promoted replica says so, and the failed store is drawn gone, not as a replica
+// that went down.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage } from './lib/harness.mjs';
+
+const role = (page, id) => page.getByTestId(id).getAttribute('data-role');
+const state = (page, id) => page.getByTestId(id).getAttribute('data-state');
+
+test('picture: after a failover the replica is the primary (promoted) and the failed store is gone', async (t) => {
+  const query = 'strategy=store&store_replica=true&store_failover_ms=1000&store_replica_lag_ms=1000&speed=1&ff=5';
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query }, async (page, ctx) => {
+    assert.equal(await role(page, 'store'), 'primary');
+    assert.equal(await role(page, 'store-replica'), 'replica');
+    assert.equal(await state(page, 'store-replica'), 'up');
+    // The replica holds copies too.
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-replica] .chips path') !== null);
+
+    await page.getByTestId('store').click();
+    // Sentinel promotes the replica after the failover delay (1 s of model time at 1x).
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-replica]')?.dataset.role === 'primary');
+    assert.equal(await role(page, 'store'), 'replica');
+    assert.equal(await state(page, 'store'), 'down');
+    assert.equal(await state(page, 'store-replica'), 'up');
+    const promoted = await page.getByTestId('store-replica').textContent();
+    assert.match(promoted, /primary \(promoted\)/);
+    const gone = await page.getByTestId('store').textContent();
+    assert.match(gone, /gone/);
+    assert.doesNotMatch(gone, /primary/);
+    await ctx.screenshot('picture-failover');
+
+    // Restarted, the old store comes back as the replica of the promoted one.
+    await page.getByTestId('store').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=store]')?.dataset.state === 'up');
+    assert.equal(await role(page, 'store'), 'replica');
+    assert.equal(await role(page, 'store-replica'), 'primary');
+  });
+});
+
+test('picture: every server box offers its crash without hovering, and a crashed one its restart', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'servers=3&paused=1' }, async (page) => {
+    for (const id of ['server-0', 'server-1', 'server-2']) {
+      assert.match(await page.getByTestId(id).locator('.crash-word').textContent(), /crash/);
+    }
+    await page.getByTestId('server-1').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=server-1]')?.dataset.state === 'down');
+    assert.match(await page.getByTestId('server-1').locator('.crash-word').textContent(), /restart/);
+  });
+});
+
+test('picture: orphaned sessions are dimmed and counted', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=none&servers=3&users=6&paused=1&ff=20' }, async (page) => {
+    // Round robin with nothing shared: users were sent back to log in, their old sessions stay behind.
+    const counts = await page.locator('[data-testid^=server-] .queue').allTextContents();
+    assert.ok(counts.some((c) => /\d+ orphaned/.test(c)), counts.join(' | '));
+    assert.ok(await page.locator('[data-testid^=server-] .chip-mark.orphan').count() > 0);
+  });
+});
+
+test('picture: a crash leaves ghosts of the sessions it took, and their users say so', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=sticky&servers=3&users=6&paused=1&ff=20' }, async (page, ctx) => {
+    assert.equal(await page.locator('[data-testid=server-1] .chip-mark.ghost').count(), 0);
+    await page.getByTestId('server-1').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=server-1]')?.dataset.state === 'down');
+    const ghosts = page.locator('[data-testid=server-1] .chip-mark.ghost');
+    await ghosts.waitFor();
+    assert.match(await ghosts.getAttribute('d'), /^M/);
+    // The users pinned to B lost the session in their cookie: a badge beside it.
+    const cookies = (await page.locator('text.cookie').allTextContents()).join(' ');
+    assert.match(cookies, /✕1/, cookies);
+    await ctx.screenshot('picture-ghosts');
+  });
+});
