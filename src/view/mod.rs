@@ -25,6 +25,7 @@
 pub mod actions;
 pub mod announce;
 pub mod clock;
+pub mod director;
 pub mod history;
 pub mod layout;
 pub mod names;

@@ -213,6 +213,12 @@ pub struct Strings {
     pub compare_back: &'static str,
     pub compare_table: &'static str,
     pub compare_strategy: &'static str,
+
+    // Director mode.
+    /// The button that plays a revealed step's key moment again.
+    pub tour_replay: &'static str,
+    /// Shown while the key moment plays, before its answer.
+    pub tour_watch: &'static str,
 }
 
 impl Strings {
@@ -273,4 +279,8 @@ pub trait Words: Sync {
     fn event(&self, event: &Event) -> String;
     /// The event log's sentence for a command a person applied.
     fn command(&self, command: &Command) -> String;
+
+    // Director mode.
+    /// The callout drawn on the picture at a key moment, one string per line.
+    fn callout(&self, says: &crate::view::director::Says) -> Vec<String>;
 }
