@@ -193,8 +193,8 @@ pub enum Says {
     Lost {
         session: String,
     },
-    /// 200. The parts that got it there: the address hashed, the affinity cookie, the copies sent
-    /// before answering, the store's round trip in ms.
+    /// 200, and what got it there: the address hashed, the affinity cookie, the copies sent before
+    /// answering, the store's round trip in ms.
     Found {
         session: String,
         server: String,
@@ -278,7 +278,7 @@ fn found(moment: &Moment, config: &Config, session: String) -> Says {
     };
     let sticky = config.strategy == Strategy::Sticky;
     let address = (sticky && config.sticky_by == StickyBy::Ip)
-        .then(|| moment.outcome.user)
+        .then_some(moment.outcome.user)
         .flatten()
         .map(|user| {
             std::net::Ipv4Addr::from(client_ip(config.seed, user, config.users_per_ip)).to_string()
