@@ -64,6 +64,21 @@ test('director: step 1 shows the 401 at least two seconds after "Show me", the a
   });
 });
 
+test('director: in the 960x540 embed with the tour, the callout is still at least 14 CSS px', async (t) => {
+  await withPage(t, { query: { tour: 1, embed: 1, lang: 'ko' }, ready: TOUR_READY, viewport: { width: 960, height: 540 } }, async (page, ctx) => {
+    await page.getByTestId('tour-reveal').click();
+    const callout = page.getByTestId('callout');
+    await callout.waitFor({ timeout: 15_000 });
+    assert.match(await callout.textContent(), /SESSION=[0-9a-f]{4} → 없음 → 401/);
+    const px = await callout.locator('text').first().evaluate(
+      (el) => Number(el.getAttribute('font-size')) * el.getScreenCTM().a,
+    );
+    t.diagnostic(`callout text: ${px.toFixed(1)} CSS px in the 960x540 embed`);
+    assert.ok(px >= 14, `callout text is ${px} px`);
+    await ctx.screenshot('director-embed-ko');
+  });
+});
+
 test('director: Replay rewinds to the question and plays the moment again', async (t) => {
   await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY }, async (page) => {
     await page.getByTestId('tour-reveal').click();

@@ -10,8 +10,9 @@ use crate::view::words::Lang;
 use yew::prelude::*;
 
 /// Text size in picture units: the picture is about 1000 units wide, so this stays at least 14 CSS px
-/// wherever the picture is shown at 600 px or more (e2e/director.test.mjs measures it).
-const FONT: f64 = 24.0;
+/// wherever the picture is shown 560 px wide or more, as in the 960x540 embed with the tour
+/// (e2e/director.test.mjs measures it there and at 1280x720).
+const FONT: f64 = 26.0;
 const PAD: f64 = 10.0;
 const GAP: f64 = 14.0;
 

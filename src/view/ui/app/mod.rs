@@ -203,6 +203,8 @@ impl App {
         };
         tour.revealed = false;
         let pause_at = tour.pause_at;
+        // The question as the step asks it: without the interventions made since.
+        self.history.applied.clear();
         self.set_playing(ctx, false);
         self.clock.set_speed(STEP_SPEED);
         self.step_stack.clear();
