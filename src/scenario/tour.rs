@@ -87,6 +87,9 @@ pub struct TourStep {
     pub highlight: Vec<&'static str>,
     /// How the step's key moment is recognised (the director plays it slowly, see `moment`).
     pub cue: MomentCue,
+    /// A second key moment, looked for after the given model time (the store back empty, the replica
+    /// promoted).
+    pub then: Option<(Micros, MomentCue)>,
 }
 
 /// What the key moment of a step is, as data: the director finds it by running the step ahead.
@@ -106,6 +109,8 @@ pub enum MomentCue {
     OutOfMemory,
     /// A user sent to this (dead) server is answered successfully by another one.
     ServedDespiteDown(ServerId),
+    /// The store's replica is promoted to primary.
+    Promotion,
 }
 
 impl TourStep {
@@ -117,11 +122,30 @@ impl TourStep {
     /// The step's key moment: the first time its cue holds after the pause, within the reveal window.
     /// Runs the step's scenario once more (a few simulated seconds of a small world).
     pub fn moment(&self) -> Option<Moment> {
-        let (from, until) = (self.pause_at, self.reveal_until());
+        self.find(self.cue, self.pause_at)
+    }
+
+    /// The step's key moments in order: the first, and the second if the step has one.
+    pub fn moments(&self) -> Vec<Moment> {
+        let first = self.moment();
+        let second = first
+            .as_ref()
+            .and(self.then)
+            .and_then(|(from, cue)| self.find(cue, from));
+        first.into_iter().chain(second).collect()
+    }
+
+    /// The first time `cue` holds after `from`, within the reveal window.
+    fn find(&self, cue: MomentCue, from: Micros) -> Option<Moment> {
+        let until = self.reveal_until();
         let ok_from_server = |m: &Message| {
             m.kind == MessageKind::ResponseOk && matches!(m.from, Endpoint::Server(_))
         };
-        match self.cue {
+        match cue {
+            MomentCue::Promotion => {
+                let cue = |e: &Event| matches!(e, Event::ReplicaPromoted { .. });
+                moment::find(&self.scenario, from, until, Cue::Event(&cue))
+            }
             MomentCue::Rejection => {
                 let rejected = |e: &Event| {
                     matches!(
@@ -282,6 +306,7 @@ struct Step {
     pause_at: Micros,
     highlight: &'static [&'static str],
     cue: MomentCue,
+    then: Option<(Micros, MomentCue)>,
 }
 
 pub fn steps() -> Vec<TourStep> {
@@ -313,6 +338,7 @@ impl From<&Step> for TourStep {
             pause_at: step.pause_at,
             highlight: step.highlight.to_vec(),
             cue: step.cue,
+            then: step.then,
         }
     }
 }
@@ -329,6 +355,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["server-1", "metric-mismatches"],
+        then: None,
         cue: MomentCue::Rejection,
     },
     Step {
@@ -338,6 +365,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["server-0", "metric-mismatches"],
+        then: None,
         cue: MomentCue::AnswerTo(0),
     },
     Step {
@@ -357,6 +385,7 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: SALE_STARTS - 100 * MS,
         highlight: &["server-0", "metric-sessions-lost"],
+        then: None,
         cue: MomentCue::OutOfMemory,
     },
     Step {
@@ -366,6 +395,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["lb", "metric-mismatches"],
+        then: None,
         cue: MomentCue::AnswerTo(0),
     },
     Step {
@@ -375,6 +405,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(CRASH, Command::CrashServer(1))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-sessions-lost", "metric-relogins"],
+        then: None,
         cue: MomentCue::Rejection,
     },
     Step {
@@ -388,6 +419,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["metric-imbalance"],
+        then: None,
         cue: MomentCue::AnswerTo(0),
     },
     Step {
@@ -402,6 +434,7 @@ static STEPS: [Step; STEP_COUNT] = [
             "server-1",
             "server-2",
         ],
+        then: None,
         cue: MomentCue::AnswerTo(2),
     },
     Step {
@@ -411,6 +444,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 150 * MS,
         highlight: &["metric-mismatches", "metric-replication-messages"],
+        then: None,
         cue: MomentCue::Rejection,
     },
     Step {
@@ -420,6 +454,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["server-0", "server-1", "server-2", "server-3"],
+        then: None,
         cue: MomentCue::Fetch,
     },
     Step {
@@ -432,6 +467,7 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-0", "server-1", "metric-sessions-lost"],
+        then: None,
         cue: MomentCue::Rejection,
     },
     Step {
@@ -441,6 +477,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(SCALE_OUT, Command::AddServer)],
         pause_at: SCALE_OUT - 200 * MS,
         highlight: &["store", "server-3", "metric-mismatches"],
+        then: None,
         cue: MomentCue::NewServerAnswers(3),
     },
     Step {
@@ -453,6 +490,8 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: CRASH - 200 * MS,
         highlight: &["store", "metric-errors", "metric-sessions-lost"],
+        // Back empty: the first request after the restart finds its session gone.
+        then: Some((CRASH + 10 * SECOND, MomentCue::Rejection)),
         cue: MomentCue::Rejection,
     },
     Step {
@@ -462,6 +501,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(CRASH, Command::CrashStore)],
         pause_at: CRASH - 200 * MS,
         highlight: &["store", "metric-errors"],
+        then: Some((CRASH, MomentCue::Promotion)),
         cue: MomentCue::Rejection,
     },
     Step {
@@ -476,6 +516,7 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(CRASH, Command::CrashServer(1))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-relogins", "metric-sessions-lost"],
+        then: None,
         cue: MomentCue::ServedDespiteDown(1),
     },
     Step {
@@ -488,6 +529,7 @@ static STEPS: [Step; STEP_COUNT] = [
         )],
         pause_at: preset::SWITCH_TO_RDB_AT - 100 * MS,
         highlight: &["store", "metric-latency"],
+        then: None,
         cue: MomentCue::AnswerToRequestFrom(preset::SWITCH_TO_RDB_AT),
     },
 ];

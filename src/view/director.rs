@@ -16,6 +16,9 @@ pub const APPROACH_SPEED: f64 = 0.3;
 pub const INSTANT_APPROACH: Micros = 50 * MS;
 /// The decisive request: slow enough that a whole request takes seconds.
 pub const MOMENT_SPEED: f64 = 0.025;
+/// A wait longer than this (model time) before a moment is played fast, in `LONG_WAIT_WALL_S` or less.
+pub const LONG_WAIT: Micros = 2 * crate::model::SECOND;
+pub const LONG_WAIT_WALL_S: f64 = 4.0;
 /// The least wall time of one hop of the decisive request (a 1 ms store round trip included).
 pub const MIN_HOP_S: f64 = 0.5;
 /// Model time stands still this long at the outcome, with the callout drawn.
@@ -61,19 +64,27 @@ pub struct Script {
 
 impl Script {
     /// The script from the question (`pause_at`) to the end of the reveal window (`until`) around the
-    /// step's moment. Without a moment it is one aggregate phase and the outcome is the pause itself.
-    pub fn new(pause_at: Micros, moment: Option<&Moment>, until: Micros) -> Script {
+    /// step's moments, in order. Without a moment it is one aggregate phase and the outcome is the
+    /// pause itself. `outcome_at` is the first moment's.
+    pub fn new(pause_at: Micros, moments: &[Moment], until: Micros) -> Script {
         let mut phases = Vec::new();
         let mut at = pause_at;
-        let mut outcome_at = pause_at;
-        if let Some(moment) = moment.filter(|m| m.outcome.at >= pause_at) {
-            outcome_at = moment.outcome.at;
-            let departure = moment.departure().max(pause_at);
+        let mut outcome_at = None;
+        for moment in moments {
+            if moment.outcome.at < at {
+                continue;
+            }
+            let outcome = moment.outcome.at;
+            outcome_at.get_or_insert(outcome);
+            let departure = moment.departure().max(at);
             if departure > at {
-                let wall_s = if departure - at < INSTANT_APPROACH {
+                let wait = departure - at;
+                let wall_s = if wait < INSTANT_APPROACH {
                     0.0
+                } else if wait <= LONG_WAIT {
+                    wait as f64 / 1e6 / APPROACH_SPEED
                 } else {
-                    (departure - at) as f64 / 1e6 / APPROACH_SPEED
+                    wait as f64 / 1e6 / ladder_speed(wait, LONG_WAIT_WALL_S)
                 };
                 phases.push(Phase {
                     stage: Stage::Approach,
@@ -87,8 +98,8 @@ impl Script {
             let mut held = false;
             let played_from = at;
             for segment in warp.iter().filter(|s| s.to > played_from) {
-                if !held && segment.from >= outcome_at {
-                    phases.push(hold(outcome_at));
+                if !held && segment.from >= outcome {
+                    phases.push(hold(outcome));
                     held = true;
                 }
                 phases.push(Phase {
@@ -100,13 +111,13 @@ impl Script {
                 at = segment.to;
             }
             if !held {
-                phases.push(hold(outcome_at));
+                phases.push(hold(outcome));
             }
         }
+        let outcome_at = outcome_at.unwrap_or(pause_at);
         if until > at {
             let remaining = until - at;
-            let needed = remaining as f64 / 1e6 / AGGREGATE_WALL_S;
-            let speed = SPEEDS.into_iter().find(|s| *s >= needed).unwrap_or(needed);
+            let speed = ladder_speed(remaining, AGGREGATE_WALL_S);
             phases.push(Phase {
                 stage: Stage::Aggregate,
                 from: at,
@@ -172,6 +183,12 @@ impl Script {
     }
 }
 
+/// The slowest listed speed that plays `span` of model time in `wall_s` or less.
+fn ladder_speed(span: Micros, wall_s: f64) -> f64 {
+    let needed = span as f64 / 1e6 / wall_s;
+    SPEEDS.into_iter().find(|s| *s >= needed).unwrap_or(needed)
+}
+
 fn hold(at: Micros) -> Phase {
     Phase {
         stage: Stage::Hold,
@@ -215,6 +232,10 @@ pub enum Says {
     OutOfMemory {
         sessions_lost: u32,
     },
+    /// The replica became the primary; the writes it had not received are gone.
+    Promoted {
+        writes_lost: u32,
+    },
 }
 
 /// A callout drawn on the picture at `place`.
@@ -246,6 +267,9 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
         },
         Some(Event::ServerCrashed { sessions_lost, .. }) => Says::OutOfMemory {
             sessions_lost: *sessions_lost,
+        },
+        Some(Event::ReplicaPromoted { writes_lost }) => Says::Promoted {
+            writes_lost: *writes_lost,
         },
         Some(_) => return None,
         None => found(moment, config, session),

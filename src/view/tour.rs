@@ -23,8 +23,8 @@ pub struct TourState {
     pub reveal_until: Micros,
     /// What "show me" plays.
     pub script: Script,
-    /// Drawn on the picture once the outcome has happened.
-    pub callout: Option<Callout>,
+    /// Drawn on the picture once each moment's outcome has happened (model time of the outcome).
+    pub callouts: Vec<(Micros, Callout)>,
     /// The handles (data-testid) that hold the answer, marked once it is shown.
     highlight: Vec<&'static str>,
 }
@@ -43,8 +43,13 @@ impl TourState {
     pub fn open(step: usize) -> Opened {
         let step = step.min(STEP_COUNT - 1);
         let built = tour::step(step).expect("a step index below STEP_COUNT");
-        let moment = built.moment();
-        let script = Script::new(built.pause_at, moment.as_ref(), built.reveal_until());
+        let moments = built.moments();
+        let script = Script::new(built.pause_at, &moments, built.reveal_until());
+        let config = &built.scenario.config;
+        let callouts = moments
+            .iter()
+            .filter_map(|m| callout(m, config).map(|c| (m.outcome.at, c)))
+            .collect();
         Opened {
             state: TourState {
                 step,
@@ -52,7 +57,7 @@ impl TourState {
                 pause_at: built.pause_at,
                 reveal_until: built.reveal_until(),
                 script,
-                callout: moment.and_then(|m| callout(&m, &built.scenario.config)),
+                callouts,
                 highlight: built.highlight,
             },
             pause_at: built.pause_at,
@@ -75,9 +80,13 @@ impl TourState {
         }
     }
 
-    /// The callout to draw now.
+    /// The callout to draw now: the latest moment's whose outcome has happened.
     pub fn callout_now(&self, now: Micros) -> Option<&Callout> {
-        self.callout.as_ref().filter(|_| self.answer_visible(now))
+        self.callouts
+            .iter()
+            .rev()
+            .find(|(at, _)| self.revealed && *at <= now)
+            .map(|(_, c)| c)
     }
 
     /// How far a frame may advance model time: a revealed step stops at the end of its answer.

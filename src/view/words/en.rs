@@ -336,6 +336,10 @@ impl Words for English {
             ],
             Says::StoreDown => vec!["store unreachable → 500".into()],
             Says::Failed => vec!["nobody can answer → 502".into()],
+            Says::Promoted { writes_lost } => vec![
+                "promoted to primary".into(),
+                format!("· {writes_lost} writes lost"),
+            ],
             Says::OutOfMemory { sessions_lost } => vec![
                 "memory full → out of memory".into(),
                 format!("→ {sessions_lost} sessions lost"),

@@ -333,6 +333,10 @@ impl Words for Korean {
             ],
             Says::StoreDown => vec!["저장소 연결 불가 → 500".into()],
             Says::Failed => vec!["응답할 서버 없음 → 502".into()],
+            Says::Promoted { writes_lost } => vec![
+                "주 저장소로 승격".into(),
+                format!("· 쓰기 {writes_lost}건 유실"),
+            ],
             Says::OutOfMemory { sessions_lost } => vec![
                 "메모리 가득 → 메모리 부족".into(),
                 format!("→ 세션 {sessions_lost}개 사라짐"),
