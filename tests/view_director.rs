@@ -274,3 +274,38 @@ fn the_store_steps_hold_again_at_their_second_moment() {
         }
     }
 }
+
+#[test]
+fn the_clock_maps_wall_time_to_model_time_through_the_script_including_an_instant_approach() {
+    use sessionscope::view::clock::PlaybackClock;
+    let step = steps()
+        .into_iter()
+        .find(|s| s.id == "cluster-async-window")
+        .expect("step 8");
+    let script = Script::new(step.pause_at, &step.moments(), step.reveal_until());
+    assert_eq!(script.phases[0].stage, Stage::Approach);
+    assert_eq!(script.phases[0].wall_s, 0.0, "a wait under 50 ms is a jump");
+    let mut clock = PlaybackClock::new(0.05);
+    clock.direct(script.clone());
+    let (mut now, mut wall_ms) = (step.pause_at, 0.0);
+    let mut speeds = Vec::new();
+    while clock.directing() {
+        now += clock.tick(wall_ms).1;
+        // Within a microsecond (the clock sums frame intervals, the check divides once).
+        let expected = script.model_at(wall_ms / 1000.0);
+        assert!(
+            now.abs_diff(expected) <= 1,
+            "at {wall_ms} ms: {now} vs {expected}"
+        );
+        speeds.push(clock.speed());
+        wall_ms += 16.0;
+        assert!(wall_ms < 60_000.0, "the script ends");
+    }
+    assert_eq!(now, step.reveal_until());
+    // The speed control shows the slowed request, then the aggregate's speed.
+    assert!(speeds.iter().any(|s| *s < 0.05) && speeds.last() > Some(&0.3));
+    // A person choosing a speed takes over.
+    clock.direct(script);
+    clock.set_speed(1.0);
+    assert!(!clock.directing());
+}

@@ -3,7 +3,8 @@
 //   node e2e/bench/tour-moments.mjs 1 6      some steps
 //   LANG_CODE=ko node e2e/bench/tour-moments.mjs 1   Korean -> docs/tour-01-ko.png
 // Each picture is taken during the hold: "Show me" pressed, the outcome has happened, the callout is drawn
-// and playback is paused there. Also run by scripts/screenshot.sh (as `moments`).
+// and playback is paused there. A step with a second key moment (data-moments="2") also gets
+// docs/tour-NN-b.png at the second hold. Also run by scripts/screenshot.sh (as `moments`).
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +36,19 @@ try {
     if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true') await page.getByTestId('play').click();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    const file = `tour-${String(n).padStart(2, '0')}${lang === 'en' ? '' : `-${lang}`}.png`;
-    await page.screenshot({ path: `${OUT}${file}` });
-    console.log(`wrote docs/${file}: ${(await page.getByTestId('callout').textContent()).trim()}`);
+    const name = (suffix) => `tour-${String(n).padStart(2, '0')}${suffix}${lang === 'en' ? '' : `-${lang}`}.png`;
+    const first = (await page.getByTestId('callout').textContent()).trim();
+    await page.screenshot({ path: `${OUT}${name('')}` });
+    console.log(`wrote docs/${name('')}: ${first}`);
+    if (Number(await page.getByTestId('tour').getAttribute('data-moments')) > 1) {
+      await page.getByTestId('play').click();
+      await page.waitForFunction((text) => document.querySelector('[data-testid=callout]')?.textContent.trim() !== text,
+        first, { timeout: 60_000 });
+      if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true') await page.getByTestId('play').click();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await page.screenshot({ path: `${OUT}${name('-b')}` });
+      console.log(`wrote docs/${name('-b')}: ${(await page.getByTestId('callout').textContent()).trim()}`);
+    }
   }
 } finally {
   await browser.close();

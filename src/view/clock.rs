@@ -24,9 +24,10 @@ pub struct PlaybackClock {
     last_frame_ms: Option<f64>,
     /// Model microseconds owed but not yet whole.
     carry_us: f64,
-    /// A tour's director script being played, and the wall seconds played of it so far: while it
-    /// plays, wall time maps to model time through the script, and the speed shown is its phase's.
-    directed: Option<(Script, f64)>,
+    /// A tour's director script being played, the wall seconds played of it so far and the model time
+    /// reached: while it plays, wall time maps to model time through the script (an instant phase is a
+    /// jump), and the speed shown is its phase's.
+    directed: Option<(Script, f64, Micros)>,
 }
 
 impl PlaybackClock {
@@ -63,10 +64,11 @@ impl PlaybackClock {
     pub fn tick(&mut self, timestamp_ms: f64) -> (f64, Micros) {
         let interval = self.last_frame_ms.map_or(0.0, |last| timestamp_ms - last);
         self.last_frame_ms = Some(timestamp_ms);
-        if let Some((script, played_s)) = &mut self.directed {
-            let before = script.model_at(*played_s);
+        if let Some((script, played_s, reached)) = &mut self.directed {
+            let before = *reached;
             *played_s += interval.clamp(0.0, MAX_FRAME_MS) / 1_000.0;
-            let after = script.model_at(*played_s);
+            let after = script.model_at(*played_s).max(before);
+            *reached = after;
             // A hold shows the speed of the phase before it.
             let rate = script.phase_at(*played_s).map(|p| p.speed());
             let over = *played_s >= script.wall_s();
@@ -89,7 +91,8 @@ impl PlaybackClock {
         if let Some(rate) = script.phase_at(0.0).map(|p| p.speed()) {
             self.set_rate(rate);
         }
-        self.directed = Some((script, 0.0));
+        let start = script.start();
+        self.directed = Some((script, 0.0, start));
     }
 
     /// Stop following a script (the speed stays as shown).

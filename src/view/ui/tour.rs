@@ -18,6 +18,8 @@ pub struct TourProps {
     pub revealed: bool,
     /// The run has reached the outcome: the answer is shown.
     pub answer_visible: bool,
+    /// Key moments "show me" plays (`data-moments`, for the pictures of each).
+    pub moments: usize,
     /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
     pub act: Callback<Action>,
 }
@@ -36,7 +38,7 @@ pub fn TourPanel(props: &TourProps) -> Html {
     let at_end = index + 1 == n;
 
     html! {
-        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()}
+        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()} data-moments={props.moments.to_string()}
             aria-labelledby="tour-title">
             <header class="tour-head">
                 <p class="tour-progress" data-testid="tour-progress">{ w.tour_progress(index + 1, n) }</p>

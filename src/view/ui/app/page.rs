@@ -82,6 +82,7 @@ impl App {
                 lang: self.prefs.lang,
                 revealed: tour.revealed,
                 answer_visible: tour.answer_visible(self.sim.now()),
+                moments: tour.callouts.len(),
                 act: self.act.clone(),
             };
             html! { <TourPanel ..props /> }
