@@ -273,3 +273,20 @@ fn the_warp_covers_the_moment_and_shows_every_hop_long_enough() {
         }
     }
 }
+
+#[test]
+fn every_steps_question_comes_before_its_decisive_request_departs() {
+    for step in steps() {
+        let m = step
+            .moment()
+            .unwrap_or_else(|| panic!("{}: its cue finds no moment", step.id));
+        assert!(
+            m.departure() > step.pause_at,
+            "{}: the request leaves at {} µs, the question is asked at {} µs",
+            step.id,
+            m.departure(),
+            step.pause_at
+        );
+        assert!(m.outcome.at <= step.reveal_until(), "{}", step.id);
+    }
+}

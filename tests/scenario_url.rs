@@ -163,8 +163,8 @@ fn messages_say_what_was_wrong() {
             "lang",
             "unknown language \"fr\"; expected en or ko",
         ),
-        ("tour=0", "tour", "between 1 and 14"),
-        ("tour=15", "tour", "between 1 and 14, got \"15\""),
+        ("tour=0", "tour", "between 1 and 15"),
+        ("tour=16", "tour", "between 1 and 15, got \"16\""),
         ("view=table", "view", "unknown view"),
         (
             "chart=pie",

@@ -392,6 +392,74 @@ fn step_14_store_survives_a_server_crash_where_sticky_does_not() {
     assert!(sticky.after.relogins > 0);
 }
 
+#[test]
+fn step_6_the_caption_names_the_offices_address_and_the_hotspot_the_model_has() {
+    use sessionscope::model::users::client_ip;
+    use sessionscope::view::words::Lang;
+    let step = step("sticky-ip-nat");
+    let c = &step.scenario.config;
+    let address = std::net::Ipv4Addr::from(client_ip(c.seed, 0, c.users_per_ip)).to_string();
+    assert!((1..c.users)
+        .all(|u| client_ip(c.seed, u, c.users_per_ip) == client_ip(c.seed, 0, c.users_per_ip)));
+    let run = play(&step);
+    let busiest = run
+        .after
+        .per_server
+        .iter()
+        .position(|s| s.requests == run.after.requests)
+        .expect("one server takes every request");
+    assert_eq!(busiest, 0, "server A");
+    for lang in [Lang::En, Lang::Ko] {
+        let text = lang.words().tour(step.topic);
+        assert!(
+            text.caption.contains(&address),
+            "{lang:?}: {}",
+            text.caption
+        );
+        assert!(
+            text.answer.contains("100 %") && text.answer.contains(" A"),
+            "{lang:?}"
+        );
+    }
+}
+
+#[test]
+fn step_14_is_step_5s_world_with_the_sessions_in_the_store() {
+    let (sticky, store) = (step("sticky-crash"), step("store-server-crash"));
+    let (a, b) = (&sticky.scenario.config, &store.scenario.config);
+    assert_eq!(
+        (a.users, a.servers, a.think_time_ms),
+        (b.users, b.servers, b.think_time_ms)
+    );
+    assert_eq!(
+        sticky.scenario.timeline, store.scenario.timeline,
+        "the same crash"
+    );
+    let (lost, kept) = (play(&sticky), play(&store));
+    assert!(lost.after.relogins > 0 && kept.after.relogins == 0);
+}
+
+#[test]
+fn step_15_a_database_store_makes_every_request_slower_and_loses_nothing() {
+    let step = step("rdb-vs-memory");
+    let run = play(&step);
+    let memory = run_variant(&step, |_| ()).before;
+    assert_eq!(run.after.sessions_lost, 0);
+    assert_eq!(run.after.mismatches, 0);
+    let mut unswitched = step.scenario.clone();
+    unswitched.timeline.clear();
+    let mut sim = unswitched.simulation();
+    sim.advance_to(step.reveal_until());
+    let stays_in_memory = sim.report();
+    assert!(
+        run.after.latency_ms.p50 >= stays_in_memory.latency_ms.p50 + 3.0,
+        "RDB p50 {} vs memory {}",
+        run.after.latency_ms.p50,
+        stays_in_memory.latency_ms.p50
+    );
+    assert!(memory.requests > 0);
+}
+
 // That every step is complete in both languages (its words live in the view) is checked in
 // tests/view_words.rs.
 

@@ -7,7 +7,10 @@ use sessionscope::view::actions::{shortcut, Action};
 use sessionscope::view::announce::{Announcer, ANNOUNCE_EVERY_MS};
 use sessionscope::view::clock::{PlaybackClock, MAX_FRAME_MS, SPEEDS};
 use sessionscope::view::history::History;
-use sessionscope::view::tour::{TourState, ANSWER_WALL_SECONDS};
+use sessionscope::view::tour::TourState;
+
+/// Wall seconds an answer is given to play in (the tour's aggregate takes its own, `director`).
+const ANSWER_WALL_SECONDS: f64 = 20.0;
 use sessionscope::view::words::Lang;
 
 #[test]
@@ -105,7 +108,7 @@ fn a_tour_step_opens_paused_before_its_question_and_reveals_its_answer() {
         assert_eq!(tour.step, step);
         assert!(!tour.revealed);
         assert!(
-            tour.lit().is_empty(),
+            tour.lit(tour.reveal_until).is_empty(),
             "nothing is highlighted before the answer"
         );
         assert!(opened.pause_at < tour.reveal_until);
@@ -116,7 +119,10 @@ fn a_tour_step_opens_paused_before_its_question_and_reveals_its_answer() {
         );
         let mut revealed = tour.clone();
         revealed.revealed = true;
-        assert!(!revealed.lit().is_empty(), "{:?}", Topic::ALL[step]);
+        // Highlights come with the outcome, not with the click.
+        let outcome = revealed.script.outcome_at;
+        assert!(revealed.lit(opened.pause_at).is_empty() && outcome > opened.pause_at);
+        assert!(!revealed.lit(outcome).is_empty(), "{:?}", Topic::ALL[step]);
         assert_eq!(
             revealed.play_limit(opened.pause_at),
             Some(tour.reveal_until)

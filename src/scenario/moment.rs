@@ -5,7 +5,7 @@
 //! moment with it. Pure: the model, run once more, nothing else.
 
 use super::Scenario;
-use crate::model::{Endpoint, Event, Message, MessageKind, Micros, UserId, SECOND};
+use crate::model::{Endpoint, Event, Message, MessageKind, Micros, SessionId, UserId, SECOND};
 
 /// How the moment is recognised.
 pub enum Cue<'a> {
@@ -21,6 +21,10 @@ pub struct Outcome {
     pub at: Micros,
     pub place: Endpoint,
     pub user: Option<UserId>,
+    /// The log entry that is the outcome (none for an answer the log does not record, such as a 200).
+    pub event: Option<Event>,
+    /// The session the user's cookie carries at the outcome (from the event, or the user's last login).
+    pub session: Option<SessionId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,8 +84,15 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
                     .take_while(|e| e.at >= before)
                     .filter(|e| e.at > from && holds(&e.event))
                     .last()
-                    .and_then(|e| place_of(&e.event).map(|(place, user)| (e.at, place, user)))
-                    .map(|(at, place, user)| Outcome { at, place, user }),
+                    .and_then(|e| {
+                        place_of(&e.event).map(|(place, user)| Outcome {
+                            at: e.at,
+                            place,
+                            user,
+                            event: Some(e.event.clone()),
+                            session: session_of(&e.event),
+                        })
+                    }),
                 Cue::Message(holds) => kept[fresh..]
                     .iter()
                     .find(|m| m.sent_at > from && holds(m))
@@ -89,6 +100,8 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
                         at: m.sent_at,
                         place: m.from,
                         user: m.user,
+                        event: None,
+                        session: None,
                     }),
             };
             if outcome.is_none() && before > until {
@@ -110,7 +123,22 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
             }
         }
     }
-    let outcome = outcome?;
+    let mut outcome = outcome?;
+    if outcome.session.is_none() {
+        // The session the user holds: their last login up to the outcome.
+        outcome.session = outcome.user.and_then(|user| {
+            sim.log()
+                .iter()
+                .rev()
+                .filter(|e| e.at <= outcome.at)
+                .find_map(|e| match e.event {
+                    Event::LoggedIn {
+                        user: u, session, ..
+                    } if u == user => Some(session),
+                    _ => None,
+                })
+        });
+    }
     let hops = decisive_hops(&kept, &outcome);
     Some(Moment { outcome, hops })
 }
@@ -148,6 +176,19 @@ fn place_of(event: &Event) -> Option<(Endpoint, Option<UserId>)> {
         | Event::TrafficStarted { .. }
         | Event::TrafficEnded
         | Event::Applied(_) => None,
+    }
+}
+
+/// The session an event names, if any.
+fn session_of(event: &Event) -> Option<SessionId> {
+    match *event {
+        Event::LoggedIn { session, .. }
+        | Event::LoggedOut { session, .. }
+        | Event::Mismatch { session, .. }
+        | Event::LostSession { session, .. }
+        | Event::ExpiredHit { session, .. }
+        | Event::SessionExpired { session, .. } => Some(session),
+        _ => None,
     }
 }
 

@@ -162,7 +162,7 @@ const FAILOVER_MS: u32 = 2_000;
 const REPLICA_LAG_MS: u32 = 1_000;
 
 /// `rdb-vs-memory`: when the store's engine changes.
-const SWITCH_TO_RDB_AT: Micros = 3 * SECOND;
+pub(crate) const SWITCH_TO_RDB_AT: Micros = 3 * SECOND;
 /// `rdb-vs-memory`: a server's own work per request.
 const RDB_SERVICE_MS: u32 = 5;
 
@@ -219,7 +219,7 @@ const fn store_failover_config() -> Config {
     config
 }
 
-const fn rdb_vs_memory_config() -> Config {
+pub(crate) const fn rdb_vs_memory_config() -> Config {
     let mut config = Config {
         store_kind: StoreKind::Memory,
         think_time_ms: 500,

@@ -3,11 +3,14 @@
 //! each step says (caption, question, answer) is in the view's word tables (`src/view/words`), looked up
 //! by its `Topic`; tests/tour_steps.rs checks each claim against the model.
 
+use super::moment::{self, Cue, Moment};
+use super::preset;
 use super::{Scenario, TimedCommand};
 use crate::model::{
-    Balancer, Command, Config, Micros, Persistence, Replication, StickyBy, StoreKind, Strategy, MS,
-    SECOND,
+    Balancer, Command, Config, Endpoint, Event, Message, MessageKind, Micros, Persistence,
+    Replication, ServerId, StickyBy, StoreKind, Strategy, UserId, MS, SECOND,
 };
+use std::cell::RefCell;
 
 /// What a step is about. Its words (title, caption, question, answer) are in the view's word tables,
 /// looked up by this.
@@ -27,6 +30,7 @@ pub enum Topic {
     StoreCrash,
     StoreFailover,
     StoreServerCrash,
+    RdbVsMemory,
 }
 
 impl Topic {
@@ -46,6 +50,7 @@ impl Topic {
         Topic::StoreCrash,
         Topic::StoreFailover,
         Topic::StoreServerCrash,
+        Topic::RdbVsMemory,
     ];
 
     /// A stable, URL-safe name for the step (keys, anchors, test names).
@@ -65,6 +70,7 @@ impl Topic {
             Topic::StoreCrash => "store-crash",
             Topic::StoreFailover => "store-failover",
             Topic::StoreServerCrash => "store-server-crash",
+            Topic::RdbVsMemory => "rdb-vs-memory",
         }
     }
 }
@@ -79,12 +85,139 @@ pub struct TourStep {
     pub pause_at: Micros,
     /// data-testids to mark (class `tour-highlight`) once the answer is revealed.
     pub highlight: Vec<&'static str>,
+    /// How the step's key moment is recognised (the director plays it slowly, see `moment`).
+    pub cue: MomentCue,
+    /// A second key moment, looked for after the given model time (the store back empty, the replica
+    /// promoted).
+    pub then: Option<(Micros, MomentCue)>,
+}
+
+/// What the key moment of a step is, as data: the director finds it by running the step ahead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MomentCue {
+    /// The first rejected request: a 401 (mismatch, lost session) or a 5xx.
+    Rejection,
+    /// A server answers this user successfully.
+    AnswerTo(UserId),
+    /// A server answers a request that left its user at or after this model time.
+    AnswerToRequestFrom(Micros),
+    /// This server answers successfully for the first time (a server just added).
+    NewServerAnswers(ServerId),
+    /// A server that holds the key only fetches the session from its primary.
+    Fetch,
+    /// The server runs out of memory.
+    OutOfMemory,
+    /// A user sent to this (dead) server is answered successfully by another one.
+    ServedDespiteDown(ServerId),
+    /// The store's replica is promoted to primary.
+    Promotion,
 }
 
 impl TourStep {
     /// End of the reveal window: after "show me", playing up to here shows the answer.
     pub fn reveal_until(&self) -> Micros {
         self.scenario.duration
+    }
+
+    /// The step's key moment: the first time its cue holds after the pause, within the reveal window.
+    /// Runs the step's scenario once more (a few simulated seconds of a small world).
+    pub fn moment(&self) -> Option<Moment> {
+        self.find(self.cue, self.pause_at)
+    }
+
+    /// The step's key moments in order: the first, and the second if the step has one.
+    pub fn moments(&self) -> Vec<Moment> {
+        let first = self.moment();
+        let second = first
+            .as_ref()
+            .and(self.then)
+            .and_then(|(from, cue)| self.find(cue, from));
+        first.into_iter().chain(second).collect()
+    }
+
+    /// The first time `cue` holds after `from`, within the reveal window.
+    fn find(&self, cue: MomentCue, from: Micros) -> Option<Moment> {
+        let until = self.reveal_until();
+        let ok_from_server = |m: &Message| {
+            m.kind == MessageKind::ResponseOk && matches!(m.from, Endpoint::Server(_))
+        };
+        match cue {
+            MomentCue::Promotion => {
+                let cue = |e: &Event| matches!(e, Event::ReplicaPromoted { .. });
+                moment::find(&self.scenario, from, until, Cue::Event(&cue))
+            }
+            MomentCue::Rejection => {
+                let rejected = |e: &Event| {
+                    matches!(
+                        e,
+                        Event::Mismatch { .. }
+                            | Event::LostSession { .. }
+                            | Event::ServerError { .. }
+                    )
+                };
+                moment::find(&self.scenario, from, until, Cue::Event(&rejected))
+            }
+            MomentCue::AnswerTo(user) => {
+                let cue = |m: &Message| ok_from_server(m) && m.user == Some(user);
+                moment::find(&self.scenario, from, until, Cue::Message(&cue))
+            }
+            MomentCue::AnswerToRequestFrom(at) => {
+                let asked: RefCell<Vec<UserId>> = RefCell::new(Vec::new());
+                let cue = |m: &Message| {
+                    if m.kind == MessageKind::Request && m.sent_at >= at {
+                        if let (Endpoint::User(user), Endpoint::Balancer) = (m.from, m.to) {
+                            asked.borrow_mut().push(user);
+                        }
+                        return false;
+                    }
+                    ok_from_server(m) && m.user.is_some_and(|u| asked.borrow().contains(&u))
+                };
+                moment::find(&self.scenario, from, until, Cue::Message(&cue))
+            }
+            MomentCue::NewServerAnswers(server) => {
+                let cue = |m: &Message| ok_from_server(m) && m.from == Endpoint::Server(server);
+                moment::find(&self.scenario, from, until, Cue::Message(&cue))
+            }
+            MomentCue::Fetch => {
+                let cue = |e: &Event| matches!(e, Event::RemoteFetched { .. });
+                moment::find(&self.scenario, from, until, Cue::Event(&cue))
+            }
+            MomentCue::OutOfMemory => {
+                let cue = |e: &Event| {
+                    matches!(
+                        e,
+                        Event::ServerCrashed {
+                            out_of_memory: true,
+                            ..
+                        }
+                    )
+                };
+                moment::find(&self.scenario, from, until, Cue::Event(&cue))
+            }
+            MomentCue::ServedDespiteDown(down) => {
+                // Users whose request the balancer sent to the dead server (messages come in sending
+                // order, so the refused attempt is seen before the answer from elsewhere).
+                let sent_to_down: RefCell<Vec<UserId>> = RefCell::new(Vec::new());
+                let cue = |m: &Message| {
+                    if m.kind == MessageKind::Request && m.to == Endpoint::Server(down) {
+                        if let Some(user) = m.user {
+                            sent_to_down.borrow_mut().push(user);
+                        }
+                        return false;
+                    }
+                    ok_from_server(m)
+                        && m.from != Endpoint::Server(down)
+                        && m.user.is_some_and(|u| sent_to_down.borrow().contains(&u))
+                };
+                let crash_from = self
+                    .scenario
+                    .timeline
+                    .iter()
+                    .find(|c| c.command == Command::CrashServer(down))
+                    .map_or(from, |c| c.at.max(from));
+                moment::find(&self.scenario, crash_from, until, Cue::Message(&cue))
+            }
+        }
     }
 }
 
@@ -172,6 +305,8 @@ struct Step {
     timeline: &'static [(Micros, Command)],
     pause_at: Micros,
     highlight: &'static [&'static str],
+    cue: MomentCue,
+    then: Option<(Micros, MomentCue)>,
 }
 
 pub fn steps() -> Vec<TourStep> {
@@ -202,12 +337,14 @@ impl From<&Step> for TourStep {
             },
             pause_at: step.pause_at,
             highlight: step.highlight.to_vec(),
+            cue: step.cue,
+            then: step.then,
         }
     }
 }
 
 /// How many steps the tour has: `?tour=N` names one of them, counting from 1.
-pub const STEP_COUNT: usize = 14;
+pub const STEP_COUNT: usize = 15;
 
 /// The steps in order.
 static STEPS: [Step; STEP_COUNT] = [
@@ -218,14 +355,18 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 200 * MS,
         highlight: &["server-1", "metric-mismatches"],
+        then: None,
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::OneServer,
         config: classroom(Strategy::None, 1, 2),
         duration: 20 * SECOND,
         timeline: &[],
-        pause_at: 300 * MS,
+        pause_at: 200 * MS,
         highlight: &["server-0", "metric-mismatches"],
+        then: None,
+        cue: MomentCue::AnswerTo(0),
     },
     Step {
         topic: Topic::OneServerCeiling,
@@ -244,14 +385,18 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: SALE_STARTS - 100 * MS,
         highlight: &["server-0", "metric-sessions-lost"],
+        then: None,
+        cue: MomentCue::OutOfMemory,
     },
     Step {
         topic: Topic::StickyCookie,
         config: sticky_cookie(),
         duration: 20 * SECOND,
         timeline: &[],
-        pause_at: 300 * MS,
+        pause_at: 200 * MS,
         highlight: &["lb", "metric-mismatches"],
+        then: None,
+        cue: MomentCue::AnswerTo(0),
     },
     Step {
         topic: Topic::StickyCrash,
@@ -260,6 +405,8 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(CRASH, Command::CrashServer(1))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-sessions-lost", "metric-relogins"],
+        then: None,
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::StickyIpNat,
@@ -270,21 +417,25 @@ static STEPS: [Step; STEP_COUNT] = [
         },
         duration: 30 * SECOND,
         timeline: &[],
-        pause_at: 300 * MS,
+        pause_at: 200 * MS,
         highlight: &["metric-imbalance"],
+        then: None,
+        cue: MomentCue::AnswerTo(0),
     },
     Step {
         topic: Topic::ClusterAll,
         config: cluster_all(Replication::Sync, 50),
         duration: 20 * SECOND,
         timeline: &[],
-        pause_at: 300 * MS,
+        pause_at: 250 * MS,
         highlight: &[
             "metric-replication-messages",
             "server-0",
             "server-1",
             "server-2",
         ],
+        then: None,
+        cue: MomentCue::AnswerTo(2),
     },
     Step {
         topic: Topic::ClusterAsyncWindow,
@@ -293,14 +444,18 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[],
         pause_at: 150 * MS,
         highlight: &["metric-mismatches", "metric-replication-messages"],
+        then: None,
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::PrimaryBackup,
         config: classroom(Strategy::ClusterBackup, 4, 8),
         duration: 20 * SECOND,
         timeline: &[],
-        pause_at: 300 * MS,
+        pause_at: 200 * MS,
         highlight: &["server-0", "server-1", "server-2", "server-3"],
+        then: None,
+        cue: MomentCue::Fetch,
     },
     Step {
         topic: Topic::PrimaryBackupDoubleLoss,
@@ -312,6 +467,8 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-0", "server-1", "metric-sessions-lost"],
+        then: None,
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::Store,
@@ -320,6 +477,8 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(SCALE_OUT, Command::AddServer)],
         pause_at: SCALE_OUT - 200 * MS,
         highlight: &["store", "server-3", "metric-mismatches"],
+        then: None,
+        cue: MomentCue::NewServerAnswers(3),
     },
     Step {
         topic: Topic::StoreCrash,
@@ -331,6 +490,9 @@ static STEPS: [Step; STEP_COUNT] = [
         ],
         pause_at: CRASH - 200 * MS,
         highlight: &["store", "metric-errors", "metric-sessions-lost"],
+        // Back empty: the first request after the restart finds its session gone.
+        then: Some((CRASH + 10 * SECOND, MomentCue::Rejection)),
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::StoreFailover,
@@ -339,13 +501,35 @@ static STEPS: [Step; STEP_COUNT] = [
         timeline: &[(CRASH, Command::CrashStore)],
         pause_at: CRASH - 200 * MS,
         highlight: &["store", "metric-errors"],
+        then: Some((CRASH, MomentCue::Promotion)),
+        cue: MomentCue::Rejection,
     },
     Step {
         topic: Topic::StoreServerCrash,
-        config: store(false),
+        // Like for like with step 5: the same six users, servers, think time and crash; only the
+        // sessions live in the store.
+        config: Config {
+            users: 6,
+            ..store(false)
+        },
         duration: 30 * SECOND,
         timeline: &[(CRASH, Command::CrashServer(1))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-relogins", "metric-sessions-lost"],
+        then: None,
+        cue: MomentCue::ServedDespiteDown(1),
+    },
+    Step {
+        topic: Topic::RdbVsMemory,
+        config: preset::rdb_vs_memory_config(),
+        duration: 15 * SECOND,
+        timeline: &[(
+            preset::SWITCH_TO_RDB_AT,
+            Command::SetStoreKind(StoreKind::Rdb),
+        )],
+        pause_at: preset::SWITCH_TO_RDB_AT - 100 * MS,
+        highlight: &["store", "metric-latency"],
+        then: None,
+        cue: MomentCue::AnswerToRequestFrom(preset::SWITCH_TO_RDB_AT),
     },
 ];

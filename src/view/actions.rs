@@ -28,6 +28,8 @@ pub enum Action {
     ToggleTheme,
     TourGo(usize),
     TourReveal,
+    /// Rewind to the question and play the step's key moment again.
+    TourReplay,
     /// Leave the tour and keep exploring the current run.
     TourClose,
     ToggleHelp,

@@ -2,6 +2,7 @@
 //! frame × the playback speed. The model's clock and the playback speed are separate: the speed changes
 //! how fast the run is shown, never what happens.
 
+use super::director::Script;
 use crate::model::{Micros, MS};
 
 /// Longest wall-clock step one frame may take: a hidden tab or an off-screen slide gets no frames, and
@@ -23,6 +24,10 @@ pub struct PlaybackClock {
     last_frame_ms: Option<f64>,
     /// Model microseconds owed but not yet whole.
     carry_us: f64,
+    /// A tour's director script being played, the wall seconds played of it so far and the model time
+    /// reached: while it plays, wall time maps to model time through the script (an instant phase is a
+    /// jump), and the speed shown is its phase's.
+    directed: Option<(Script, f64, Micros)>,
 }
 
 impl PlaybackClock {
@@ -31,6 +36,7 @@ impl PlaybackClock {
             speed: 1.0,
             last_frame_ms: None,
             carry_us: 0.0,
+            directed: None,
         };
         clock.set_speed(speed);
         clock
@@ -41,7 +47,13 @@ impl PlaybackClock {
     }
 
     /// A finite, positive speed, kept within the range the page supports; anything else is ignored.
+    /// A person choosing a speed takes over from a director's script.
     pub fn set_speed(&mut self, speed: f64) {
+        self.directed = None;
+        self.set_rate(speed);
+    }
+
+    fn set_rate(&mut self, speed: f64) {
         if speed.is_finite() && speed > 0.0 {
             self.speed = speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1);
         }
@@ -52,10 +64,45 @@ impl PlaybackClock {
     pub fn tick(&mut self, timestamp_ms: f64) -> (f64, Micros) {
         let interval = self.last_frame_ms.map_or(0.0, |last| timestamp_ms - last);
         self.last_frame_ms = Some(timestamp_ms);
+        if let Some((script, played_s, reached)) = &mut self.directed {
+            let before = *reached;
+            *played_s += interval.clamp(0.0, MAX_FRAME_MS) / 1_000.0;
+            let after = script.model_at(*played_s).max(before);
+            *reached = after;
+            // A hold shows the speed of the phase before it.
+            let rate = script.phase_at(*played_s).map(|p| p.speed());
+            let over = *played_s >= script.wall_s();
+            if let Some(rate) = rate {
+                self.set_rate(rate);
+            }
+            if over {
+                self.directed = None;
+            }
+            return (interval, after.saturating_sub(before));
+        }
         self.carry_us += interval.clamp(0.0, MAX_FRAME_MS) * self.speed * 1_000.0;
         let whole = self.carry_us.floor();
         self.carry_us -= whole;
         (interval, whole as Micros)
+    }
+
+    /// Play `script` from its start (model time must be at `script.start()`).
+    pub fn direct(&mut self, script: Script) {
+        if let Some(rate) = script.phase_at(0.0).map(|p| p.speed()) {
+            self.set_rate(rate);
+        }
+        let start = script.start();
+        self.directed = Some((script, 0.0, start));
+    }
+
+    /// Stop following a script (the speed stays as shown).
+    pub fn undirect(&mut self) {
+        self.directed = None;
+    }
+
+    /// Whether a director's script is playing.
+    pub fn directing(&self) -> bool {
+        self.directed.is_some()
     }
 
     /// Paused: the next frame starts afresh instead of counting the pause.

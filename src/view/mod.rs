@@ -26,6 +26,7 @@
 pub mod actions;
 pub mod announce;
 pub mod clock;
+pub mod director;
 pub mod history;
 pub mod layout;
 pub mod names;

@@ -1,22 +1,31 @@
 //! Where the page is in the guided tour: the step shown, whether its answer is revealed, and what the
-//! reveal plays and highlights. The steps themselves are in `scenario::tour`; their words in `words`.
+//! reveal plays (the director's script around the step's key moment, `director`), calls out and
+//! highlights. The steps themselves are in `scenario::tour`; their words in `words`.
 
+use super::director::{callout, Callout, Script};
 use crate::model::Micros;
 use crate::scenario::tour::{self, STEP_COUNT};
 use crate::scenario::Scenario;
 
-/// A revealed answer plays in about this many wall-clock seconds at most: one that spans simulated
-/// seconds would take minutes at the slow speed that makes single arrows easy to follow.
-pub const ANSWER_WALL_SECONDS: f64 = 20.0;
+/// Every step opens at this speed (model seconds per wall second): one hop in about a second. A step
+/// never keeps the speed the previous one ended at.
+pub const STEP_SPEED: f64 = 0.05;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TourState {
     /// Counting from 0 (the URL's `tour=N` counts from 1).
     pub step: usize,
+    /// "Show me" was pressed: the script plays (its answer shows once the outcome has happened).
     pub revealed: bool,
+    /// Where the question is asked: Reset and Replay come back here.
+    pub pause_at: Micros,
     /// After "show me" the step plays up to here and pauses again.
     pub reveal_until: Micros,
-    /// The handles (data-testid) that hold the answer, marked once it is revealed.
+    /// What "show me" plays.
+    pub script: Script,
+    /// Drawn on the picture once each moment's outcome has happened (model time of the outcome).
+    pub callouts: Vec<(Micros, Callout)>,
+    /// The handles (data-testid) that hold the answer, marked once it is shown.
     highlight: Vec<&'static str>,
 }
 
@@ -29,15 +38,26 @@ pub struct Opened {
 }
 
 impl TourState {
-    /// Open step `step` (from 0; past the end means the last step). Builds that step alone.
+    /// Open step `step` (from 0; past the end means the last step). Builds that step alone and finds
+    /// its key moment (runs it ahead once).
     pub fn open(step: usize) -> Opened {
         let step = step.min(STEP_COUNT - 1);
         let built = tour::step(step).expect("a step index below STEP_COUNT");
+        let moments = built.moments();
+        let script = Script::new(built.pause_at, &moments, built.reveal_until());
+        let config = &built.scenario.config;
+        let callouts = moments
+            .iter()
+            .filter_map(|m| callout(m, config).map(|c| (m.outcome.at, c)))
+            .collect();
         Opened {
             state: TourState {
                 step,
                 revealed: false,
+                pause_at: built.pause_at,
                 reveal_until: built.reveal_until(),
+                script,
+                callouts,
                 highlight: built.highlight,
             },
             pause_at: built.pause_at,
@@ -45,13 +65,28 @@ impl TourState {
         }
     }
 
-    /// The handles to mark now: the answer's once revealed, none before.
-    pub fn lit(&self) -> &[&'static str] {
-        if self.revealed {
+    /// The answer (text, highlights, callout) is shown once revealed and the run has reached the
+    /// outcome: never at the click, always by the time the hold begins.
+    pub fn answer_visible(&self, now: Micros) -> bool {
+        self.revealed && now >= self.script.outcome_at
+    }
+
+    /// The handles to mark now: the answer's once shown, none before.
+    pub fn lit(&self, now: Micros) -> &[&'static str] {
+        if self.answer_visible(now) {
             &self.highlight
         } else {
             &[]
         }
+    }
+
+    /// The callout to draw now: the latest moment's whose outcome has happened.
+    pub fn callout_now(&self, now: Micros) -> Option<&Callout> {
+        self.callouts
+            .iter()
+            .rev()
+            .find(|(at, _)| self.revealed && *at <= now)
+            .map(|(_, c)| c)
     }
 
     /// How far a frame may advance model time: a revealed step stops at the end of its answer.

@@ -4,6 +4,7 @@
 //! `export`, `perf`, `panic`).
 
 pub mod app;
+pub mod callout;
 pub mod compare;
 pub mod config_panel;
 pub mod controls;

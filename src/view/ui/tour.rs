@@ -1,11 +1,13 @@
 //! The guided tour panel: one step's title, caption and prediction question, a button that reveals the
-//! answer (the app then plays the step's scenario), and navigation between steps. It holds no state of its
-//! own: the app owns the step index and whether the answer is revealed (both live in the URL).
+//! answer (the app then plays the step's key moment, `view::director`), the answer once the moment's
+//! outcome has happened, a replay button, and navigation between steps. It holds no state of its own: the
+//! app owns the step index and whether the answer is revealed and shown.
 
 use super::widgets::emit;
 use crate::scenario::tour::Topic;
 use crate::view::actions::Action;
 use crate::view::words::Lang;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,12 +16,16 @@ pub struct TourProps {
     pub step: usize,
     pub lang: Lang,
     pub revealed: bool,
+    /// The run has reached the outcome: the answer is shown.
+    pub answer_visible: bool,
+    /// Key moments "show me" plays (`data-moments`, for the pictures of each).
+    pub moments: usize,
     /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
     pub act: Callback<Action>,
 }
 
-/// The panel. After its "show me" button reveals the answer, the app moves focus to the answer (see
-/// `App::rendered`), so keyboard users are not left on a button that just disappeared.
+/// The panel. When the answer appears, the app moves focus to it (see `show_answer`), so keyboard users
+/// are not left on a button that just disappeared.
 #[component]
 pub fn TourPanel(props: &TourProps) -> Html {
     let n = Topic::ALL.len();
@@ -32,7 +38,7 @@ pub fn TourPanel(props: &TourProps) -> Html {
     let at_end = index + 1 == n;
 
     html! {
-        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()}
+        <section class="tour" data-testid="tour" data-step={(index + 1).to_string()} data-steps={n.to_string()} data-moments={props.moments.to_string()}
             aria-labelledby="tour-title">
             <header class="tour-head">
                 <p class="tour-progress" data-testid="tour-progress">{ w.tour_progress(index + 1, n) }</p>
@@ -52,10 +58,17 @@ pub fn TourPanel(props: &TourProps) -> Html {
                 <p class="tour-question" data-testid="tour-question">{ step.question }</p>
             </div>
             <div class="tour-reveal-slot" aria-live="polite">
-                if props.revealed {
+                if props.answer_visible {
                     <p class="tour-answer" data-testid="tour-answer" tabindex="-1">
                         { step.answer }
                     </p>
+                } else if props.revealed {
+                    <p class="tour-watch">{ t.tour_watch }</p>
+                }
+                if props.revealed {
+                    <button type="button" class="tour-replay" data-testid="tour-replay" onclick={emit(act, Action::TourReplay)}>
+                        { t.tour_replay }
+                    </button>
                 } else {
                     <button type="button" class="tour-reveal" data-testid="tour-reveal" onclick={emit(act, Action::TourReveal)}>
                         { t.tour_show_me }
@@ -87,5 +100,31 @@ pub fn TourPanel(props: &TourProps) -> Html {
                 </ol>
             </details>
         </section>
+    }
+}
+
+/// The answer has just appeared: focus it without scrolling the picture away, and bring the highlighted
+/// read-outs that are off screen into view (the nearest edge: nothing moves when they are on screen).
+pub fn show_answer(lit: &[&str]) {
+    let document = super::dom::document();
+    let find = |testid: &str| {
+        document
+            .query_selector(&format!("[data-testid=\"{testid}\"]"))
+            .ok()
+            .flatten()
+    };
+    if let Some(answer) =
+        find("tour-answer").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = answer.focus_with_options(&options);
+    }
+    for testid in lit.iter().filter(|t| t.starts_with("metric-")) {
+        if let Some(readout) = find(testid) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            readout.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
 }

@@ -8,6 +8,7 @@ use crate::model::{
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
+use crate::view::director::{ms_text, Says};
 use crate::view::timeline::MarkerKind;
 
 /// The English words.
@@ -143,7 +144,7 @@ impl Words for English {
             Topic::StickyCookie => TourText {
                 title: "Fix 2: sticky sessions",
                 caption: "Three servers again, but now the balancer remembers who went where: the first response \
-            sets a cookie with the server's id (Set-Cookie: server=1), and every later request that \
+            sets a cookie with the server's id (Set-Cookie: server=A), and every later request that \
             carries it goes back to that server.",
                 question: "The users click just as before. How many session mismatches now?",
                 answer: "None: every user always comes back to the server that holds their session. Sticky \
@@ -161,10 +162,12 @@ impl Words for English {
             Topic::StickyIpNat => TourText {
                 title: "Sticky by IP: the office behind NAT",
                 caption: "Instead of a cookie, the balancer can hash the client's IP address (nginx ip_hash). \
-            Here all twelve users work in one office and reach the site through a single NAT address.",
+            Here all twelve users work in one office and reach the site through a single NAT address, \
+            10.108.38.1: the office is one address to the balancer.",
                 question: "How will their requests be spread over the three servers?",
                 answer: "They are not spread at all: one address, one hash, one server. That server does all the \
-            work while the other two idle (imbalance, max/mean, near 3). No mismatches — but a hotspot.",
+            work while the other two idle: server A takes all twelve users, 100 % of the requests \
+            (imbalance, max/mean, 3). No mismatches — but a hotspot.",
             },
             Topic::ClusterAll => TourText {
                 title: "Fix 3: session clustering (all-to-all)",
@@ -232,10 +235,20 @@ impl Words for English {
                 title: "Servers become disposable",
                 caption: "With sessions in the store, an application server holds nothing worth losing. (Real \
             deployments often keep sticky sessions too, for cache locality, with the store as the safety \
-            net.) Server B is about to crash, just as in the sticky-session step.",
+            net.) The same six users, three servers and crash of server B as in the sticky-session step; \
+            only the sessions now live in the store.",
                 question: "How many users will have to log in again this time?",
                 answer: "None: the other servers read the very same sessions from the store. Compare the \
             sticky-session step, where every user of the crashed server had to log in again.",
+            },
+            Topic::RdbVsMemory => TourText {
+                title: "Where the store lives: memory or a database",
+                caption: "The same store, first in memory (Redis), then a relational database. Every request \
+            asks the store for its session.",
+                question: "The store is about to move to a database. What changes for users?",
+                answer: "Every request now waits for a database round trip (about 8 ms instead of 1 ms): the \
+            median latency rises by that much, for every user, on every request. Nothing is lost; \
+            everything is slower.",
             },
         }
     }
@@ -344,6 +357,65 @@ impl Words for English {
             MarkerKind::Failover => "Failover",
             MarkerKind::Traffic => "Traffic event",
             MarkerKind::Mismatch => "Mismatches",
+        }
+    }
+
+    // Director mode.
+    fn callout(&self, says: &Says) -> Vec<String> {
+        match says {
+            Says::NotFound {
+                session,
+                copy_pending: false,
+            } => vec![format!("Cookie: SESSION={session} → not found → 401")],
+            Says::NotFound {
+                session,
+                copy_pending: true,
+            } => vec![
+                format!("Cookie: SESSION={session}"),
+                "→ copy not here yet → 401".into(),
+            ],
+            Says::Lost { session } => vec![
+                format!("Cookie: SESSION={session}"),
+                "→ not found (lost) → 401".into(),
+            ],
+            Says::Found {
+                session,
+                server,
+                address,
+                pinned,
+                copies,
+                store_ms,
+            } => {
+                let mut lines = Vec::new();
+                if let Some(address) = address {
+                    lines.push(format!("{address} → ip_hash → server {server}"));
+                }
+                if *pinned {
+                    lines.push(format!("Cookie: server={server} → server {server}"));
+                }
+                lines.push(match (copies, store_ms) {
+                    (0, None) => format!("SESSION={session} → found → 200"),
+                    (0, Some(ms)) => {
+                        format!("SESSION={session} → store: found ({}) → 200", ms_text(*ms))
+                    }
+                    (n, _) => format!("write → {n} copies → {n} acks → 200"),
+                });
+                lines
+            }
+            Says::Fetched { session, from } => vec![
+                format!("SESSION={session}: key only"),
+                format!("→ fetch from {from} → 200"),
+            ],
+            Says::StoreDown => vec!["store unreachable → 500".into()],
+            Says::Failed => vec!["nobody can answer → 502".into()],
+            Says::Promoted { writes_lost } => vec![
+                "promoted to primary".into(),
+                format!("· {writes_lost} writes lost"),
+            ],
+            Says::OutOfMemory { sessions_lost } => vec![
+                "memory full → out of memory".into(),
+                format!("→ {sessions_lost} sessions lost"),
+            ],
         }
     }
 }
@@ -516,4 +588,7 @@ pub static STRINGS: Strings = Strings {
     font_scale: "Text size",
     failover_delay: "Failover delay (ms)",
     orphaned: "orphaned",
+    // Director mode.
+    tour_replay: "Replay",
+    tour_watch: "Watch the picture…",
 };

@@ -8,6 +8,7 @@ use crate::model::{
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
+use crate::view::director::{ms_text, Says};
 use crate::view::timeline::MarkerKind;
 
 /// The Korean words (한국어).
@@ -143,7 +144,7 @@ impl Words for Korean {
             Topic::StickyCookie => TourText {
                 title: "해결책 2: 스티키 세션",
                 caption: "다시 서버 세 대입니다. 이번에는 로드 밸런서가 누가 어디로 갔는지 기억합니다. 첫 \
-            응답에 서버 번호가 담긴 쿠키(Set-Cookie: server=1)를 심고, 그 쿠키를 가진 요청은 언제나 \
+            응답에 서버 번호가 담긴 쿠키(Set-Cookie: server=A)를 심고, 그 쿠키를 가진 요청은 언제나 \
             같은 서버로 보냅니다.",
                 question: "사용자들은 아까처럼 클릭합니다. 이번에는 세션 불일치가 몇 번 일어날까요?",
                 answer: "한 번도 없습니다. 모든 사용자가 늘 자기 세션이 있는 서버로 돌아갑니다. 스티키 세션은 \
@@ -161,11 +162,12 @@ impl Words for Korean {
             Topic::StickyIpNat => TourText {
                 title: "IP 기반 스티키: NAT 뒤의 사무실",
                 caption: "쿠키 대신 클라이언트 IP 주소의 해시로 서버를 고를 수도 있습니다(nginx ip_hash). \
-            여기서는 사용자 열두 명이 모두 한 사무실에서 NAT 주소 하나로 접속합니다.",
+            여기서는 사용자 열두 명이 모두 한 사무실에서 NAT 주소 하나(10.108.38.1)로 \
+            접속합니다. 로드 밸런서에게 이 사무실은 주소 하나입니다.",
                 question: "이들의 요청은 서버 세 대에 어떻게 나뉠까요?",
                 answer: "전혀 나뉘지 않습니다. 주소가 하나면 해시도 하나, 서버도 하나입니다. 한 서버가 모든 \
-            일을 떠맡고 나머지 둘은 놉니다(불균형 지표 max/mean이 3에 가깝습니다). 불일치는 없지만 \
-            과부하 지점(핫스팟)이 생깁니다.",
+            일을 떠맡고 나머지 둘은 놉니다. 서버 A가 사용자 열두 명 모두, 요청의 100 %를 받습니다(불균형 \
+            지표 max/mean 3). 불일치는 없지만 과부하 지점(핫스팟)이 생깁니다.",
             },
             Topic::ClusterAll => TourText {
                 title: "해결책 3: 세션 클러스터링 (all-to-all)",
@@ -231,10 +233,19 @@ impl Words for Korean {
                 title: "서버는 언제든 갈아 끼울 수 있다",
                 caption: "세션이 저장소에 있으니 애플리케이션 서버에는 잃을 것이 없습니다(실제 서비스에서는 캐시 \
             효율을 위해 스티키 세션도 함께 쓰고, 저장소를 안전망으로 두는 경우가 많습니다). 스티키 세션 \
-            단계에서처럼 곧 서버 B가 죽습니다.",
+            단계와 같은 사용자 여섯 명, 서버 세 대, 서버 B의 다운입니다. 다른 것은 세션이 저장소에 있다는 \
+            것뿐입니다.",
                 question: "이번에는 몇 명이 다시 로그인해야 할까요?",
                 answer: "한 명도 없습니다. 다른 서버들이 저장소에서 똑같은 세션을 읽어 오기 때문입니다. 죽은 \
             서버의 사용자가 모두 다시 로그인해야 했던 스티키 세션 단계와 비교해 보세요.",
+            },
+            Topic::RdbVsMemory => TourText {
+                title: "저장소를 어디에: 메모리 또는 데이터베이스",
+                caption: "같은 저장소를 먼저 메모리(Redis)에, 다음에는 관계형 데이터베이스에 둡니다. 요청마다 \
+            저장소에서 세션을 읽습니다.",
+                question: "곧 저장소가 데이터베이스로 바뀝니다. 사용자에게는 무엇이 달라질까요?",
+                answer: "이제 요청마다 데이터베이스 왕복(1 ms 대신 약 8 ms)을 기다립니다. 중앙값 지연 시간이 \
+            그만큼 모든 사용자의 모든 요청에서 늘어납니다. 잃는 것은 없지만 모든 것이 느려집니다.",
             },
         }
     }
@@ -343,6 +354,65 @@ impl Words for Korean {
             MarkerKind::Failover => "페일오버",
             MarkerKind::Traffic => "트래픽 이벤트",
             MarkerKind::Mismatch => "세션 불일치",
+        }
+    }
+
+    // Director mode.
+    fn callout(&self, says: &Says) -> Vec<String> {
+        match says {
+            Says::NotFound {
+                session,
+                copy_pending: false,
+            } => vec![format!("Cookie: SESSION={session} → 없음 → 401")],
+            Says::NotFound {
+                session,
+                copy_pending: true,
+            } => vec![
+                format!("Cookie: SESSION={session}"),
+                "→ 복제본 아직 안 옴 → 401".into(),
+            ],
+            Says::Lost { session } => vec![
+                format!("Cookie: SESSION={session}"),
+                "→ 없음 (사라짐) → 401".into(),
+            ],
+            Says::Found {
+                session,
+                server,
+                address,
+                pinned,
+                copies,
+                store_ms,
+            } => {
+                let mut lines = Vec::new();
+                if let Some(address) = address {
+                    lines.push(format!("{address} → ip_hash → 서버 {server}"));
+                }
+                if *pinned {
+                    lines.push(format!("Cookie: server={server} → 서버 {server}"));
+                }
+                lines.push(match (copies, store_ms) {
+                    (0, None) => format!("SESSION={session} → 있음 → 200"),
+                    (0, Some(ms)) => {
+                        format!("SESSION={session} → 저장소: 있음 ({}) → 200", ms_text(*ms))
+                    }
+                    (n, _) => format!("쓰기 → 복제 {n}개 → 확인 {n}개 → 200"),
+                });
+                lines
+            }
+            Says::Fetched { session, from } => vec![
+                format!("SESSION={session}: 키만 있음"),
+                format!("→ {from}에서 가져옴 → 200"),
+            ],
+            Says::StoreDown => vec!["저장소 연결 불가 → 500".into()],
+            Says::Failed => vec!["응답할 서버 없음 → 502".into()],
+            Says::Promoted { writes_lost } => vec![
+                "주 저장소로 승격".into(),
+                format!("· 쓰기 {writes_lost}건 유실"),
+            ],
+            Says::OutOfMemory { sessions_lost } => vec![
+                "메모리 가득 → 메모리 부족".into(),
+                format!("→ 세션 {sessions_lost}개 사라짐"),
+            ],
         }
     }
 }
@@ -515,4 +585,7 @@ pub static STRINGS: Strings = Strings {
     font_scale: "글자 크기",
     failover_delay: "장애 조치 지연 (ms)",
     orphaned: "고아",
+    // Director mode.
+    tour_replay: "다시 보기",
+    tour_watch: "그림을 보세요…",
 };

@@ -226,6 +226,11 @@ pub struct Strings {
     pub font_scale: &'static str,
     pub failover_delay: &'static str,
     pub orphaned: &'static str,
+    // Director mode.
+    /// The button that plays a revealed step's key moment again.
+    pub tour_replay: &'static str,
+    /// Shown while the key moment plays, before its answer.
+    pub tour_watch: &'static str,
 }
 
 impl Strings {
@@ -299,4 +304,8 @@ pub trait Words: Sync {
     fn metric(&self, metric: Metric) -> &'static str;
     /// What a mark on the timeline stands for.
     fn marker(&self, kind: MarkerKind) -> &'static str;
+
+    // Director mode.
+    /// The callout drawn on the picture at a key moment, one string per line.
+    fn callout(&self, says: &crate::view::director::Says) -> Vec<String>;
 }

@@ -20,7 +20,7 @@ use crate::view::clock::PlaybackClock;
 use crate::view::history::History;
 use crate::view::scene::Scene;
 use crate::view::timeline::{self, Timeline, NEXT_EVENT_HORIZON};
-use crate::view::tour::{TourState, ANSWER_WALL_SECONDS};
+use crate::view::tour::{TourState, STEP_SPEED};
 use crate::view::traffic::Mode;
 use crate::view::world;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -58,9 +58,11 @@ pub struct App {
     clock: PlaybackClock,
     raf: Option<AnimationFrame>,
     tour: Option<TourState>,
-    /// The tour's "show me" was pressed: focus its answer once drawn, so keyboard users are not left
-    /// on a button that just disappeared.
+    /// The tour's answer has just appeared: focus it once drawn (keyboard users are not left on a button
+    /// that disappeared) and bring its highlighted read-outs into view.
     focus_tour_answer: bool,
+    /// Whether the tour's answer was shown at the previous frame (to notice it appearing).
+    tour_answer_shown: bool,
     help: bool,
     /// `selftest=1`: the reference scenario's history hash, computed once.
     selftest_hash: Option<String>,
@@ -208,19 +210,54 @@ impl App {
         self.tour = Some(opened.state);
         self.step_stack.clear();
         self.rewind_to(opened.pause_at);
+        // Each step opens at its own speed, never the one the previous step's script ended at.
+        self.clock.set_speed(STEP_SPEED);
+        self.tour_answer_shown = false;
     }
 
+    /// Back to the tour step's question: its pause, the answer hidden, the step's own speed.
+    fn tour_to_question(&mut self, ctx: &Context<Self>) {
+        let Some(tour) = &mut self.tour else {
+            return;
+        };
+        tour.revealed = false;
+        let pause_at = tour.pause_at;
+        // The question as the step asks it: without the interventions made since.
+        self.history.applied.clear();
+        self.set_playing(ctx, false);
+        self.clock.set_speed(STEP_SPEED);
+        self.step_stack.clear();
+        self.rewind_to(pause_at);
+        self.tour_answer_shown = false;
+    }
+
+    /// "Show me" (and Replay, from the question): play the step's director script.
     fn reveal_tour_answer(&mut self, ctx: &Context<Self>) {
         let Some(tour) = &mut self.tour else {
             return;
         };
+        if self.sim.now() != tour.script.start() {
+            self.tour_to_question(ctx);
+        }
+        let Some(tour) = &mut self.tour else {
+            return;
+        };
         tour.revealed = true;
-        self.focus_tour_answer = true;
-        // Fast enough to play the answer in a reasonable time (the speed control shows the new speed).
-        let remaining = tour.reveal_until.saturating_sub(self.sim.now());
-        let speed = self.clock.speed_to_play(remaining, ANSWER_WALL_SECONDS);
-        self.clock.set_speed(speed);
+        self.clock.direct(tour.script.clone());
         self.set_playing(ctx, true);
+    }
+
+    /// Notice the tour's answer appearing (the run reached its outcome), whatever brought it there.
+    /// Returns whether it has just appeared.
+    fn watch_tour_answer(&mut self) -> bool {
+        let shown = self
+            .tour
+            .as_ref()
+            .is_some_and(|t| t.answer_visible(self.sim.now()));
+        let appeared = shown && !self.tour_answer_shown;
+        self.focus_tour_answer |= appeared;
+        self.tour_answer_shown = shown;
+        appeared
     }
 
     /// Crash a node that is up, restart one that is down.
@@ -307,6 +344,7 @@ impl App {
             }
             Action::SelectFaultServer(server) => self.fault_server = server,
             Action::SetChart(metric) => self.scene.chart = metric,
+            Action::Reset if self.tour.is_some() => self.tour_to_question(ctx),
             Action::Reset => self.restart_run(),
             Action::Share => {
                 self.share_value = dom::share_url(&self.share_query(false));
@@ -325,6 +363,10 @@ impl App {
             Action::ToggleTheme => self.prefs.toggle_theme(),
             Action::TourGo(step) => self.go_to_tour_step(ctx, step),
             Action::TourReveal => self.reveal_tour_answer(ctx),
+            Action::TourReplay => {
+                self.tour_to_question(ctx);
+                self.reveal_tour_answer(ctx);
+            }
             Action::TourClose => {
                 self.tour = None;
                 sharing::remove_url_param("tour");
@@ -372,6 +414,7 @@ impl App {
                 super::text_fit::fit_text(&mut self.scene);
             }
         }
+        self.watch_tour_answer();
         self.refresh();
     }
 
@@ -392,6 +435,10 @@ impl App {
         }
         self.sim.advance_to(target);
         self.update_mode();
+        if self.watch_tour_answer() {
+            // The answer and the numbers that prove it appear in the same frame.
+            self.refresh();
+        }
         if self
             .tour
             .as_ref()
@@ -482,6 +529,7 @@ impl Component for App {
             raf: None,
             tour,
             focus_tour_answer: false,
+            tour_answer_shown: false,
             help: false,
             selftest_hash: page
                 .selftest
@@ -527,7 +575,9 @@ impl Component for App {
             self.scene.mode == Mode::Flows,
         );
         if std::mem::take(&mut self.focus_tour_answer) {
-            dom::focus_testid("tour-answer");
+            let now = self.sim.now();
+            let lit = self.tour.as_ref().map_or(&[][..], |t| t.lit(now));
+            super::tour::show_answer(lit);
         }
         self.timing.perf.set("now", (self.sim.now() as f64).into());
         if first_render {

@@ -8,6 +8,7 @@ use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
 use crate::view::traffic::Mode;
+use crate::view::ui::callout::CalloutLayer;
 use crate::view::ui::config_panel::ConfigPanel;
 use crate::view::ui::controls::{Controls, ControlsProps};
 use crate::view::ui::eventlog::{live_region, EventLog, EventLogProps};
@@ -57,7 +58,7 @@ impl App {
     fn lit_handles(&self) -> Vec<&'static str> {
         self.tour
             .as_ref()
-            .map_or_else(Vec::new, |t| t.lit().to_vec())
+            .map_or_else(Vec::new, |t| t.lit(self.sim.now()).to_vec())
     }
 
     fn metrics(&self) -> Html {
@@ -83,6 +84,8 @@ impl App {
                 step: tour.step,
                 lang: self.prefs.lang,
                 revealed: tour.revealed,
+                answer_visible: tour.answer_visible(self.sim.now()),
+                moments: tour.callouts.len(),
                 act: self.act.clone(),
             };
             html! { <TourPanel ..props /> }
@@ -293,6 +296,11 @@ impl App {
                     if let (Some(store), Some(rect)) = (world.store.clone(), layout.store) {
                         <StoreNode ..StoreNodeProps { store, rect, replica_rect: layout.replica, lang,
                             act: self.act.clone(), highlighted: lit("store"), engine, text } />
+                    }
+                </g>
+                <g class="callout-slot">
+                    if let Some(callout) = self.tour.as_ref().and_then(|t| t.callout_now(self.sim.now())) {
+                        <CalloutLayer callout={callout.clone()} layout={layout.clone()} {lang} />
                     }
                 </g>
             </svg>

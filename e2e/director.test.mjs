@@ -1,0 +1,125 @@
+// Director mode in headless Chromium: "Show me" plays the step's key moment slowly (measured: the wall
+// time from the click to the counted 401), the answer waits for the outcome, the callout is drawn on the
+// picture at a readable size, Replay plays it again, Next opens the next step at its own speed, and Reset
+// returns to the question.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage, waitForDataValue, dataValue } from './lib/harness.mjs';
+
+const TOUR_READY = '[data-testid=tour-caption]';
+
+/**
+ * Click `tour-reveal` (or `tour-replay`) in the page and watch every animation frame until
+ * metric-mismatches reaches 1: the wall time it took, and whether the answer was on screen before.
+ */
+async function clickAndTimeFirstMismatch(page, testid) {
+  return page.evaluate(async (id) => {
+    const value = () => Number(document.querySelector('[data-testid=metric-mismatches]')?.dataset.value);
+    const answerShown = () => {
+      const answer = document.querySelector('[data-testid=tour-answer]');
+      return answer !== null && answer.getClientRects().length > 0;
+    };
+    const started = performance.now();
+    document.querySelector(`[data-testid=${id}]`).click();
+    let answerEarly = false;
+    let sawZero = false;
+    while (performance.now() - started < 30_000) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const v = value();
+      if (v === 0) sawZero = true;
+      if (v >= 1) return { wallMs: performance.now() - started, answerEarly, sawZero };
+      if (answerShown()) answerEarly = true;
+    }
+    return { wallMs: null, answerEarly, sawZero };
+  }, testid);
+}
+
+test('director: step 1 shows the 401 at least two seconds after "Show me", the answer only after it', async (t) => {
+  await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY, viewport: { width: 1280, height: 720 } }, async (page, ctx) => {
+    assert.equal(await page.getByTestId('speed').inputValue(), '0.05');
+    assert.equal(await page.getByTestId('tour-answer').count(), 0);
+    const first = await clickAndTimeFirstMismatch(page, 'tour-reveal');
+    t.diagnostic(`step 1: the mismatch is counted ${(first.wallMs / 1000).toFixed(2)} s after "Show me"`);
+    assert.ok(first.wallMs !== null, 'the mismatch is counted');
+    assert.ok(first.wallMs >= 2_000, `the 401 comes ${first.wallMs} ms after the click`);
+    assert.ok(first.wallMs <= 8_000, `the 401 comes ${first.wallMs} ms after the click`);
+    assert.equal(first.answerEarly, false, 'the answer waits for the outcome');
+    // The outcome has happened: the answer, the highlight and the callout at server B.
+    await page.getByTestId('tour-answer').waitFor({ timeout: 2_000 });
+    await page.locator('[data-testid=metric-mismatches].tour-highlight').waitFor({ timeout: 2_000 });
+    const callout = page.getByTestId('callout');
+    await callout.waitFor({ timeout: 2_000 });
+    assert.match(await callout.textContent(), /SESSION=[0-9a-f]{4} → not found → 401/);
+    // Readable from the back of the room: the callout's text is at least 14 CSS px at 1280x720.
+    const px = await callout.locator('text').first().evaluate(
+      (el) => Number(el.getAttribute('font-size')) * el.getScreenCTM().a,
+    );
+    t.diagnostic(`callout text: ${px.toFixed(1)} CSS px at 1280x720`);
+    assert.ok(px >= 14, `callout text is ${px} px`);
+    // The callout sits on server B's box (its leader starts at the box's centre line).
+    const b = await page.getByTestId('server-1').boundingBox();
+    const leader = await callout.locator('line').boundingBox();
+    assert.ok(Math.abs(leader.x + leader.width / 2 - (b.x + b.width / 2)) < 4, 'the callout points at server B');
+    await ctx.screenshot('director-step-1-moment');
+  });
+});
+
+test('director: in the 960x540 embed with the tour, the callout is still at least 14 CSS px', async (t) => {
+  await withPage(t, { query: { tour: 1, embed: 1, lang: 'ko' }, ready: TOUR_READY, viewport: { width: 960, height: 540 } }, async (page, ctx) => {
+    await page.getByTestId('tour-reveal').click();
+    const callout = page.getByTestId('callout');
+    await callout.waitFor({ timeout: 15_000 });
+    assert.match(await callout.textContent(), /SESSION=[0-9a-f]{4} → 없음 → 401/);
+    const px = await callout.locator('text').first().evaluate(
+      (el) => Number(el.getAttribute('font-size')) * el.getScreenCTM().a,
+    );
+    t.diagnostic(`callout text: ${px.toFixed(1)} CSS px in the 960x540 embed`);
+    assert.ok(px >= 14, `callout text is ${px} px`);
+    await ctx.screenshot('director-embed-ko');
+  });
+});
+
+test('director: Replay rewinds to the question and plays the moment again', async (t) => {
+  await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY }, async (page) => {
+    await page.getByTestId('tour-reveal').click();
+    await waitForDataValue(page, 'metric-mismatches', (v) => Number(v) >= 1, { timeout: 15_000 });
+    await page.getByTestId('tour-answer').waitFor();
+    const again = await clickAndTimeFirstMismatch(page, 'tour-replay');
+    t.diagnostic(`replay: the mismatch is counted again ${(again.wallMs / 1000).toFixed(2)} s after Replay`);
+    assert.ok(again.sawZero, 'the counter went back to 0');
+    assert.ok(again.wallMs >= 2_000, `${again.wallMs} ms`);
+    assert.equal(again.answerEarly, false, 'the answer is hidden again until the outcome');
+    await page.getByTestId('tour-answer').waitFor({ timeout: 2_000 });
+  });
+});
+
+test('director: the speed control follows the script, and Next opens the next step at its own speed', async (t) => {
+  await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY }, async (page) => {
+    await page.getByTestId('tour-reveal').click();
+    // The decisive request plays slower than the step's opening speed ...
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=speed]')?.value) < 0.05, null, { timeout: 10_000 });
+    // ... and the aggregate faster.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=speed]')?.value) > 0.3, null, { timeout: 15_000 });
+    await page.getByTestId('tour-next').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=tour]')?.dataset.step === '2');
+    assert.equal(await page.getByTestId('speed').inputValue(), '0.05');
+    assert.equal(await page.getByTestId('tour-answer').count(), 0);
+    assert.ok(await page.getByTestId('tour-reveal').isVisible());
+  });
+});
+
+test('director: Reset inside the tour returns to the question, not to t = 0', async (t) => {
+  await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY }, async (page) => {
+    const question = Number(await dataValue(page, 'sim-time'));
+    assert.ok(question > 0, `the question is asked at ${question}`);
+    await page.getByTestId('tour-reveal').click();
+    await waitForDataValue(page, 'metric-mismatches', (v) => Number(v) >= 1, { timeout: 15_000 });
+    await page.getByTestId('reset').click();
+    await waitForDataValue(page, 'sim-time', (v) => Number(v) === question, { timeout: 5_000 });
+    assert.equal(Number(await dataValue(page, 'metric-mismatches')), 0);
+    assert.equal(await page.getByTestId('tour-answer').count(), 0);
+    assert.equal(await page.getByTestId('callout').count(), 0);
+    assert.ok(await page.getByTestId('tour-reveal').isVisible());
+    assert.equal(await page.getByTestId('speed').inputValue(), '0.05');
+  });
+});
