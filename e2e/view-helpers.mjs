@@ -3,6 +3,12 @@
 
 import assert from 'node:assert/strict';
 
+/** A bug of the app that only Firefox shows so far; tests that meet it name it (harness `knownBugs`). */
+export const SELECT_BUG =
+  'the strategy <select> keeps showing its old choice after a keyboard shortcut or reset changes the ' +
+  "strategy (the view moves the options' `selected` attribute, which Firefox does not apply to a select " +
+  "whose selection is already set; setting the select's value would)";
+
 /** The raw number a read-out carries. */
 export async function value(page, testid) {
   const raw = await page.getByTestId(testid).getAttribute('data-value');
