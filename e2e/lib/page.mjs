@@ -108,8 +108,10 @@ export class Page {
     return result.undef ? undefined : result.v;
   }
 
+  /** fn(arg) in the page; a string is run as a script (e.g. a library that sets a global), giving undefined. */
   evaluate(fn, arg) {
-    const expression = typeof fn === 'function' ? `(${source(fn)})(${JSON.stringify(arg ?? null)})` : source(fn);
+    const expression =
+      typeof fn === 'function' ? `(${source(fn)})(${JSON.stringify(arg ?? null)})` : `(() => {\n${fn}\n})()`;
     return this._eval(expression);
   }
 
