@@ -246,7 +246,7 @@ test('compare: the table equals the headless runner for the same scenario', asyn
 });
 
 async function download(page, testId) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  const [file] = await Promise.all([page.native.waitForEvent('download'), page.getByTestId(testId).click()]);
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
 

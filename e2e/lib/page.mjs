@@ -22,6 +22,7 @@ import { writeFileSync } from 'node:fs';
 import { drainRecords } from './recorder.mjs';
 
 const POLL_MS = 30;
+const NAVIGATED = /Execution context was destroyed|navigat|Cannot find context|detached|no such frame|JavaScript execution context/i;
 
 /** Runs in the page: the elements a chain of steps designates. */
 function resolveSteps(steps) {
@@ -103,7 +104,18 @@ export class Page {
     const drain = this.onRecords && !frame ? `(${drainRecords})()` : 'null';
     const wrapped = `(() => { ${this.preamble} ${HELPERS}
       return Promise.resolve(${expression}).then((v) => ({ undef: v === undefined, v: v === undefined ? null : v, records: ${drain} })); })()`;
-    const result = frame ? await this.driver.evaluateInFrame(frame, wrapped) : await this.driver.evaluate(wrapped);
+    let result;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        result = frame ? await this.driver.evaluateInFrame(frame, wrapped) : await this.driver.evaluate(wrapped);
+        break;
+      } catch (error) {
+        // The page navigated under the evaluation (a link, the app's own navigation): as Playwright's
+        // locators do, try again in the new document, for up to about five seconds.
+        if (attempt >= 100 || !NAVIGATED.test(String(error?.message))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
     if (result.records) this.onRecords(result.records);
     return result.undef ? undefined : result.v;
   }
