@@ -9,6 +9,9 @@ export const SELECT_BUG =
   "strategy (the view moves the options' `selected` attribute, which Firefox does not apply to a select " +
   "whose selection is already set; setting the select's value would)";
 
+/** Why phone-sized tests skip WebKit. */
+export const PHONE_WIDTH = "MiniBrowser's window (WebKit) cannot be narrower than about 450 px: phone widths are checked in Chromium and Firefox";
+
 /** The raw number a read-out carries. */
 export async function value(page, testid) {
   const raw = await page.getByTestId(testid).getAttribute('data-value');

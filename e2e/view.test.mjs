@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test, withPage } from './lib/harness.mjs';
-import { SELECT_BUG, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
+import { PHONE_WIDTH, SELECT_BUG, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
 
 test('nothing shared on three servers: mismatches are counted, and switching to the store stops new ones', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&ff=120&speed=10' }, async (page, ctx) => {
@@ -326,6 +326,13 @@ test('screenshots of the main states', async (t) => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await ctx.screenshot('dark-theme', { fullPage: true });
   });
+  await withPage(t, { query: 'strategy=none&servers=16&users=3000&ff=30&paused=1' }, async (page, ctx) => {
+    await page.getByTestId('server-15').waitFor();
+    await ctx.screenshot('sixteen-servers-many-users');
+  });
+});
+
+test('the topology fits a phone', { engines: ['chromium', 'firefox'], why: PHONE_WIDTH }, async (t) => {
   await withPage(
     t,
     { query: 'strategy=sticky&servers=3&ff=40&paused=1', viewport: { width: 390, height: 844 } },
@@ -335,8 +342,4 @@ test('screenshots of the main states', async (t) => {
       await ctx.screenshot('phone', { fullPage: true });
     },
   );
-  await withPage(t, { query: 'strategy=none&servers=16&users=3000&ff=30&paused=1' }, async (page, ctx) => {
-    await page.getByTestId('server-15').waitFor();
-    await ctx.screenshot('sixteen-servers-many-users');
-  });
 });

@@ -226,6 +226,18 @@ async function launchWebKit(locale) {
     throw error;
   });
   const sessions = new Set();
+  // WebKitWebDriver holds one session at a time: a second page open at once (a shared link opened beside
+  // its sender) gets a driver of its own, on the same display; idle drivers are reused.
+  const drivers = [{ driver, busy: false }];
+  const takeDriver = async () => {
+    let entry = drivers.find((d) => !d.busy);
+    if (!entry) {
+      entry = { driver: await startWebKitDriver({ display: xvfb.display, env: localeEnv(locale) }), busy: false };
+      drivers.push(entry);
+    }
+    entry.busy = true;
+    return entry;
+  };
   let version = 'WebKitGTK';
   return {
     engine: 'webkit',
@@ -234,7 +246,11 @@ async function launchWebKit(locale) {
     },
     async newPage({ viewport }) {
       // A fresh session is a fresh MiniBrowser with an ephemeral profile: nothing shared between tests.
-      const session = await WebDriverSession.create(driver.base);
+      const entry = await takeDriver();
+      const session = await WebDriverSession.create(entry.driver.base).catch((error) => {
+        entry.busy = false;
+        throw error;
+      });
       sessions.add(session);
       await session.setTimeouts({ script: 120_000, pageLoad: 60_000 });
       const run = async (expression) => {
@@ -316,6 +332,10 @@ async function launchWebKit(locale) {
           if (innerWidth !== width || innerHeight !== height) {
             await session.setWindowRect({ width: 2 * width - innerWidth, height: 2 * height - innerHeight });
           }
+          const [gotWidth, gotHeight] = await run('[innerWidth, innerHeight]');
+          if (gotWidth !== width || gotHeight !== height) {
+            throw new Error(`WebKit: MiniBrowser's window gives a ${gotWidth}x${gotHeight} viewport, not ${width}x${height} (its toolbar sets a minimum width)`);
+          }
         },
         emulateMedia() {
           throw new Error('media emulation is driven through Chromium only in these tests');
@@ -325,6 +345,7 @@ async function launchWebKit(locale) {
         async close() {
           sessions.delete(session);
           await session.close();
+          entry.busy = false;
         },
       };
       await page.setViewport(viewport.width, viewport.height);
@@ -333,7 +354,7 @@ async function launchWebKit(locale) {
     },
     async close() {
       await Promise.all([...sessions].map((session) => session.close()));
-      await driver.stop();
+      await Promise.all(drivers.map((d) => d.driver.stop()));
       await xvfb.stop();
     },
   };
