@@ -332,7 +332,14 @@ async function launchWebKit(locale) {
           if (innerWidth !== width || innerHeight !== height) {
             await session.setWindowRect({ width: 2 * width - innerWidth, height: 2 * height - innerHeight });
           }
-          const [gotWidth, gotHeight] = await run('[innerWidth, innerHeight]');
+          // The window manager applies a resize a moment later: wait for it (bounded) before judging.
+          let gotWidth;
+          let gotHeight;
+          for (const deadline = Date.now() + 3_000; ; ) {
+            [gotWidth, gotHeight] = await run('[innerWidth, innerHeight]');
+            if ((gotWidth === width && gotHeight === height) || Date.now() > deadline) break;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
           if (gotWidth !== width || gotHeight !== height) {
             throw new Error(`WebKit: MiniBrowser's window gives a ${gotWidth}x${gotHeight} viewport, not ${width}x${height} (its toolbar sets a minimum width)`);
           }
