@@ -3,11 +3,10 @@
 // holds, the site works under a sub-path and as one file from disk, and the page's simulation agrees with
 // the headless runner.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, waitForDataValue, withPage } from './lib/harness.mjs';
+import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, test, waitForDataValue, withPage } from './lib/harness.mjs';
 import { serveDirectory } from './lib/server.mjs';
 import { readLeb } from '../scripts/lib/wasm-imports.mjs';
 
@@ -73,7 +72,7 @@ test('the page ships a strict Content-Security-Policy', async (t) => {
 test('the harness notices CSP violations, console errors, panics and exceptions (so clean means clean)', async () => {
   const ctx = await openPage({});
   try {
-    assert.deepEqual(ctx.problems(), []);
+    assert.deepEqual(await ctx.problems(), []);
     await ctx.page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.injected = true;';
@@ -85,12 +84,16 @@ test('the harness notices CSP violations, console errors, panics and exceptions 
       });
     });
     const expected = ['CSP violation', 'console error: harness self-check error', 'panic in console', 'page error'];
+    let problems = [];
     await assertEventually(
-      () => expected.every((start) => ctx.problems().some((problem) => problem.startsWith(start))),
-      `not all noticed: ${ctx.problems().join(' | ')}`,
+      async () => {
+        problems = await ctx.problems();
+        return expected.every((start) => problems.some((problem) => problem.startsWith(start)));
+      },
+      () => `not all noticed: ${problems.join(' | ')}`,
     );
     assert.equal(await ctx.page.evaluate(() => window.injected), undefined, 'the inline script ran');
-    assert.throws(() => ctx.assertClean(), /problem\(s\):/);
+    await assert.rejects(ctx.assertClean(), /problem\(s\):/);
   } finally {
     await ctx.close();
   }
@@ -201,8 +204,8 @@ test('the page computes the same self-test hash as the headless runner', async (
 
 async function assertEventually(condition, message, { timeoutMs = 5000 } = {}) {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(message);
+  while (!(await condition())) {
+    if (Date.now() > deadline) assert.fail(message());
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -3,9 +3,8 @@
 // never panics (withPage fails on any console error, page error, panic or CSP violation).
 // Also: a panic is never silent (the `#panic-test` hook panics on purpose after the first render).
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, serveDist, withPage } from './lib/harness.mjs';
+import { openPage, serveDist, test, withPage } from './lib/harness.mjs';
 import { value } from './view-helpers.mjs';
 
 const DEFAULT_SERVERS = 3;
@@ -27,7 +26,7 @@ const MALFORMED = [
   ['replication_lag_ms=-20&strategy=cluster-all', 'replication_lag_ms', { strategy: 'cluster-all' }],
   ['store_replica=maybe&strategy=store', 'store_replica', { strategy: 'store' }],
   ['lang=xx&servers=4', 'lang', { servers: 4 }],
-  ['tour=15&servers=4', 'tour', { servers: 4 }],
+  ['tour=16&servers=4', 'tour', { servers: 4 }],
   ['chart=pie&servers=4', 'chart', { servers: 4 }],
   [`strategy=${'x'.repeat(6000)}&servers=5`, 'strategy', { servers: 5 }],
   [`seed=${'9'.repeat(4000)}`, 'seed', {}],
@@ -111,7 +110,7 @@ test('a panic is never silent: notice, reload link at the same state, text in th
     assert.equal(panics.length, 1, 'the panic text went to the console once');
     assert.match(panics[0].text, /deliberate panic/);
     // Nothing else went wrong around it.
-    const others = ctx.problems().filter((p) => !p.includes('deliberate panic') && !/unreachable|RuntimeError/.test(p));
+    const others = (await ctx.problems()).filter((p) => !p.includes('deliberate panic') && !/unreachable|RuntimeError/.test(p));
     assert.deepEqual(others, []);
 
     // Following the link brings the page back, working, at the same state.

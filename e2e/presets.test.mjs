@@ -2,9 +2,12 @@
 // each effect is on the page within 30 s of wall time (read from the read-outs' data-value and the
 // nodes' data-state, never assumed). Chromium only.
 
-import { test } from 'node:test';
+import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
 import { withPage, waitForDataValue } from './lib/harness.mjs';
+
+// Written against Chromium; Firefox and WebKit runs of this file are still to come.
+const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
 
 const WALL_BUDGET_MS = 30_000;
 

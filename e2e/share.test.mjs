@@ -2,10 +2,9 @@
 // replay), embed mode and its keyboard, the embed-code snippet, and both languages with nothing left
 // untranslated.
 
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, withPage } from './lib/harness.mjs';
-import { snapshot, twoFrames, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
+import { openPage, test, withPage } from './lib/harness.mjs';
+import { SELECT_BUG, snapshot, twoFrames, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
 
 test('share link round trip: the opened link shows exactly what the sender saw', async (t) => {
   await withPage(t, { query: 'strategy=sticky&servers=4&users=10&speed=10' }, async (page) => {
@@ -34,7 +33,7 @@ test('share link round trip: the opened link shows exactly what the sender saw',
       assert.equal(await received.page.getByTestId('strategy').inputValue(), 'cluster-all');
       assert.equal(await received.page.getByTestId('balancer').inputValue(), 'least-connections');
       assert.equal(await received.page.getByTestId('message').count(), 0, 'the link is valid');
-      received.assertClean('received page');
+      await received.assertClean('received page');
     } finally {
       await received.close();
     }
@@ -75,7 +74,7 @@ test('step back retraces single steps exactly, and rewinds played time by replay
   });
 });
 
-test('embed mode: minimal chrome, 16:9, keyboard driven, shortcuts overlay', async (t) => {
+test('embed mode: minimal chrome, 16:9, keyboard driven, shortcuts overlay', { knownBugs: { firefox: SELECT_BUG } }, async (t) => {
   await withPage(t, { query: 'embed=1&strategy=none&servers=3&ff=20&paused=1', viewport: { width: 1280, height: 720 } }, async (page, ctx) => {
     assert.equal(await page.locator('section.controls').count(), 0, 'no control panel in embed mode');
     assert.equal(await page.locator('section.legend').count(), 0);
@@ -130,7 +129,7 @@ test('the embed code is a ready iframe snippet of the current state', async (t) 
       assert.equal(await framed.page.locator('.embed').count(), 1);
       assert.equal(await framed.page.getByTestId('strategy').inputValue(), 'cluster-backup');
       await framed.page.getByTestId('server-3').waitFor();
-      framed.assertClean('embedded page');
+      await framed.assertClean('embedded page');
     } finally {
       await framed.close();
     }
@@ -154,7 +153,12 @@ async function visibleText(page) {
   // Include labels that only exist as accessible names or tooltips of the picture.
   return page.evaluate(() => {
     const cookies = [...document.querySelectorAll('svg text.cookie')].map((el) => el.textContent);
+    // The picture's own words are added one by one below: engines join SVG text in innerText differently
+    // (Firefox runs "userA" "userB" together), so the body's text is read without the SVG.
+    const sheet = document.styleSheets[0];
+    const rule = sheet.insertRule('svg { display: none !important; }', sheet.cssRules.length);
     let body = document.body.innerText;
+    sheet.deleteRule(rule);
     for (const c of cookies) body = body.replace(c, '');
     // Code and file names (`translate="no"`: the config panel's files) are not interface text.
     for (const el of document.querySelectorAll('[translate="no"]')) {
@@ -201,6 +205,6 @@ test('Korean and English: everything is translated, lang parameter, switcher, br
     await page.getByTestId('lang').selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.match(await page.locator('body').innerText(), /Session mismatches/);
-    assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+    assert.equal(new URL(await page.url()).searchParams.get('lang'), 'en');
   });
 });

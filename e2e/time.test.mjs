@@ -2,10 +2,13 @@
 // after the target), "next event" with its button and its shortcut, and Step stopping at every hop.
 // Chromium only.
 
-import { test } from 'node:test';
+import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
 import { withPage, dataValue, waitForDataValue } from './lib/harness.mjs';
 import { snapshot } from './view-helpers.mjs';
+
+// Written against Chromium; Firefox and WebKit runs of this file are still to come.
+const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
 
 const simTime = async (page) => Number(await dataValue(page, 'sim-time'));
 

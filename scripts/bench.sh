@@ -4,7 +4,9 @@
 #   - simulated requests per second of the model natively and compiled to wasm32 in headless Chromium (the
 #     same workload, `model::workload`: 8 servers, 10 000 users, every strategy), and their ratio;
 #   - frame interval and work per frame, p50 / p95, at 16 and 64 servers and in the flow mode in the built app;
-#   - the gzip size of the site; the time from navigation to the first drawn frame.
+#   - the gzip size of the site; the time from navigation to the first drawn frame;
+#   - frame rate, interval p95 and work p95 of the same pages in Chromium, Firefox and WebKit, side by side;
+#   - Lighthouse 12.2.3 on the site served with gzip: mobile and desktop, all four categories, median of 3.
 # Installs what is missing and rebuilds dist/ when the sources are newer than it. Fails with a line naming
 # any figure it could not measure.
 #
@@ -79,7 +81,7 @@ cat >"$work/model.json" <<EOF
 }
 EOF
 
-step "built site in headless Chromium (frames, first render) and its gzip size"
+step "built site: frames and first render (Chromium), frames per engine, Lighthouse, gzip size"
 node e2e/bench/report.mjs "$work/model.json" >"$work/table.md"
 
 step "table"

@@ -50,6 +50,18 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver (apt)"
   apt_install chromium chromium-driver
 fi
+# Firefox ESR and WebKitGTK's WebDriver (with its MiniBrowser) for the end-to-end tests in three engines,
+# and Xvfb: MiniBrowser has no headless mode, the tests give it a display of its own. WebKitGTK takes
+# navigator.language from the process locale: the tests compile the Korean one privately from `locales`.
+browsers=()
+command -v firefox-esr >/dev/null 2>&1 || browsers+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || browsers+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null 2>&1 || browsers+=(xvfb)
+[ -e /usr/share/i18n/locales/ko_KR ] || browsers+=(locales)
+if [ "${#browsers[@]}" -gt 0 ]; then
+  say "installing ${browsers[*]} (apt)"
+  apt_install "${browsers[@]}"
+fi
 # A Korean font, so the e2e screenshots of the Korean interface show Hangul rather than empty boxes.
 if ! fc-list :lang=ko 2>/dev/null | grep -q .; then
   say "installing a Korean font (apt: fonts-nanum)"
@@ -63,9 +75,10 @@ if ! [ -x /usr/sbin/nginx ] || ! [ -x /usr/sbin/haproxy ] || ! [ -x /usr/bin/red
   apt_install nginx haproxy redis-server
 fi
 
-# Node packages pinned in package-lock.json: playwright-core, binaryen (wasm-opt), esbuild (minifier; its
-# install script need not run: the JS API finds the platform binary in @esbuild/<platform>), axe-core (the
-# accessibility rules e2e/accessibility.test.mjs runs in the page).
+# Node packages pinned in package-lock.json: playwright-core (drives Chromium), puppeteer-core (drives
+# Firefox over WebDriver BiDi), binaryen (wasm-opt), esbuild (minifier; its install script need not run: the
+# JS API finds the platform binary in @esbuild/<platform>), axe-core (the accessibility rules
+# e2e/accessibility.test.mjs runs in the page), lighthouse (scripts/bench-lighthouse.sh).
 if ! command -v npm >/dev/null 2>&1; then
   say "installing nodejs and npm (apt)"
   apt_install nodejs npm

@@ -6,7 +6,9 @@
 //     model step + render);
 //   - the gzip size of the page as scripts/size-report.mjs counts it (wasm + JS + CSS + index.html);
 //   - the time from navigation to the first drawn frame (window.__sessionscope.firstRender, ms since
-//     navigation start), median of several fresh loads of the default page.
+//     navigation start), median of several fresh loads of the default page;
+//   - then a second table: the same pages in Chromium, Firefox and WebKit side by side (e2e/bench/engines.mjs),
+//     and a third: Lighthouse 12.2.3, mobile and desktop, median of 3 (e2e/bench/lighthouse.mjs).
 // Any figure that cannot be measured fails the run with a line naming it.
 //
 // Usage: node e2e/bench/report.mjs MODEL.json   (MODEL.json: see scripts/bench.sh)
@@ -18,6 +20,8 @@ import { cpus, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
+import { enginesTable, measureEngines, ratioVerdicts } from './engines.mjs';
+import { lighthouseTable, measureLighthouse } from './lighthouse.mjs';
 import { siteSizes, sum } from '../../scripts/lib/page-size.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -198,6 +202,25 @@ async function main() {
     `(headless); load average ${model.load_at_start ?? 'unknown'} (1, 5, 15 min) when it started.`);
   console.log('');
   console.log(markdownTable(rows));
+
+  const perEngine = await measureEngines({ seconds: FRAME_SECONDS });
+  const versions = Object.entries(perEngine).map(([e, { version }]) => `${e} ${version}`).join(', ');
+  console.log('');
+  console.log(`Frames per engine (${FRAME_SECONDS} s per page, 1280x800; fps with its ratio to a blank page in the same ` +
+    `browser, then frame interval p95 and the app's work per frame p95; ${versions}; WebKit under Xvfb):`);
+  console.log('');
+  console.log(enginesTable(perEngine));
+  const missed = ratioVerdicts(perEngine).filter((v) => !v.met);
+  console.log('');
+  console.log(missed.length === 0
+    ? 'Budgets (16 servers >= 0.8x, paused >= 0.95x the blank page): met in every engine.'
+    : `Budgets (16 servers >= 0.8x, paused >= 0.95x the blank page) MISSED: ${missed.map((v) => `${v.engine} ${v.run} ${v.ratio.toFixed(2)}x`).join('; ')}.`);
+
+  const lighthouse = await measureLighthouse();
+  console.log('');
+  console.log('Lighthouse 12.2.3 (dist/ served with gzip on loopback, median of 3 runs per profile):');
+  console.log('');
+  console.log(lighthouseTable(lighthouse));
 }
 
 try {

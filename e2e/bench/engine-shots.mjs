@@ -1,0 +1,72 @@
+// The lab as each engine draws it, for checking by eye side by side (fonts, SVG text, focus rings):
+// e2e/out/screenshots/engines/<state>-<engine>.png at 1280x720 from Chromium, Firefox and WebKit.
+//   scripts/screenshot.sh engines          (build first: scripts/build.sh)
+//   BENCH_ENGINES="firefox webkit"         only these engines
+
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../lib/browsers.mjs';
+import { Page } from '../lib/page.mjs';
+import { serveDirectory } from '../lib/server.mjs';
+
+const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const OUT = fileURLToPath(new URL('../out/screenshots/engines/', import.meta.url));
+
+const STATES = {
+  lab: { query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en' },
+  crashed: {
+    query: 'strategy=sticky&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en',
+    prepare: async (page) => {
+      await page.getByTestId('server-1').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="server-1"]').dataset.state === 'down');
+    },
+  },
+  korean: { query: 'strategy=cluster-backup&servers=4&users=12&seed=1&ff=12.1&paused=1&lang=ko' },
+  // Keyboard focus on a server of the picture and, in the second, on a button of the controls.
+  'focus-server': {
+    query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en',
+    prepare: async (page) => {
+      await page.getByTestId('server-0').focus();
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'server-1');
+    },
+  },
+  'focus-button': {
+    query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en',
+    prepare: async (page) => {
+      await page.getByTestId('play').focus();
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.activeElement?.dataset.testid !== 'play');
+    },
+  },
+  embed: { query: 'embed=1&strategy=sticky&servers=3&users=8&seed=1&ff=12.1&paused=1&lang=en' },
+};
+
+const engines = (process.env.BENCH_ENGINES ?? 'chromium firefox webkit').split(/\s+/).filter(Boolean);
+mkdirSync(OUT, { recursive: true });
+const site = await serveDirectory(DIST);
+try {
+  for (const engine of engines) {
+    const browser = await launchBrowser(engine);
+    try {
+      for (const [name, state] of Object.entries(STATES)) {
+        const driver = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const page = new Page(driver, { engine, timeout: 60_000 });
+        try {
+          await driver.goto(`${site.baseUrl}?${state.query}`);
+          await page.locator('[data-testid=topology]').waitFor();
+          if (state.prepare) await state.prepare(page);
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          await page.screenshot({ path: `${OUT}${name}-${engine}.png` });
+          console.log(`wrote e2e/out/screenshots/engines/${name}-${engine}.png (${browser.version})`);
+        } finally {
+          await driver.close();
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  await site.close();
+}
