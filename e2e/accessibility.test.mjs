@@ -1,4 +1,4 @@
-// Accessibility checked by a machine, not assumed (issue 4: every control reachable and labelled, a
+// Accessibility checked by a machine, not assumed (every control reachable and labelled, a
 // colour-blind-safe palette, light and dark themes): axe-core, the rule engine behind Lighthouse's
 // accessibility audit, runs inside the page in each main state and must report no violation of the
 // WCAG 2.1 A and AA rules it checks (names and roles of controls, labels, contrast, ARIA use, language).

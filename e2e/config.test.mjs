@@ -1,4 +1,4 @@
-// The `config` panel (CONTRACT.md): the real configuration of the page's current setup, in the page's
+// The `config` panel: the real configuration of the page's current setup, in the page's
 // language, exactly as `sessionscope-sim config` prints it for the same scenario.
 
 import { test as engineTest } from './lib/harness.mjs';

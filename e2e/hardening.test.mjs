@@ -1,4 +1,4 @@
-// Hostile input in the address never breaks the page (issue 6): each malformed URL shows the `message`
+// Hostile input in the address never breaks the page: each malformed URL shows the `message`
 // notice naming the culprit, falls back to the defaults, keeps the valid parameters, runs no script and
 // never panics (withPage fails on any console error, page error, panic or CSP violation).
 // Also: a panic is never silent (the `#panic-test` hook panics on purpose after the first render).

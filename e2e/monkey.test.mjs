@@ -1,4 +1,4 @@
-// A seeded monkey (issue 6's hardening, through the page): hundreds of random interventions on every
+// A seeded monkey (hardening, through the page): hundreds of random interventions on every
 // control of the lab, in any order and at any moment (strategy switches while servers are down and
 // copies are in flight, the store crashed mid-switch, scaling, stepping back, changing speed and
 // settings). The page must stay clean throughout (the harness fails on any console error, panic or page

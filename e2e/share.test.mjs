@@ -1,4 +1,4 @@
-// Teaching and sharing (issue 5, the visualiser's parts): share-link round trip, step back (rewind by
+// Teaching and sharing: share-link round trip, step back (rewind by
 // replay), embed mode and its keyboard, the embed-code snippet, and both languages with nothing left
 // untranslated.
 

@@ -1,4 +1,4 @@
-// Long runs stay flat in the browser (issue 6): the page animates at high speed with faults and scale
+// Long runs stay flat in the browser: the page animates at high speed with faults and scale
 // changes, and neither the JS heap, the wasm memory nor the DOM node count keeps growing.
 // Short form in the suite (~25 s); the long form: SOAK_SECONDS=300 node --test e2e/soak.test.mjs
 

@@ -1,4 +1,4 @@
-// The visualiser (issue 4): the model's numbers reach the page through the CONTRACT handles, the controls
+// The visualiser: the model's numbers reach the page through the CONTRACT handles, the controls
 // and the nodes send commands that change them, and the page stays free of console errors throughout
 // (withPage fails the test otherwise). Also writes screenshots of the main states to e2e/out/screenshots.
 

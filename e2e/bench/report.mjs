@@ -1,4 +1,4 @@
-// The benchmark table of issue 6, printed by scripts/bench.sh (which measures the model natively and in
+// The benchmark table, printed by scripts/bench.sh (which measures the model natively and in
 // wasm32 first and hands those figures over in a JSON file). This script measures the built site (dist/)
 // in headless Chromium and prints the whole table, in Markdown, ready to paste into the README:
 //   - frame interval and work per frame (p50 / p95) at 16 and 64 servers and in the flow mode, from the
@@ -29,7 +29,7 @@ const FRAME_SECONDS = Number(process.env.BENCH_FRAME_SECONDS ?? 5);
 const FIRST_RENDER_LOADS = 5;
 // The frame runs use the view's frame benchmark workload (e2e/bench/frames.mjs): enough users and
 // fast-forward that hundreds of messages are in flight, at a speed where they are drawn as arrows.
-// Arrows at 16 and 64 servers, and the flow mode with thousands of messages in flight (issue 4).
+// Arrows at 16 and 64 servers, and the flow mode with thousands of messages in flight.
 const FRAME_RUNS = [
   { label: '16 servers', servers: 16, query: 'servers=16&users=8000&ff=20&speed=0.1' },
   { label: '64 servers', servers: 64, query: 'servers=64&users=8000&ff=20&speed=0.1' },

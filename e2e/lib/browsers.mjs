@@ -31,7 +31,7 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', // Chromium refuses to start as root otherwise
   '--disable-gpu',
   '--disable-dev-shm-usage',
-  // Without these Chromium keeps trying hosts it cannot reach (TOOLCHAIN.md), which would also show up as
+  // Without these Chromium keeps trying hosts it cannot reach (no internet here), which would also show up as
   // foreign requests.
   '--disable-background-networking',
   '--disable-component-update',

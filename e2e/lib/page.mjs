@@ -7,7 +7,8 @@
 //
 //   page.getByTestId('add-server').click()           page.locator('.event-log').innerText()
 //   locator.getAttribute / textContent / innerText / inputValue / isVisible / isDisabled / isEnabled /
-//     boundingBox / count / evaluate(fn, arg) / evaluateAll(fn, arg) / allTextContents
+//     boundingBox / count / evaluate(fn, arg) / evaluateAll(fn, arg) / allTextContents /
+//     scrollIntoViewIfNeeded / blur
 //   locator.waitFor({ state: 'visible' | 'attached' | 'detached' | 'hidden' })
 //   locator.click() / tap() / focus() / fill(text) / press(key) / selectOption(value)
 //   locator.first() / nth(i) / locator(css) / getByTestId(id)
@@ -305,12 +306,21 @@ export class Locator {
     return !(await this.isDisabled());
   }
 
+  /** As Playwright's: the box even when it is flat (a vertical line), null when nothing is rendered. */
   boundingBox() {
     return this._read((element) => {
-      if (!isVisibleElement(element)) return null;
+      if (element.getClientRects().length === 0) return null;
       const { x, y, width, height } = element.getBoundingClientRect();
       return { x, y, width, height };
     }, null, 'bounding box');
+  }
+
+  scrollIntoViewIfNeeded() {
+    return this._read((element) => element.scrollIntoView({ block: 'nearest', inline: 'nearest' }), null, 'scroll');
+  }
+
+  blur() {
+    return this._read((element) => element.blur(), null, 'blur');
   }
 
   evaluate(fn, arg) {
@@ -358,6 +368,17 @@ export class Locator {
    * user's edit (Firefox fires `change` on blur only after one).
    */
   async fill(text) {
+    // Inputs that take no typing (a range, a colour, a date) get their value set and `input` and `change`
+    // fired, as Playwright does.
+    const set = await this._one((element, value) => {
+      if (element.disabled) return { wait: 'disabled' };
+      if (!['range', 'color', 'date', 'time', 'datetime-local', 'month', 'week'].includes(element.type)) return { value: false };
+      element.value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+      return { value: true };
+    }, String(text), { what: 'fill' });
+    if (set) return;
     await this._one((element) => {
       if (element.disabled) return { wait: 'disabled' };
       element.focus();
