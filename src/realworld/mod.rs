@@ -73,29 +73,10 @@ pub fn sample_text(config: &Config, format: Format, lang: Lang) -> String {
     format.render(config, &Addresses::sample(config), lang)
 }
 
-/// The language of the comments (directives are the same in both).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Ko,
-}
+/// The language of the comments (directives are the same in both): the interface's language.
+pub use crate::view::words::Lang;
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
-
-    /// `en` or `ko`, as the page's `lang` parameter and the runner's `--lang` spell it.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ko => "ko",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
-    }
-
     /// The English or the Korean text.
     pub(crate) fn pick<'a>(self, en: &'a str, ko: &'a str) -> &'a str {
         match self {

@@ -21,7 +21,7 @@
 //! `Action`s: `ui/app/` is the page component, the other files are the components of its parts.
 //!
 //! Where to look: a 401 mismatch is drawn as a `Look::Mismatch` arrow (`traffic.rs`, drawn by
-//! `ui/traffic.rs`) and told in the log (`words/*_log.rs`); a server's box is `ui/topology.rs`.
+//! `ui/traffic.rs`) and told in the log (`words/*_log.rs`); a server's box is `ui/topology/server.rs`.
 
 pub mod actions;
 pub mod announce;

@@ -5,7 +5,7 @@
 
 use super::dom;
 use crate::model::Config;
-use crate::realworld::{self, sample_text, Format};
+use crate::realworld::{sample_text, Format};
 use crate::view::words::Lang;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -29,13 +29,6 @@ fn file_label(format: Format) -> &'static str {
     }
 }
 
-fn file_lang(lang: Lang) -> realworld::Lang {
-    match lang {
-        Lang::En => realworld::Lang::En,
-        Lang::Ko => realworld::Lang::Ko,
-    }
-}
-
 #[function_component(ConfigPanel)]
 pub fn config_panel(props: &ConfigPanelProps) -> Html {
     let t = props.lang.strings();
@@ -43,7 +36,7 @@ pub fn config_panel(props: &ConfigPanelProps) -> Html {
     // The text last copied: "copied" shows only while that is still the text on screen.
     let copied = use_state(|| None::<Rc<String>>);
     let text = use_memo(
-        (props.config.clone(), *format, file_lang(props.lang)),
+        (props.config.clone(), *format, props.lang),
         |(config, format, lang)| sample_text(config, *format, *lang),
     );
     let on_format = {

@@ -18,7 +18,8 @@ use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
 use crate::view::timeline::MarkerKind;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+/// The language of the interface, of the log and of the comments in generated files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     En,
@@ -28,6 +29,7 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
 
+    /// `en` or `ko`, as the page's `lang` parameter and the runner's `--lang` spell it.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",

@@ -10,7 +10,9 @@
 //! `log=4000_cs_1~9500_st_sticky~12000_tf_3_10` (see `actions.rs` for the codes). Every character of
 //! it is URL-safe, so links need no percent-encoding.
 
-use super::actions::{self, action_coded, ArgError, Args};
+mod log;
+mod percent;
+
 use super::error::quote;
 use super::file::closest;
 use super::input::{show_fixed, Input, Text};
@@ -19,7 +21,8 @@ use super::preset::Preset;
 use super::tour::STEP_COUNT;
 use super::{Scenario, TimedCommand};
 use crate::model::{Command, Config, Micros, SeriesMetric, Simulation, SECOND};
-use std::fmt::Write;
+pub use log::{decode_log, encode_log};
+use percent::{lossy_decode, percent_decode, percent_encode};
 
 /// Which page is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -405,67 +408,6 @@ fn unknown_param(key: &str) -> String {
     }
 }
 
-/// `application/x-www-form-urlencoded` decoding: `+` is a space, `%XX` a byte, and the bytes must be
-/// UTF-8. A `%` not followed by two hex digits is an error, not a guess.
-fn percent_decode(raw: &str) -> Result<String, String> {
-    let (bytes, broken) = decode_bytes(raw);
-    if let Some(at) = broken {
-        let near = String::from_utf8_lossy(&raw.as_bytes()[at..raw.len().min(at + 3)]);
-        return Err(format!("has broken percent-encoding near {}", quote(&near)));
-    }
-    String::from_utf8(bytes).map_err(|_| "is not valid UTF-8 once decoded".to_string())
-}
-
-/// Best-effort decoding for naming a parameter whose name itself is broken.
-fn lossy_decode(raw: &str) -> String {
-    String::from_utf8_lossy(&decode_bytes(raw).0).into_owned()
-}
-
-/// `+` to a space and `%XX` to its byte; a `%` without two hex digits stays as it is. Also returns
-/// where the first such `%` is.
-fn decode_bytes(raw: &str) -> (Vec<u8>, Option<usize>) {
-    let bytes = raw.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut broken = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Two hex digits (no sign: `from_str_radix` alone would take "+1").
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 2;
-            }
-            (b'%', None) => {
-                broken = broken.or(Some(i));
-                out.push(b'%');
-            }
-            (b'+', _) => out.push(b' '),
-            (b, _) => out.push(b),
-        }
-        i += 1;
-    }
-    (out, broken)
-}
-
-/// Percent-encode everything but the unreserved characters (RFC 3986).
-fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
-    out
-}
-
 /// A value as URL text.
 fn url_value(out: Out) -> String {
     match out {
@@ -544,108 +486,4 @@ pub fn to_query(state: &PageState) -> String {
         add("log", &encode_log(&state.commands));
     }
     query
-}
-
-/// The `log` parameter's text for a command log (see the module comment).
-pub fn encode_log(commands: &[(Micros, Command)]) -> String {
-    let mut log = String::new();
-    for (at, command) in commands {
-        if !log.is_empty() {
-            log.push('~');
-        }
-        let (action, values) = actions::encode(command);
-        log.push_str(&show_fixed(*at, 3));
-        log.push('_');
-        log.push_str(action.code);
-        for value in values {
-            log.push('_');
-            log.push_str(&url_value(value));
-        }
-    }
-    log
-}
-
-/// One log entry's arguments, by position.
-struct LogArgs<'a> {
-    action: &'static actions::Action,
-    values: Vec<Text<'a>>,
-}
-
-impl Args for LogArgs<'_> {
-    fn arg(&mut self, name: &'static str) -> Option<&dyn Input> {
-        let position = self.action.args.iter().position(|a| a.name == name)?;
-        self.values.get(position).map(|v| v as &dyn Input)
-    }
-}
-
-/// Read a `log` parameter. `servers` is the server count the log starts from: a command naming a
-/// server that does not exist at its moment is rejected, as in a scenario timeline.
-pub fn decode_log(text: &str, servers: u32) -> Result<Vec<(Micros, Command)>, String> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let count = text.split('~').count();
-    if count > MAX_LOG_ENTRIES {
-        return Err(format!(
-            "has {count} commands; at most {MAX_LOG_ENTRIES} are read"
-        ));
-    }
-    let mut commands = Vec::with_capacity(count);
-    let mut servers = servers;
-    let mut previous: Micros = 0;
-    for (index, entry) in text.split('~').enumerate() {
-        let problem = |message: String| format!("entry {} {}: {message}", index + 1, quote(entry));
-        let mut fields = entry.split('_');
-        let at = Text(fields.next().unwrap_or(""))
-            .fixed(3, 0, MAX_TIME)
-            .map_err(|m| problem(format!("time: {m}")))?;
-        if at < previous {
-            return Err(problem(
-                "earlier than the entry before; entries go in time order".into(),
-            ));
-        }
-        previous = at;
-        let code = fields.next().unwrap_or("");
-        let Some(action) = action_coded(code) else {
-            return Err(problem(format!("unknown command code {}", quote(code))));
-        };
-        let values: Vec<Text> = fields.map(Text).collect();
-        if values.len() != action.args.len() {
-            return Err(problem(format!(
-                "{} takes {} values, got {}",
-                action.code,
-                action.args.len(),
-                values.len()
-            )));
-        }
-        let command = actions::decode(action, &mut LogArgs { action, values })
-            .and_then(|command| actions::check_servers(&command, &mut servers).map(|()| command))
-            .map_err(|e| match e {
-                ArgError::Missing(arg) => problem(format!("{arg}: missing")),
-                ArgError::Bad("do", message) => problem(message),
-                ArgError::Bad(arg, message) => problem(format!("{arg}: {message}")),
-            })?;
-        commands.push((at, command));
-    }
-    Ok(commands)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_encode;
-
-    #[test]
-    fn percent_encode_writes_upper_case_hex_for_every_reserved_byte() {
-        let all: String = (0..=127u8).map(char::from).chain(['é', '😀']).collect();
-        let expected: String = all
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                    char::from(b).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect();
-        assert_eq!(percent_encode(&all), expected);
-    }
 }

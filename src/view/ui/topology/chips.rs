@@ -1,0 +1,148 @@
+//! Session chips: one batched path per role and colour, and the marks drawn over some of them.
+
+use super::fmt1;
+use crate::model::{SessionEntry, SessionRole};
+use crate::view::names::shape_of;
+use std::fmt::Write;
+use yew::prelude::*;
+
+/// Where chips go in a `w` × `h` area for `n` chips: chip size, pitch, columns and capacity.
+fn chip_grid(n: usize, w: f64, h: f64) -> (f64, f64, usize, usize) {
+    // As large as the box allows for this many chips (readable from the back of a room), within bounds.
+    let n = n.max(1) as f64;
+    // `max`/`min` rather than `clamp`: with a bound computed at run time `clamp` keeps a panic path that
+    // formats floats.
+    let size = ((w * h / n).sqrt() * 0.72).min(h.clamp(6.0, 28.0)).max(6.0);
+    let pitch = size + 2.0;
+    let cols = ((w / pitch).floor() as usize).max(1);
+    let rows = ((h / pitch).floor() as usize).max(1);
+    (size, pitch, cols, cols * rows)
+}
+
+/// How a mark over a chip looks (app.css): a dashed outline (the replica's copy is older), a cross
+/// (its latest write was lost), an outline with a cross (a ghost: lost to a fault) or a veil (an
+/// orphan, dimmed).
+#[derive(Clone, Copy)]
+pub enum Mark {
+    Trailing,
+    Stale,
+    Ghost,
+    Orphan,
+}
+
+/// Marks over some of the chips `chip_paths` drew for `sessions` in the same area: one path over each
+/// chip whose session is in `marked`.
+pub fn chip_marks(
+    sessions: &[SessionEntry],
+    marked: &[SessionEntry],
+    area: (f64, f64, f64, f64),
+    mark: Mark,
+) -> Html {
+    let (x0, y0, w, h) = area;
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
+    let mut d = String::new();
+    for (i, s) in sessions.iter().take(capacity).enumerate() {
+        if !marked.iter().any(|m| m.session == s.session) {
+            continue;
+        }
+        let x = fmt1(x0 + (i % cols) as f64 * pitch);
+        let y = fmt1(y0 + (i / cols) as f64 * pitch);
+        let s = fmt1(size);
+        let _ = match mark {
+            Mark::Stale => write!(d, "M{x} {y}l{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Ghost => write!(d, "M{x} {y}h{s}v{s}h-{s}zl{s} {s}m0 -{s}l-{s} {s}"),
+            Mark::Trailing | Mark::Orphan => write!(d, "M{x} {y}h{s}v{s}h-{s}z"),
+        };
+    }
+    let class = match mark {
+        Mark::Trailing => "chip-mark trailing",
+        Mark::Stale => "chip-mark stale",
+        Mark::Ghost => "chip-mark ghost",
+        Mark::Orphan => "chip-mark orphan",
+    };
+    html! { <path class={class} d={d} /> }
+}
+
+/// One chip of `shape` (as the user's glyph: circle, square, triangle, diamond) in the `size` square at
+/// (`x`, `y`).
+fn chip_shape(d: &mut String, shape: u32, x: f64, y: f64, size: f64) {
+    let h = size / 2.0;
+    let _ = match shape {
+        0 => write!(
+            d,
+            "M{} {}a{h} {h} 0 1 0 {s} 0a{h} {h} 0 1 0 -{s} 0z",
+            fmt1(x),
+            fmt1(y + h),
+            h = fmt1(h),
+            s = fmt1(size)
+        ),
+        1 => write!(d, "M{} {}h{s}v{s}h-{s}z", fmt1(x), fmt1(y), s = fmt1(size)),
+        2 => write!(
+            d,
+            "M{} {}L{} {}H{}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + size),
+            fmt1(x)
+        ),
+        _ => write!(
+            d,
+            "M{} {}L{} {}L{} {}L{} {}z",
+            fmt1(x + h),
+            fmt1(y),
+            fmt1(x + size),
+            fmt1(y + h),
+            fmt1(x + h),
+            fmt1(y + size),
+            fmt1(x),
+            fmt1(y + h)
+        ),
+    };
+}
+
+/// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
+/// Returns the drawing and how many chips it holds.
+pub fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
+    let shown = sessions.len().min(capacity);
+    // One path per (role rank, colour, shape), at index (role rank × COLOURS + colour) × SHAPES + shape.
+    use crate::view::names::{COLOURS as colours, SHAPES as shapes};
+    let mut paths = vec![String::new(); (3 * colours * shapes) as usize];
+    for (i, s) in sessions.iter().take(shown).enumerate() {
+        let x = x0 + (i % cols) as f64 * pitch;
+        let y = y0 + (i / cols) as f64 * pitch;
+        let role = crate::view::world::role_rank(s.role);
+        let shape = shape_of(s.user);
+        let d =
+            &mut paths[((u32::from(role) * colours + s.user % colours) * shapes + shape) as usize];
+        // A copy is the same shape drawn as an outline (app.css), a key only a small square.
+        let (x, y, size) = match s.role {
+            SessionRole::Full => (x, y, size),
+            SessionRole::Backup => (x + 1.0, y + 1.0, size - 2.0),
+            SessionRole::KeyOnly => {
+                let k = size / 2.5;
+                let c = (size - k) / 2.0;
+                let _ = write!(
+                    d,
+                    "M{} {}h{k}v{k}h-{k}z",
+                    fmt1(x + c),
+                    fmt1(y + c),
+                    k = fmt1(k)
+                );
+                continue;
+            }
+        };
+        chip_shape(d, shape, x, y, size);
+    }
+    let html = html! {
+        <g class="chips">
+            { for paths.into_iter().enumerate().filter(|(_, d)| !d.is_empty()).map(|(i, d)| {
+                let (role, colour, shape) = (i as u32 / shapes / colours, i as u32 / shapes % colours, i as u32 % shapes);
+                let role_class = match role { 0 => "chip-full", 1 => "chip-backup", _ => "chip-key" };
+                html! { <path key={format!("{role}-{colour}-{shape}")} class={classes!("chip", role_class, format!("c{colour}"))} d={d} /> }
+            }) }
+        </g>
+    };
+    (html, shown)
+}

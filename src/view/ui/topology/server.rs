@@ -1,0 +1,255 @@
+//! One server box: its name, state, session chips, memory and queue, as a clickable node.
+
+use super::{
+    accessible_name, chip_marks, chip_paths, detected_attr, fmt1, node, state_text, text_width,
+    Mark,
+};
+use crate::model::{NodeState, SessionEntry, SessionRole};
+use crate::view::actions::Action;
+use crate::view::layout::Rect;
+use crate::view::names::server_letter;
+use crate::view::words::Lang;
+use crate::view::world::ServerView;
+use std::fmt::Write;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ServerNodeProps {
+    pub server: ServerView,
+    pub rect: Rect,
+    pub lang: Lang,
+    pub act: Callback<Action>,
+    pub highlighted: bool,
+    /// The smallest font size, in user units (see `Scene::text`).
+    pub text: f64,
+}
+
+/// "3 full · 2 backup · 4 key": the kinds of session a box holds, counted apart (empty kinds left out).
+fn session_counts(s: &ServerView, lang: Lang) -> String {
+    let t = lang.strings();
+    let parts: Vec<String> = [
+        (
+            s.sessions_full.saturating_sub(s.sessions_backup),
+            t.word_full,
+        ),
+        (s.sessions_backup, t.word_backup),
+        (s.sessions_key_only, t.word_key),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, w)| format!("{n} {w}"))
+    .collect();
+    if parts.is_empty() {
+        format!("0 {}", t.sessions_word(0))
+    } else {
+        parts.join(" · ")
+    }
+}
+
+#[component]
+pub fn ServerNode(props: &ServerNodeProps) -> Html {
+    let t = props.lang.strings();
+    let s = &props.server;
+    let r = props.rect;
+    let text = props.text;
+    let letter = server_letter(s.id);
+    let sessions_total = s.sessions_full + s.sessions_key_only;
+    let faults: Vec<&str> = [(s.partitioned, t.badge_partitioned), (s.slow, t.badge_slow)]
+        .into_iter()
+        .filter_map(|(on, word)| on.then_some(word))
+        .collect();
+    let faults = faults.join(" · ");
+    let pad = (text * 0.3).clamp(3.0, 8.0);
+    let bar_h = (r.h * 0.06).clamp(3.0, 8.0);
+    // The name a little larger than the smallest text, when the box has room for it.
+    let name_size = (text * 1.2).min(r.h - 2.0 * pad - bar_h).max(text);
+    let line = text * 1.2;
+    // What fits: a second line of counts, then chips, then a line for faults and "+N more".
+    let roomy = r.h >= pad * 3.0 + name_size + line * 2.0 + text + bar_h;
+    let with_chips = r.h >= pad * 3.0 + name_size + text * 0.8 + bar_h;
+    let full_name = format!("{} {letter}", t.server);
+    let action_word = if s.state.is_up() {
+        format!("⚡ {}", t.crash_word)
+    } else {
+        format!("↻ {}", t.restart_word)
+    };
+    let wide =
+        text_width(&full_name, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w;
+    let name_text = if wide {
+        full_name.clone()
+    } else {
+        letter.clone()
+    };
+    // The crash (or restart) affordance, visible without hovering, when the box is wide enough.
+    let action_text =
+        (text_width(&name_text, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w)
+            .then(|| action_word.clone());
+    let mut counts = session_counts(s, props.lang);
+    if !s.orphans.is_empty() {
+        let _ = write!(counts, " · {} {}", s.orphans.len(), t.orphaned);
+    }
+    let counts_text = if s.queue > 0 {
+        format!("{counts} · {} {}", t.queue, s.queue)
+    } else {
+        counts.clone()
+    };
+    let counts_shown =
+        (roomy && text_width(&counts_text, text) + 2.0 * pad <= r.w).then(|| counts_text.clone());
+    let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
+    let bottom_line = if roomy { line } else { 0.0 };
+    let chips_h = (r.h - chips_y - bar_h - pad * 2.0 - bottom_line).max(0.0);
+    // Live chips first, then the ghosts of sessions just lost here, in one grid.
+    let mut all = s.sessions.clone();
+    // A ghost is drawn as an outline (like a copy), crossed out by its mark.
+    all.extend(s.ghosts.iter().map(|g| SessionEntry {
+        role: SessionRole::Backup,
+        ..*g
+    }));
+    let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let chips_on = with_chips && chips_h >= 4.0;
+    let (chips, shown) = if chips_on {
+        chip_paths(&all, pad, chips_y, r.w - 2.0 * pad, chips_h)
+    } else {
+        chip_paths(&[], pad, chips_y, 1.0, 1.0)
+    };
+    let shown = shown.min(s.sessions.len());
+    let marks = html! {
+        <g class="marks">
+            if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, Mark::Orphan) } }
+            if chips_on && !s.ghosts.is_empty() { { chip_marks(&all, &s.ghosts, area, Mark::Ghost) } }
+        </g>
+    };
+    let hidden = sessions_total.saturating_sub(shown as u64);
+    let mem_frac = if s.memory_budget > 0 {
+        (s.memory_used as f64 / s.memory_budget as f64).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let bar_w = r.w - 2.0 * pad;
+    let state_class = match s.state {
+        NodeState::Up => "up",
+        NodeState::DownUndetected => "down-undetected",
+        NodeState::DownDetected => "down-detected",
+    };
+    let mem_class = if mem_frac > 0.85 {
+        "mem-fill mem-high"
+    } else {
+        "mem-fill"
+    };
+    // Short words in the box (the full state is in the label); sized to fit the box.
+    let down_text = match s.state {
+        _ if s.out_of_memory => format!("✕ {}", t.short_out_of_memory),
+        NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
+        _ => format!("✕ {}", t.short_down),
+    };
+    let more_text = (hidden > 0 && roomy).then(|| format!("+{hidden} {}", t.more));
+    let shown_faults = (!faults.is_empty() && roomy).then(|| faults.clone());
+    // The accessible name starts with every word the box shows, in the order drawn (WCAG 2.5.3, label in
+    // name), then says what the box does not: the full state, and what activating it does.
+    let mut unseen = vec![state_text(s.state, props.lang).to_string()];
+    if !wide {
+        unseen.insert(0, full_name.clone());
+    }
+    if shown_faults.is_none() && !faults.is_empty() {
+        unseen.push(faults.clone());
+    }
+    if counts_shown.is_none() {
+        unseen.push(counts_text.clone());
+    }
+    unseen.push(
+        if s.state.is_up() {
+            t.activate_crash
+        } else {
+            t.activate_restart
+        }
+        .to_string(),
+    );
+    let seen = [
+        Some(name_text.clone()),
+        action_text.clone(),
+        counts_shown.clone(),
+        shown_faults.clone(),
+        more_text.clone(),
+        (!s.state.is_up()).then(|| down_text.clone()),
+    ];
+    let label = accessible_name(&seen, &unseen);
+    let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
+        .min(name_size * 1.3)
+        .max(text);
+    // The cross is drawn under the box's words, the state word over everything.
+    let cross = html! {
+        <g class="status-cross">
+            if !s.state.is_up() {
+                <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
+            }
+        </g>
+    };
+    let status = html! {
+        <g class="status">
+            if !s.state.is_up() {
+                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
+                    { down_text.clone() }
+                </text>
+            }
+        </g>
+    };
+    let bottom_y = fmt1(r.h - bar_h - pad * 1.5);
+    let body = html! {
+        <>
+            { cross }
+            // Each text ends in a space (never drawn): tools that join a node's texts, such as accessibility
+            // checkers comparing them with the accessible name, then read separate words.
+            <text class="name" x={fmt1(pad)} y={fmt1(pad + name_size * 0.85)} font-size={fmt1(name_size)}>
+                { name_text }{ " " }
+            </text>
+            <g class="crash-slot">
+            if let Some(word) = action_text {
+                <text class="crash-word" x={fmt1(r.w - pad)} y={fmt1(pad + name_size * 0.85)} text-anchor="end" font-size={fmt1(text)}>
+                    { word }{ " " }
+                </text>
+            }
+            </g>
+            <g class="queue-slot">
+            if let Some(words) = counts_shown {
+                <text class="queue" x={fmt1(pad)} y={fmt1(pad + name_size + 2.0 + text * 0.95)} font-size={fmt1(text)}>
+                    { words }{ " " }
+                </text>
+            }
+            </g>
+            { chips }
+            { marks }
+            <g class="fault-badge">
+                if let Some(words) = shown_faults {
+                    <text x={fmt1(pad)} y={bottom_y.clone()} font-size={fmt1(text)}>{ words }{ " " }</text>
+                }
+            </g>
+            <g class="more">
+                if let Some(words) = more_text {
+                    <text x={fmt1(r.w - pad)} y={bottom_y} text-anchor="end" font-size={fmt1(text)}>{ words }{ " " }</text>
+                }
+            </g>
+            <rect class="mem-bg" x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w)} height={fmt1(bar_h)} rx="2" />
+            <rect class={mem_class} x={fmt1(pad)} y={fmt1(r.h - pad - bar_h)} width={fmt1(bar_w * mem_frac)} height={fmt1(bar_h)} rx="2" />
+            { status }
+        </>
+    };
+    node(
+        format!("server-{}", s.id),
+        s.state,
+        Some(detected_attr(s.state)),
+        classes!(
+            "node",
+            "server",
+            state_class,
+            s.partitioned.then_some("partitioned"),
+            s.slow.then_some("slow"),
+            props.highlighted.then_some("tour-highlight"),
+        ),
+        r,
+        "6",
+        label,
+        &props.act,
+        Action::ToggleServer(s.id),
+        body,
+    )
+}
