@@ -89,7 +89,7 @@ for (const lang of ['en', 'ko']) {
 
       // Copy: the status line says so (the clipboard itself may be refused in a headless browser).
       await page.getByTestId('config-copy').click();
-      await panel.locator('.copied').filter({ hasText: /\S/ }).waitFor();
+      await page.waitForFunction(() => /\S/.test(document.querySelector('[data-testid=config] .copied')?.textContent ?? ''));
     });
   });
 }
