@@ -68,6 +68,6 @@ for engine in ${E2E_ENGINES:-chromium firefox webkit}; do
 done
 step "timings"
 printf '  %s\n' "${timings[@]}"
-printf '\ne2e: %s passed, %s failed, %s skipped (%s)\n' "$(count pass)" "$(( $(count fail) + $(count cancelled) ))" "$(count skipped)" \
-  "${E2E_ENGINES:-chromium firefox webkit}"
+printf '\nengines: %s\n' "${E2E_ENGINES:-chromium firefox webkit}"
+printf 'e2e: %s passed, %s failed, %s skipped\n' "$(count pass)" "$(( $(count fail) + $(count cancelled) ))" "$(count skipped)"
 exit "$status"
