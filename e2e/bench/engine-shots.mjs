@@ -1,5 +1,6 @@
 // The lab as each engine draws it, for checking by eye side by side (fonts, SVG text, focus rings):
-// e2e/out/screenshots/engines/<state>-<engine>.png at 1280x720 from Chromium, Firefox and WebKit.
+// e2e/out/screenshots/engines/<state>-<engine>.png from Chromium, Firefox and WebKit, at 1280x720 unless the
+// state names its own viewport (a projector's 1920x1080, a slide's 960x540).
 //   scripts/screenshot.sh engines          (build first: scripts/build.sh)
 //   BENCH_ENGINES="firefox webkit"         only these engines
 
@@ -40,6 +41,11 @@ const STATES = {
     },
   },
   embed: { query: 'embed=1&strategy=sticky&servers=3&users=8&seed=1&ff=12.1&paused=1&lang=en' },
+  'lab-1080': { query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en', viewport: { width: 1920, height: 1080 } },
+  'failover-1080': { query: 'preset=store-failover&ff=6&paused=1&lang=en', viewport: { width: 1920, height: 1080 } },
+  'tour-1080': { query: 'tour=9&lang=en', viewport: { width: 1920, height: 1080 } },
+  'embed-tour-960': { query: 'embed=1&tour=1&lang=en', viewport: { width: 960, height: 540 } },
+  'embed-lab-960': { query: 'embed=1&strategy=cluster-all&servers=4&users=8&seed=1&ff=12.1&paused=1&lang=ko', viewport: { width: 960, height: 540 } },
 };
 
 const engines = (process.env.BENCH_ENGINES ?? 'chromium firefox webkit').split(/\s+/).filter(Boolean);
@@ -50,7 +56,7 @@ try {
     const browser = await launchBrowser(engine);
     try {
       for (const [name, state] of Object.entries(STATES)) {
-        const driver = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        const driver = await browser.newPage({ viewport: state.viewport ?? { width: 1280, height: 720 } });
         const page = new Page(driver, { engine, timeout: 60_000 });
         try {
           await driver.goto(`${site.baseUrl}?${state.query}`);

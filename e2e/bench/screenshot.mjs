@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../lib/browsers.mjs';
 import { serveDirectory } from '../lib/server.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -55,8 +56,7 @@ const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object
 const { baseUrl, close } = await serveDirectory(DIST);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 try {
   mkdirSync(OUT, { recursive: true });

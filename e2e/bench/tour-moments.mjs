@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../lib/browsers.mjs';
 import { serveDirectory } from '../lib/server.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -18,8 +19,7 @@ const lang = process.env.LANG_CODE ?? 'en';
 const { baseUrl, close } = await serveDirectory(DIST);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--disable-quic', '--no-first-run'],
+  args: CHROMIUM_ARGS,
 });
 try {
   mkdirSync(OUT, { recursive: true });

@@ -27,7 +27,8 @@ export function engineFromEnv() {
   return engine;
 }
 
-const CHROMIUM_ARGS = [
+/** Chromium's switches for every run here: as root, without a GPU, and without background traffic. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox', // Chromium refuses to start as root otherwise
   '--disable-gpu',
   '--disable-dev-shm-usage',
