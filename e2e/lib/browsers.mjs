@@ -239,6 +239,20 @@ async function launchWebKit(locale) {
     entry.busy = true;
     return entry;
   };
+  // Now and then WebKitWebDriver never answers the request that starts a MiniBrowser (a full run of the
+  // suite lost a test to it after 150 s): a start that takes 30 s has hung, so that driver is replaced by a
+  // fresh one and the session asked for once more. A test's own commands keep the long timeout.
+  const SESSION_START_MS = 30_000;
+  const openSession = async (entry) => {
+    try {
+      return await WebDriverSession.create(entry.driver.base, { timeout: SESSION_START_MS });
+    } catch (error) {
+      if (!/no answer/.test(error.message)) throw error;
+      await entry.driver.stop();
+      entry.driver = await startWebKitDriver({ display: xvfb.display, env: localeEnv(locale) });
+      return WebDriverSession.create(entry.driver.base, { timeout: SESSION_START_MS });
+    }
+  };
   let version = 'WebKitGTK';
   return {
     engine: 'webkit',
@@ -248,7 +262,7 @@ async function launchWebKit(locale) {
     async newPage({ viewport }) {
       // A fresh session is a fresh MiniBrowser with an ephemeral profile: nothing shared between tests.
       const entry = await takeDriver();
-      const session = await WebDriverSession.create(entry.driver.base).catch((error) => {
+      const session = await openSession(entry).catch((error) => {
         entry.busy = false;
         throw error;
       });

@@ -83,14 +83,14 @@ class WebDriverError extends Error {}
 // No WebDriver command of the tests takes this long; a browser that died mid-command must not hang the run.
 const COMMAND_TIMEOUT_MS = 150_000;
 
-async function request(base, method, path, body) {
+async function request(base, method, path, body, timeout = COMMAND_TIMEOUT_MS) {
   const response = await fetch(base + path, {
     method,
     headers: body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+    signal: AbortSignal.timeout(timeout),
   }).catch((error) => {
-    throw new WebDriverError(`WebDriver ${method} ${path}: ${error.name === 'TimeoutError' ? `no answer in ${COMMAND_TIMEOUT_MS} ms` : error.message}`);
+    throw new WebDriverError(`WebDriver ${method} ${path}: ${error.name === 'TimeoutError' ? `no answer in ${timeout} ms` : error.message}`);
   });
   const text = await response.text();
   let json;
@@ -139,7 +139,8 @@ export async function startWebKitDriver({ display, env = {} }) {
 
 /** One WebDriver session (one MiniBrowser window): the few commands the harness needs. */
 export class WebDriverSession {
-  static async create(base) {
+  /** A new session; `timeout` bounds the start of its MiniBrowser (seconds when it works). */
+  static async create(base, { timeout = COMMAND_TIMEOUT_MS } = {}) {
     const { sessionId, capabilities } = await request(base, 'POST', '/session', {
       capabilities: {
         alwaysMatch: {
@@ -147,7 +148,7 @@ export class WebDriverSession {
           pageLoadStrategy: 'normal',
         },
       },
-    });
+    }, timeout);
     return new WebDriverSession(base, sessionId, capabilities);
   }
 
