@@ -76,3 +76,24 @@ test('picture: a crash leaves ghosts of the sessions it took, and their users sa
     await ctx.screenshot('picture-ghosts');
   });
 });
+
+test("picture: each chip carries its user's letter, filled for a session and outlined for a copy", async (t) => {
+  // The letters are drawn over each node (`data-of` names it), outside its accessible element.
+  // The store holds one session per user: its letters are exactly the users'.
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=store&users=6&paused=1&ff=12' }, async (page) => {
+    await page.waitForFunction(() => document.querySelectorAll('[data-of=store] .chip-initial').length === 6);
+    const letters = await page.locator('[data-of=store] .chip-initial').allTextContents();
+    assert.deepEqual(letters.sort(), ['A', 'B', 'C', 'D', 'E', 'F']);
+  });
+  // Primary-backup: a server's full sessions have the page's colour on the chip, its backups the user's
+  // colour; key-only entries are too small for a letter.
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: 'strategy=cluster-backup&servers=3&users=6&paused=1&ff=12' }, async (page) => {
+    const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-of^=server-] .chip-initial')]
+      .map((t) => ({ letter: t.textContent, filled: t.classList.contains('on-fill') })));
+    const filled = drawn.filter((d) => d.filled).map((d) => d.letter).sort();
+    const outlined = drawn.filter((d) => !d.filled).map((d) => d.letter).sort();
+    // Every user has exactly one full session and one backup somewhere.
+    assert.deepEqual(filled, ['A', 'B', 'C', 'D', 'E', 'F'], JSON.stringify(drawn));
+    assert.deepEqual(outlined, ['A', 'B', 'C', 'D', 'E', 'F'], JSON.stringify(drawn));
+  });
+});

@@ -1,8 +1,8 @@
 //! The external store and its replica in the picture, drawn by the role each has now.
 
 use super::topology::{
-    accessible_name, activation_handlers, chip_marks, chip_paths, detected_attr, fmt1, state_name,
-    state_text, text_width, Mark,
+    accessible_name, activation_handlers, chip_marks, chip_paths, detected_attr, fmt1,
+    initials_layer, state_name, state_text, text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry};
 use crate::view::actions::Action;
@@ -97,14 +97,13 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
     let lines = if holds_line.is_some() { 2.0 } else { 1.0 };
     let chips_y = pad + name_size + text * 1.15 * lines + 4.0;
     let chips_h = r.h - chips_y - pad;
-    let draw = |list: &[SessionEntry]| {
-        if chips_h >= 6.0 && b.state.is_up() {
-            chip_paths(list, pad, chips_y, r.w - 2.0 * pad, chips_h).0
-        } else {
-            chip_paths(&[], pad, chips_y, 1.0, 1.0).0
-        }
-    };
     let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
+    let drawn: &[SessionEntry] = if chips_h >= 6.0 && b.state.is_up() {
+        b.sessions
+    } else {
+        &[]
+    };
+    let chips = chip_paths(drawn, area, text);
     let marks = |list: &[SessionEntry], cross: bool| {
         html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
     };
@@ -117,7 +116,7 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
             if let Some(holds) = holds_line {
                 <text class="detail" x={fmt1(pad)} y={fmt1(pad + name_size + text * 2.15)} font-size={fmt1(text)}>{ holds }{ " " }</text>
             }
-            { draw(b.sessions) }
+            { chips.drawing }
             { marks(b.trailing, false) }
             { marks(b.stale, true) }
             <g class="status">
@@ -131,7 +130,9 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
         </>
     };
     let (onclick, onkeydown) = activation_handlers(act, b.action);
+    let initials = initials_layer(b.testid, state_class, r, chips.initials);
     html! {
+        <>
         <g data-testid={b.testid} data-state={state_name(b.state)} data-role={b.role}
            data-detected={(b.testid == "store").then_some(detected_attr(b.state))}
            class={classes!("node", "store", (b.testid != "store").then_some("replica"), state_class, b.highlighted.then_some("tour-highlight"))}
@@ -141,6 +142,8 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
             <rect class="box" width={fmt1(r.w)} height={fmt1(r.h)} rx="10" />
             { body }
         </g>
+        { initials }
+        </>
     }
 }
 

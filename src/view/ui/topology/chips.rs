@@ -2,6 +2,7 @@
 
 use super::fmt1;
 use crate::model::{SessionEntry, SessionRole};
+use crate::view::layout::Rect;
 use crate::view::names::shape_of;
 use std::fmt::Write;
 use yew::prelude::*;
@@ -102,18 +103,30 @@ fn chip_shape(d: &mut String, shape: u32, x: f64, y: f64, size: f64) {
 }
 
 /// Session chips batched into one path per (role, colour): a few elements even for hundreds of sessions.
-/// Returns the drawing and how many chips it holds.
-pub fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -> (Html, usize) {
+/// Each full session and copy also gets its user's letter (`A` for userA) when the chips are large
+/// enough for a letter of `letter_size`, the picture's smallest readable size: colour and shape repeat
+/// after 24 users, the letter never does, and it says whose session it is without the legend.
+pub fn chip_paths(
+    sessions: &[SessionEntry],
+    (x0, y0, w, h): (f64, f64, f64, f64),
+    letter_size: f64,
+) -> Chips {
     let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
     let shown = sessions.len().min(capacity);
     // One path per (role rank, colour, shape), at index (role rank × COLOURS + colour) × SHAPES + shape.
     use crate::view::names::{COLOURS as colours, SHAPES as shapes};
     let mut paths = vec![String::new(); (3 * colours * shapes) as usize];
+    let mut initials = Vec::new();
     for (i, s) in sessions.iter().take(shown).enumerate() {
         let x = x0 + (i % cols) as f64 * pitch;
         let y = y0 + (i / cols) as f64 * pitch;
         let role = crate::view::world::role_rank(s.role);
         let shape = shape_of(s.user);
+        if s.role != SessionRole::KeyOnly {
+            if let Some(initial) = chip_initial(s, shape, x, y, size, letter_size) {
+                initials.push(initial);
+            }
+        }
         let d =
             &mut paths[((u32::from(role) * colours + s.user % colours) * shapes + shape) as usize];
         // A copy is the same shape drawn as an outline (app.css), a key only a small square.
@@ -144,5 +157,63 @@ pub fn chip_paths(sessions: &[SessionEntry], x0: f64, y0: f64, w: f64, h: f64) -
             }) }
         </g>
     };
-    (html, shown)
+    Chips {
+        drawing: html,
+        initials: initials.into_iter().collect(),
+        shown,
+    }
+}
+
+/// The chips of one box: the drawing (inside the node), the users' letters (drawn over the node by
+/// `initials_layer`) and how many chips there are.
+pub struct Chips {
+    pub drawing: Html,
+    pub initials: Html,
+    pub shown: usize,
+}
+
+/// The users' letters over the node `testid` at `r`, outside the node's own element: they repeat what
+/// colour and shape already say, so they are hidden from assistive technology, and a node's visible text
+/// stays the words of its accessible name. `state_class` dims them with a node that is down (app.css).
+pub fn initials_layer(testid: &str, state_class: &str, r: Rect, initials: Html) -> Html {
+    html! {
+        <g class={classes!("chip-initials", state_class.to_string())} data-of={testid.to_string()} aria-hidden="true"
+           transform={format!("translate({} {})", fmt1(r.x), fmt1(r.y))}>
+            { initials }
+        </g>
+    }
+}
+
+/// The user's letter centred on a chip of `size` at (`x`, `y`), if a letter of `letter_size` fits in it:
+/// the page's colour on a filled chip, the user's colour in an outlined copy.
+fn chip_initial(
+    s: &SessionEntry,
+    shape: u32,
+    x: f64,
+    y: f64,
+    size: f64,
+    letter_size: f64,
+) -> Option<Html> {
+    let letters = crate::model::letters(s.user);
+    // A letter is about 0.62 em wide in the picture's sans-serif (bold); a triangle's middle is lower.
+    let fits = letter_size > 0.0
+        && letter_size <= size * 0.8
+        && letters.len() as f64 * 0.62 * letter_size <= size * 0.8;
+    if !fits {
+        return None;
+    }
+    let centre_y = y + size * if shape == 2 { 0.62 } else { 0.5 };
+    let class = match s.role {
+        SessionRole::Full => classes!("chip-initial", "on-fill"),
+        SessionRole::Backup | SessionRole::KeyOnly => {
+            classes!(
+                "chip-initial",
+                format!("c{}", s.user % crate::view::names::COLOURS)
+            )
+        }
+    };
+    Some(html! {
+        <text key={s.session.to_string()} {class} x={fmt1(x + size / 2.0)} y={fmt1(centre_y + letter_size * 0.36)}
+              text-anchor="middle" font-size={fmt1(letter_size)} aria-hidden="true">{ letters }</text>
+    })
 }

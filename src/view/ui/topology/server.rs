@@ -1,8 +1,8 @@
 //! One server box: its name, state, session chips, memory and queue, as a clickable node.
 
 use super::{
-    accessible_name, chip_marks, chip_paths, detected_attr, fmt1, node, state_text, text_width,
-    Mark,
+    accessible_name, chip_marks, chip_paths, detected_attr, fmt1, initials_layer, node, state_text,
+    text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry, SessionRole};
 use crate::view::actions::Action;
@@ -107,12 +107,8 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     }));
     let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
     let chips_on = with_chips && chips_h >= 4.0;
-    let (chips, shown) = if chips_on {
-        chip_paths(&all, pad, chips_y, r.w - 2.0 * pad, chips_h)
-    } else {
-        chip_paths(&[], pad, chips_y, 1.0, 1.0)
-    };
-    let shown = shown.min(s.sessions.len());
+    let chips = chip_paths(if chips_on { &all } else { &[] }, area, text);
+    let shown = chips.shown.min(s.sessions.len());
     let marks = html! {
         <g class="marks">
             if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, Mark::Orphan) } }
@@ -216,7 +212,7 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
                 </text>
             }
             </g>
-            { chips }
+            { chips.drawing }
             { marks }
             <g class="fault-badge">
                 if let Some(words) = shown_faults {
@@ -233,8 +229,10 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             { status }
         </>
     };
-    node(
-        format!("server-{}", s.id),
+    let testid = format!("server-{}", s.id);
+    let initials = initials_layer(&testid, state_class, r, chips.initials);
+    let node = node(
+        testid,
         s.state,
         Some(detected_attr(s.state)),
         classes!(
@@ -251,5 +249,6 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         &props.act,
         Action::ToggleServer(s.id),
         body,
-    )
+    );
+    html! { <>{ node }{ initials }</> }
 }
