@@ -243,6 +243,10 @@ pub enum Says {
 pub struct Callout {
     pub place: Endpoint,
     pub says: Says,
+    /// Who else takes part in the moment (the ends of its messages), which the callout should not cover.
+    pub involved: Vec<Endpoint>,
+    /// Copies travel between servers in the moment, on the lanes right of the servers.
+    pub copies_travel: bool,
 }
 
 /// The callout of a moment, from the moment's data and the step's configuration.
@@ -274,9 +278,34 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
         Some(_) => return None,
         None => found(moment, config, session),
     };
+    let copy_pending = matches!(
+        says,
+        Says::NotFound {
+            copy_pending: true,
+            ..
+        }
+    );
+    let ends = moment.hops.iter().flat_map(|m| [m.from, m.to]);
+    // The copy that has not arrived comes from the server that holds the session: one of them.
+    let holders = (0..config.servers)
+        .map(Endpoint::Server)
+        .filter(|_| copy_pending);
+    let mut involved: Vec<Endpoint> = Vec::new();
+    for end in ends.chain(holders) {
+        if !involved.contains(&end) {
+            involved.push(end);
+        }
+    }
+    let copies_travel = copy_pending
+        || moment
+            .hops
+            .iter()
+            .any(|m| matches!(m.kind, MessageKind::Replication | MessageKind::RemoteFetch));
     Some(Callout {
         place: outcome.place,
         says,
+        involved,
+        copies_travel,
     })
 }
 

@@ -12,6 +12,8 @@
 //!   announced.
 //! - `history`: rewind and share by replaying the commands a person applied; `timeline`: the
 //!   scrubber's markers, seeking, running to the next event and stepping one hop at a time.
+//! - `director`: how "Show me" plays a tour step's key moment; `callout_place`: where its callout goes
+//!   on the picture.
 //! - `clock`: model time per animation frame; `tour`: where the page is in the guided tour;
 //!   `announce`: what the screen-reader live region says.
 //! - `actions`: everything a person can do on the page (and the keyboard shortcuts); `names`,
@@ -25,6 +27,7 @@
 
 pub mod actions;
 pub mod announce;
+pub mod callout_place;
 pub mod clock;
 pub mod director;
 pub mod history;

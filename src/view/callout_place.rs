@@ -1,0 +1,200 @@
+//! Where the director's callout goes on the picture: beside the node where the key moment happens,
+//! covering as little of the moment as possible. The picture has no empty corner large enough for a
+//! callout read from the back of a room, so it must cover something: better a user who takes no part
+//! than the neighbouring server that holds the session, the replication lanes where its copy travels,
+//! or the wire the decisive request arrives on.
+
+use super::director::Callout;
+use super::layout::{Layout, Rect};
+use crate::model::Endpoint;
+
+/// Text size in picture units: the picture is about 1000 units wide, so this stays at least 14 CSS px
+/// wherever the picture is shown 560 px wide or more, as in the 960x540 embed with the tour.
+pub const FONT: f64 = 26.0;
+pub const LINE_HEIGHT: f64 = FONT * 1.25;
+pub const PAD: f64 = 10.0;
+/// Space between the callout and its node.
+const GAP: f64 = 14.0;
+/// Space kept from the picture's edges.
+const MARGIN: f64 = 4.0;
+/// About how tall a node's name and counts are, along its top.
+const NODE_HEADER: f64 = 45.0;
+
+/// The callout's box and the leader line from it to its node.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CalloutPlace {
+    pub rect: Rect,
+    /// (x1, y1) on the callout, (x2, y2) on the node; the same point when they touch.
+    pub leader: (f64, f64, f64, f64),
+}
+
+/// The node's box in the picture; a user has none (no callout is drawn there).
+pub fn node_rect(layout: &Layout, place: Endpoint) -> Option<Rect> {
+    match place {
+        Endpoint::Server(s) => Some(layout.server_rect(s)),
+        Endpoint::Balancer => Some(layout.lb),
+        Endpoint::Store => layout.store,
+        Endpoint::Replica => layout.replica,
+        Endpoint::User(_) => None,
+    }
+}
+
+/// Width of a line of text: wide (Hangul) characters take about a full em, the rest about 0.6.
+fn text_width(line: &str) -> f64 {
+    line.chars()
+        .map(|c| if c.is_ascii() { 0.6 } else { 1.0 })
+        .sum::<f64>()
+        * FONT
+}
+
+/// The callout's size for `lines`, kept inside the picture.
+pub fn callout_size(layout: &Layout, lines: &[String]) -> (f64, f64) {
+    let widest = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
+    let w = (widest + 2.0 * PAD).min(layout.width - 2.0 * MARGIN);
+    let h = LINE_HEIGHT * lines.len() as f64 + 2.0 * PAD;
+    (w, h)
+}
+
+/// Where `callout`, drawn as `lines`, goes.
+pub fn place_callout(layout: &Layout, callout: &Callout, lines: &[String]) -> Option<CalloutPlace> {
+    let place = callout.place;
+    let node = node_rect(layout, place)?;
+    let (w, h) = callout_size(layout, lines);
+    let obstacles = obstacles(layout, node, callout);
+    let wire = arrival_wire(layout, place);
+    // Ties keep the first candidate: below, above, then beside.
+    let best = candidates(layout, node, w, h)
+        .into_iter()
+        .map(|rect| (cost(rect, &obstacles, &wire), rect))
+        .fold(None, |best: Option<(f64, Rect)>, (c, rect)| match best {
+            Some((b, _)) if b <= c => best,
+            _ => Some((c, rect)),
+        })
+        .map(|(_, rect)| rect)?;
+    Some(CalloutPlace {
+        rect: best,
+        leader: leader(best, node),
+    })
+}
+
+/// Positions around the node: below and above (centred, or aligned with either edge), left and right
+/// (centred, or aligned with its top or bottom), each moved inside the picture.
+fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
+    let xs = [node.cx() - w / 2.0, node.x, node.right() - w];
+    let ys = [node.cy() - h / 2.0, node.y, node.y + node.h - h];
+    let below = node.y + node.h + GAP;
+    let above = node.y - GAP - h;
+    let left = node.x - GAP - w;
+    let right = node.right() + GAP;
+    let inside = |x: f64, y: f64| Rect {
+        x: x.clamp(MARGIN, (layout.width - w - MARGIN).max(MARGIN)),
+        y: y.clamp(MARGIN, (layout.height - h - MARGIN).max(MARGIN)),
+        w,
+        h,
+    };
+    let mut all = Vec::with_capacity(12);
+    all.extend(xs.map(|x| inside(x, below)));
+    all.extend(xs.map(|x| inside(x, above)));
+    all.extend(ys.map(|y| inside(left, y)));
+    all.extend(ys.map(|y| inside(right, y)));
+    all
+}
+
+/// What the callout should not cover, with how much covering it costs per unit of area. Most: the
+/// other nodes that take part in the moment (the server that holds the session, the one its copy comes
+/// from) and the replication lanes when a copy travels; then the node itself (what happens there is the
+/// point, but its name and the arriving request are at its edge); then bystanders; least, the users
+/// who take no part.
+fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)> {
+    let place = callout.place;
+    let takes_part = |e: Endpoint| callout.involved.contains(&e);
+    // The node's name and counts along its top say where the moment happens: covering them costs more.
+    let header = Rect {
+        h: node.h.min(NODE_HEADER),
+        ..node
+    };
+    let mut list = vec![(node, 1.5), (header, 3.0)];
+    let servers = (0..layout.servers.len() as u32).map(Endpoint::Server);
+    let others = servers
+        .chain([Endpoint::Balancer, Endpoint::Store, Endpoint::Replica])
+        .filter(|e| *e != place)
+        .filter_map(|e| node_rect(layout, e).map(|r| (r, if takes_part(e) { 10.0 } else { 1.0 })));
+    list.extend(others);
+    if let Some(lanes) = lane_band(layout) {
+        list.push((lanes, if callout.copies_travel { 10.0 } else { 0.5 }));
+    }
+    list.extend(layout.slots.iter().map(|s| {
+        // The glyph and its name (about 7 characters at the users' text size) to its left.
+        let rect = Rect {
+            x: s.x - s.r - 100.0,
+            y: s.y - s.r - 4.0,
+            w: 100.0 + 2.0 * s.r,
+            h: 2.0 * s.r + 24.0,
+        };
+        let part = (s.first..=s.last).any(|u| takes_part(Endpoint::User(u)));
+        (rect, if part { 1.0 } else { 0.3 })
+    }));
+    list
+}
+
+/// The band right of the server column where copies travel between servers.
+fn lane_band(layout: &Layout) -> Option<Rect> {
+    if layout.portrait || layout.servers.len() < 2 {
+        return None;
+    }
+    let top = layout
+        .servers
+        .iter()
+        .map(|r| r.y)
+        .fold(f64::INFINITY, f64::min);
+    let bottom = layout.servers.iter().map(|r| r.y + r.h).fold(0.0, f64::max);
+    let x = layout.lane_x(0, 1) - 4.0;
+    let last = layout.servers.len() as u32 - 1;
+    Some(Rect {
+        x,
+        y: top,
+        w: layout.lane_x(0, last) + 8.0 - x,
+        h: bottom - top,
+    })
+}
+
+/// Points along the wire the decisive request arrives on (from the balancer), if the place has one.
+fn arrival_wire(layout: &Layout, place: Endpoint) -> Vec<(f64, f64)> {
+    if !matches!(place, Endpoint::Server(_)) {
+        return Vec::new();
+    }
+    let (x0, y0) = layout.anchor(Endpoint::Balancer, place);
+    let (x1, y1) = layout.anchor(place, Endpoint::Balancer);
+    (0..=24)
+        .map(|i| {
+            let f = f64::from(i) / 24.0;
+            (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f)
+        })
+        .collect()
+}
+
+fn overlap(a: Rect, b: Rect) -> f64 {
+    let w = (a.right().min(b.right()) - a.x.max(b.x)).max(0.0);
+    let h = ((a.y + a.h).min(b.y + b.h) - a.y.max(b.y)).max(0.0);
+    w * h
+}
+
+fn contains(r: Rect, (x, y): (f64, f64)) -> bool {
+    x >= r.x && x <= r.right() && y >= r.y && y <= r.y + r.h
+}
+
+/// What covering costs at `rect`: the weighted area of what it covers, and a whole node's worth for
+/// each stretch of the arrival wire it hides (the decisive request is drawn there).
+fn cost(rect: Rect, obstacles: &[(Rect, f64)], wire: &[(f64, f64)]) -> f64 {
+    let covered: f64 = obstacles.iter().map(|(r, w)| overlap(rect, *r) * w).sum();
+    let wire_hidden = wire.iter().filter(|p| contains(rect, **p)).count() as f64;
+    covered + wire_hidden * 20_000.0
+}
+
+/// The leader line: from the callout's point nearest the node to the node's point nearest the callout.
+fn leader(callout: Rect, node: Rect) -> (f64, f64, f64, f64) {
+    let nearest = |r: Rect, (x, y): (f64, f64)| (x.clamp(r.x, r.right()), y.clamp(r.y, r.y + r.h));
+    let (x2, y2) = nearest(node, (callout.cx(), callout.cy()));
+    let (x1, y1) = nearest(callout, (x2, y2));
+    (x1, y1, x2, y2)
+}
