@@ -73,7 +73,7 @@ fn the_frame_counts_and_draws_what_is_on_the_wire() {
                 .labels
                 .iter()
                 .find(|(id, ..)| *id == m.id)
-                .map(|(_, _, _, text, _)| text.as_str());
+                .map(|(_, _, _, text, ..)| text.as_str());
             assert_eq!(
                 text,
                 m.user.map(sessionscope::view::names::user_name).as_deref()
@@ -159,4 +159,42 @@ fn crowds_fast_playback_and_reduced_motion_draw_flows() {
     assert_eq!(choose_mode(FLOW_THRESHOLD + 1, 1.0, false), Mode::Flows);
     assert_eq!(choose_mode(10, FLOW_SPEED * 2.0, false), Mode::Flows);
     assert_eq!(choose_mode(10, 1.0, true), Mode::Flows);
+}
+
+#[test]
+fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
+    // The asynchronous cluster step: copies take 1.5 s on the lanes right of the servers.
+    let step = tour::steps()
+        .into_iter()
+        .find(|s| s.id == "cluster-async-window")
+        .expect("the timing-window step");
+    let mut sim = step.scenario.simulation();
+    sim.set_tracing(true);
+    let mut found = None;
+    for at in (1..=200).map(|i| i * 50 * MS) {
+        sim.advance_to(at);
+        let now = sim.now();
+        if let Some(copy) = on_wire(sim.messages(), now)
+            .into_iter()
+            .find(|m| m.kind == MessageKind::Replication)
+        {
+            found = Some((copy.clone(), now));
+            break;
+        }
+    }
+    let (copy, now) = found.expect("a copy on its way within 10 s");
+    let layout = layout_for(&sim, false);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows);
+    let (_, x, _, text, look, anchor) = frame
+        .labels
+        .iter()
+        .find(|(id, ..)| *id == copy.id)
+        .expect("the copy is labelled");
+    let user = copy.user.expect("a copy carries its session's user");
+    assert_eq!(text, &sessionscope::view::names::user_name(user));
+    assert_eq!(*look, Look::Replication);
+    // Beside the lane, right of every server box.
+    let right = layout.servers.iter().map(|r| r.x + r.w).fold(0.0, f64::max);
+    assert_eq!(*anchor, "start");
+    assert!(*x > right, "label at x {x}, servers end at {right}");
 }

@@ -61,9 +61,19 @@ impl Simulation {
     }
 
     /// A message from server `from` to server `to`, leaving at `sent` and taking `delay`, for the trace.
-    fn trace_hop(&mut self, kind: MessageKind, from: u32, to: u32, sent: Micros, delay: Micros) {
+    /// A message about the session in `slot` between two servers, carrying its user (the picture labels
+    /// a copy with whose session it is, so a click racing its own copy can be followed).
+    fn trace_hop(
+        &mut self,
+        kind: MessageKind,
+        slot: Slot,
+        (from, to): (u32, u32),
+        sent: Micros,
+        delay: Micros,
+    ) {
+        let user = Some(self.sessions.at(slot).user);
         let (from, to) = (Endpoint::Server(from), Endpoint::Server(to));
-        self.tracer.send(kind, from, to, None, sent, sent + delay);
+        self.tracer.send(kind, from, to, user, sent, sent + delay);
     }
 
     fn lag(&self) -> Micros {
@@ -169,7 +179,7 @@ impl Simulation {
         let lag = self.lag();
         if self.tracer.on {
             for b in bits(full_to | key_to) {
-                self.trace_hop(MessageKind::Replication, from, b, t, lag);
+                self.trace_hop(MessageKind::Replication, slot, (from, b), t, lag);
             }
         }
         let session = self.sessions.at(slot);
@@ -195,7 +205,7 @@ impl Simulation {
                 }
                 if self.tracer.on {
                     for b in bits(full_to | key_to) {
-                        self.trace_hop(MessageKind::ReplicationAck, b, from, t + lag, lag);
+                        self.trace_hop(MessageKind::ReplicationAck, slot, (b, from), t + lag, lag);
                     }
                 }
                 self.check_memory_all(full_add | key_add);
@@ -282,8 +292,8 @@ impl Simulation {
         self.metrics.remote_fetches += 1;
         // The request carries the key, the answer the full session.
         self.count_replication(1, 1, 0);
-        self.trace_hop(MessageKind::RemoteFetch, s, source, t, lan);
-        self.trace_hop(MessageKind::Replication, source, s, t + lan, lan);
+        self.trace_hop(MessageKind::RemoteFetch, slot, (s, source), t, lan);
+        self.trace_hop(MessageKind::Replication, slot, (source, s), t + lan, lan);
         self.add_full(slot, s);
         let session = self.sessions.at_mut(slot);
         session.primary = Some(s);

@@ -192,8 +192,26 @@ fn session_of(event: &Event) -> Option<SessionId> {
     }
 }
 
+/// Requests and their answers: the messages that travel between a user, the balancer and a server.
+fn on_users_path(kind: MessageKind) -> bool {
+    match kind {
+        MessageKind::Request
+        | MessageKind::ResponseOk
+        | MessageKind::ResponseMismatch
+        | MessageKind::ResponseLostSession
+        | MessageKind::ResponseError => true,
+        MessageKind::Replication
+        | MessageKind::ReplicationAck
+        | MessageKind::StoreRequest
+        | MessageKind::StoreResponse
+        | MessageKind::RemoteFetch
+        | MessageKind::HealthCheck => false,
+    }
+}
+
 /// The user's messages from their last request before the outcome until the answer is back, and the
-/// messages of the outcome's place sent meanwhile. A fault with no user has no hops.
+/// messages of the outcome's place sent meanwhile (whoever's session they carry). A fault with no user
+/// has no hops.
 fn decisive_hops(kept: &[Message], outcome: &Outcome) -> Vec<Message> {
     let Some(user) = outcome.user else {
         return Vec::new();
@@ -222,8 +240,11 @@ fn decisive_hops(kept: &[Message], outcome: &Outcome) -> Vec<Message> {
         .iter()
         .filter(|m| m.sent_at >= departure && m.sent_at < back.max(departure + 1))
         .filter(|m| {
-            m.user == Some(user)
-                || (m.user.is_none() && (m.from == outcome.place || m.to == outcome.place))
+            if on_users_path(m.kind) {
+                m.user == Some(user)
+            } else {
+                m.from == outcome.place || m.to == outcome.place
+            }
         })
         .cloned()
         .collect();

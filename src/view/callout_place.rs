@@ -113,7 +113,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
         h: node.h.min(NODE_HEADER),
         ..node
     };
-    let mut list = vec![(node, 1.5), (header, 3.0)];
+    let mut list = vec![(node, 1.5), (header, 6.0)];
     let servers = (0..layout.servers.len() as u32).map(Endpoint::Server);
     let others = servers
         .chain([Endpoint::Balancer, Endpoint::Store, Endpoint::Replica])

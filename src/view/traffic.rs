@@ -81,8 +81,8 @@ pub enum Mode {
 pub struct TrafficFrame {
     /// Arrows: (look, tail path, head path).
     pub arrows: Vec<(Look, String, String)>,
-    /// Arrow labels: (message id, x, y, text, look).
-    pub labels: Vec<(u64, f64, f64, String, Look)>,
+    /// Arrow labels: (message id, x, y, text, look, text-anchor).
+    pub labels: Vec<(u64, f64, f64, String, Look, &'static str)>,
     /// Flows: (key, look, path, width, count).
     pub flows: Vec<(String, Look, String, f64, u32)>,
     pub in_flight: usize,
@@ -182,10 +182,26 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                         (Look::Mismatch, _) | (Look::Lost, _) => "401".to_string(),
                         (Look::Error, _) => "5xx".to_string(),
                         (Look::Request | Look::Ok, Some(u)) => user_name(u),
+                        // A copy or a fetch says whose session it carries: a click racing its own
+                        // copy shows the same name on both arrows.
+                        (Look::Replication | Look::Fetch, Some(u))
+                            if m.kind != MessageKind::ReplicationAck =>
+                        {
+                            user_name(u)
+                        }
                         _ => String::new(),
                     };
-                    if !text.is_empty() {
-                        frame.labels.push((m.id, r1(x), r1(y - 8.0), text, look));
+                    if text.is_empty() {
+                        // No label.
+                    } else if let (Endpoint::Server(_), Endpoint::Server(_)) = (m.from, m.to) {
+                        // On a lane, beside it: above the head the name would sit on the lane itself.
+                        frame
+                            .labels
+                            .push((m.id, r1(x + 8.0), r1(y + 5.0), text, look, "start"));
+                    } else {
+                        frame
+                            .labels
+                            .push((m.id, r1(x), r1(y - 8.0), text, look, "middle"));
                     }
                 }
             }

@@ -33,8 +33,8 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
                 }) }
             </g>
             <g class="labels">
-                { for f.labels.iter().map(|(id, x, y, text, look)| html! {
-                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor="middle" font-size={f64_text(props.text)}>{ text.clone() }</text>
+                { for f.labels.iter().map(|(id, x, y, text, look, anchor)| html! {
+                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor={*anchor} font-size={f64_text(props.text)}>{ text.clone() }</text>
                 }) }
             </g>
         </g>
