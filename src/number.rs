@@ -26,14 +26,9 @@ pub fn write_fixed(out: &mut String, v: f64, decimals: u32) {
     let _ = write!(out, "{v:.*}", decimals as usize);
 }
 
-/// A number's text (`"0.05"`, `"-1"`, `"2.5e3"`) read to the nearest `f64`, or `None` when it is not
-/// one: only digits, `.`, `-`, `+`, `e` and `E` are accepted (so never `inf`, `NaN`, hex or spaces), and
-/// the whole text must be the number.
-///
-/// Natively this is `str::parse::<f64>`. In the browser it is the engine's own `Number(text)`: for these
-/// characters it accepts the same texts and rounds to nearest like std (correctly rounded up to 20
-/// significant digits), and the page then carries no second decimal-to-binary converter (std's costs
-/// about 15 KB of the page's gzip).
+/// A number's text (`"0.05"`, `"-1"`, `"2.5e3"`) read to the nearest `f64` by `str::parse`, or `None`
+/// when it is not one: only digits, `.`, `-`, `+`, `e` and `E` are accepted (so never `inf`, `NaN`, hex
+/// or spaces), and the whole text must be the number.
 pub fn parse_f64(text: &str) -> Option<f64> {
     let plain = !text.is_empty()
         && text
@@ -42,14 +37,5 @@ pub fn parse_f64(text: &str) -> Option<f64> {
     if !plain {
         return None;
     }
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Unary `+` is JS's ToNumber: the whole string or NaN (a lone `.` or `-` is NaN too).
-        let n = wasm_bindgen::JsValue::from_str(text).unchecked_into_f64();
-        (!n.is_nan()).then_some(n)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        text.parse().ok()
-    }
+    text.parse().ok()
 }

@@ -1,5 +1,5 @@
-//! `number::parse_f64` reads the same texts to the same floats natively (std) and in the browser (the
-//! engine's `Number`): one table, checked by a native test and by a wasm-bindgen test in Chromium.
+//! `number::parse_f64` reads the same texts to the same floats natively and in the browser: one table,
+//! checked by a native test and by a wasm-bindgen test in Chromium.
 
 use sessionscope::number::parse_f64;
 
