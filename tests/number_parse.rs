@@ -20,6 +20,12 @@ const CASES: &[(&str, Option<f64>)] = &[
     ("0.30000000000000004", Some(0.30000000000000004)),
     ("2.2250738585072014e-308", Some(2.2250738585072014e-308)),
     ("9007199254740993", Some(9007199254740993.0)),
+    // Halfway between two floats up to the 20th digit, just above it after: reading only 20 digits
+    // would round down to even.
+    (
+        "9007199254740993.00000000000000000001",
+        Some(9007199254740994.0),
+    ),
     ("1e400", Some(f64::INFINITY)),
     ("-1e400", Some(f64::NEG_INFINITY)),
     ("1e-400", Some(0.0)),

@@ -33,9 +33,11 @@ pub fn TimelineBar(props: &TimelineProps) -> Html {
     let seek = {
         let act = props.act.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(ms) = value.parse::<f64>() {
-                // The range's bounds keep it in 0..=end; a non-finite or negative text seeks to 0.
+            let ms = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value_as_number();
+            if !ms.is_nan() {
+                // The range's bounds keep it in 0..=end; a negative value seeks to 0.
                 act.emit(Action::Seek((ms.max(0.0) * 1_000.0) as Micros));
             }
         })
