@@ -97,3 +97,37 @@ test("picture: each chip carries its user's letter, filled for a session and out
     assert.deepEqual(outlined, ['A', 'B', 'C', 'D', 'E', 'F'], JSON.stringify(drawn));
   });
 });
+
+test('replication: one write fans out N-1 copies on lanes right of the boxes, each named for its session\'s user', async (t) => {
+  const query = 'strategy=cluster-all&replication=async&replication_lag_ms=1500&servers=4&users=1&paused=1&ff=1';
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query }, async (page, ctx) => {
+    // Step hop by hop until the first copies are on their lanes.
+    const copiesOnScreen = () => page.locator('.arrow.look-replication').count();
+    for (let i = 0; i < 60 && (await copiesOnScreen()) === 0; i += 1) {
+      const before = await page.getByTestId('sim-time').getAttribute('data-value');
+      await page.getByTestId('step').click();
+      await page.waitForFunction((b) => document.querySelector('[data-testid=sim-time]')?.dataset.value !== b, before);
+    }
+    const drawn = await page.evaluate(() => {
+      const head = document.querySelector('.arrow.look-replication .head').getAttribute('d');
+      const boxes = [...document.querySelectorAll('[data-testid^=server-] .box')].map((b) => b.getBoundingClientRect());
+      const labels = [...document.querySelectorAll('.arrow-label.look-replication')]
+        .map((l) => ({ text: l.textContent, left: l.getBoundingClientRect().left }));
+      return {
+        // Each copy's head is a circle drawn as two arcs.
+        heads: (head.match(/a4\.5/g) || []).length / 2,
+        right: Math.max(...boxes.map((b) => b.right)),
+        labels,
+      };
+    });
+    await ctx.screenshot('picture-replication-lanes');
+    assert.equal(drawn.heads % 3, 0, `copies come in threes with 4 servers: ${drawn.heads}`);
+    assert.ok(drawn.heads >= 3);
+    // Copies leaving together share one name, drawn once.
+    assert.ok(drawn.labels.length >= 1 && drawn.labels.length <= drawn.heads);
+    for (const label of drawn.labels) {
+      assert.equal(label.text, 'userA');
+      assert.ok(label.left > drawn.right, `a copy's name stands right of every box: ${label.left} vs ${drawn.right}`);
+    }
+  });
+});

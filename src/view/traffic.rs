@@ -76,13 +76,15 @@ pub enum Mode {
     Flows,
 }
 
+/// An arrow's label: (message id, x, y, text, look, text-anchor).
+pub type Label = (u64, f64, f64, String, Look, &'static str);
+
 /// One frame of traffic, ready to draw; equal frames (paused) skip the re-render.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct TrafficFrame {
     /// Arrows: (look, tail path, head path).
     pub arrows: Vec<(Look, String, String)>,
-    /// Arrow labels: (message id, x, y, text, look, text-anchor).
-    pub labels: Vec<(u64, f64, f64, String, Look, &'static str)>,
+    pub labels: Vec<Label>,
     /// Flows: (key, look, path, width, count).
     pub flows: Vec<(String, Look, String, f64, u32)>,
     pub in_flight: usize,
@@ -191,17 +193,21 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                         }
                         _ => String::new(),
                     };
-                    if text.is_empty() {
-                        // No label.
-                    } else if let (Endpoint::Server(_), Endpoint::Server(_)) = (m.from, m.to) {
-                        // On a lane, beside it: above the head the name would sit on the lane itself.
-                        frame
-                            .labels
-                            .push((m.id, r1(x + 8.0), r1(y + 5.0), text, look, "start"));
+                    // On a lane, beside it: above the head the name would sit on the lane itself.
+                    let on_lane =
+                        matches!((m.from, m.to), (Endpoint::Server(_), Endpoint::Server(_)));
+                    let (lx, ly, anchor) = if on_lane {
+                        (r1(x + 8.0), r1(y + 5.0), "start")
                     } else {
-                        frame
-                            .labels
-                            .push((m.id, r1(x), r1(y - 8.0), text, look, "middle"));
+                        (r1(x), r1(y - 8.0), "middle")
+                    };
+                    // The same name where it already stands (copies of one write leaving together)
+                    // is drawn once: overprinted it would not be read at all.
+                    let overprints = |&(_, ox, oy, ref other, ..): &Label| {
+                        *other == text && (ox - lx).abs() < 40.0 && (oy - ly).abs() < 20.0
+                    };
+                    if !text.is_empty() && !frame.labels.iter().any(overprints) {
+                        frame.labels.push((m.id, lx, ly, text, look, anchor));
                     }
                 }
             }
