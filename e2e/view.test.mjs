@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test, withPage } from './lib/harness.mjs';
-import { PHONE_WIDTH, SELECT_BUG, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
+import { PHONE_WIDTH, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
 
 test('nothing shared on three servers: mismatches are counted, and switching to the store stops new ones', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&ff=120&speed=10' }, async (page, ctx) => {
@@ -202,7 +202,7 @@ test('pressing play does not move the controls (Pause is wider than Play)', asyn
   });
 });
 
-test('reset undoes every intervention and goes back to time 0 of the same scenario', { knownBugs: { firefox: SELECT_BUG } }, async (t) => {
+test('reset undoes every intervention and goes back to time 0 of the same scenario', async (t) => {
   await withPage(t, { query: 'strategy=none&servers=3&users=12&ff=30&paused=1' }, async (page) => {
     assert.equal(await value(page, 'sim-time'), 30_000);
     assert.ok((await value(page, 'metric-requests')) > 0);
