@@ -5,27 +5,17 @@
 import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
 import { withPage } from './lib/harness.mjs';
+import { compareTable } from './view-helpers.mjs';
 
 // Written against Chromium; Firefox and WebKit runs of this file are still to come.
 const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
 
 const READY = '[data-testid=compare-table][data-complete=true]';
 
-/** Every metric cell of the compare table, by strategy: { none: { mismatches: '12', ... }, ... }. */
-function compareTable() {
-  const table = {};
-  for (const row of document.querySelectorAll('[data-testid=compare-table] tr[data-strategy]')) {
-    const cells = {};
-    for (const cell of row.querySelectorAll('td[data-metric]')) cells[cell.dataset.metric] = cell.dataset.value;
-    table[row.dataset.strategy] = cells;
-  }
-  return table;
-}
-
 test('compare cells: bytes beside messages, session memory with the store, every strategy different', async (t) => {
   await withPage(t, { query: 'view=compare&lang=en', ready: READY, timeout: 120_000, viewport: { width: 1280, height: 720 } },
     async (page, ctx) => {
-      const table = await page.evaluate(compareTable);
+      const table = await compareTable(page);
       assert.deepEqual(Object.keys(table), ['none', 'sticky', 'cluster-all', 'cluster-backup', 'store']);
       for (const [strategy, cells] of Object.entries(table)) {
         for (const metric of ['replication_messages', 'replication_bytes', 'session_memory_bytes', 'latency_ms.p50']) {

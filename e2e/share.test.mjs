@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { openPage, test, withPage } from './lib/harness.mjs';
-import { SELECT_BUG, snapshot, twoFrames, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
+import { snapshot, twoFrames, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
 
 test('share link round trip: the opened link shows exactly what the sender saw', async (t) => {
   await withPage(t, { query: 'strategy=sticky&servers=4&users=10&speed=10' }, async (page) => {
@@ -74,7 +74,7 @@ test('step back retraces single steps exactly, and rewinds played time by replay
   });
 });
 
-test('embed mode: minimal chrome, 16:9, keyboard driven, shortcuts overlay', { knownBugs: { firefox: SELECT_BUG } }, async (t) => {
+test('embed mode: minimal chrome, 16:9, keyboard driven, shortcuts overlay', async (t) => {
   await withPage(t, { query: 'embed=1&strategy=none&servers=3&ff=20&paused=1', viewport: { width: 1280, height: 720 } }, async (page, ctx) => {
     assert.equal(await page.locator('section.controls').count(), 0, 'no control panel in embed mode');
     assert.equal(await page.locator('section.legend').count(), 0);

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSim, test, withPage } from './lib/harness.mjs';
-import { PHONE_WIDTH } from './view-helpers.mjs';
+import { PHONE_WIDTH, compareTable } from './view-helpers.mjs';
 
 const TOUR_READY = '[data-testid=tour-caption]';
 
@@ -184,19 +184,6 @@ test('tour: Korean text', async (t) => {
     await ctx.screenshot('tour-step-1-ko');
   });
 });
-
-/** Every metric cell of the compare table, by strategy: { none: { mismatches: 12, ... }, ... }. */
-async function compareTable(page) {
-  return page.evaluate(() => {
-    const table = {};
-    for (const row of document.querySelectorAll('[data-testid=compare-table] tr[data-strategy]')) {
-      const cells = {};
-      for (const cell of row.querySelectorAll('td[data-metric]')) cells[cell.dataset.metric] = cell.dataset.value;
-      table[row.dataset.strategy] = cells;
-    }
-    return table;
-  });
-}
 
 /** The runner's metrics under the names the compare table uses. */
 function runnerValue(metrics, name) {

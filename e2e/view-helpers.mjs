@@ -3,12 +3,6 @@
 
 import assert from 'node:assert/strict';
 
-/** A bug of the app that only Firefox shows so far; tests that meet it name it (harness `knownBugs`). */
-export const SELECT_BUG =
-  'the strategy <select> keeps showing its old choice after a keyboard shortcut or reset changes the ' +
-  "strategy (the view moves the options' `selected` attribute, which Firefox does not apply to a select " +
-  "whose selection is already set; setting the select's value would)";
-
 /** Why phone-sized tests skip WebKit. */
 export const PHONE_WIDTH = "MiniBrowser's window (WebKit) cannot be narrower than about 450 px: phone widths are checked in Chromium and Firefox";
 
@@ -55,4 +49,17 @@ export async function snapshot(page) {
 /** Resolve after two animation frames (a rendered frame has certainly passed). */
 export function twoFrames(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** Every metric cell of the compare table, by strategy: { none: { mismatches: '12', ... }, ... }. */
+export async function compareTable(page) {
+  return page.evaluate(() => {
+    const table = {};
+    for (const row of document.querySelectorAll('[data-testid=compare-table] tr[data-strategy]')) {
+      const cells = {};
+      for (const cell of row.querySelectorAll('td[data-metric]')) cells[cell.dataset.metric] = cell.dataset.value;
+      table[row.dataset.strategy] = cells;
+    }
+    return table;
+  });
 }

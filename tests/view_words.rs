@@ -207,6 +207,11 @@ fn every_event_reads_in_both_languages() {
             "{event:?}: the Korean sentence {ko:?} has no Hangul"
         );
         assert_ne!(en, ko, "{event:?}");
+        // Every `{name}` of the sentence templates was filled in.
+        assert!(
+            !en.contains('{') && !ko.contains('{'),
+            "{event:?}: a name left unfilled in {en:?} / {ko:?}"
+        );
         // Servers are named by letter, as the picture names them.
         assert!(
             !en.contains("server 1") && !ko.contains("서버 1"),
@@ -251,6 +256,10 @@ fn every_command_reads_in_both_languages_and_commands_read_apart() {
         for command in every_command() {
             let text = describe_command(&command, lang);
             assert!(!text.trim().is_empty(), "{command:?} in {lang:?}");
+            assert!(
+                !text.contains('{'),
+                "{command:?}: a name left unfilled in {text:?}"
+            );
             assert!(
                 seen.insert(text.clone()),
                 "{command:?} reads like another command: {text}"

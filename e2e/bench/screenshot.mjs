@@ -7,8 +7,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../lib/browsers.mjs';
+import { launchPlaywrightChromium } from '../lib/browsers.mjs';
 import { serveDirectory } from '../lib/server.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -54,10 +53,7 @@ const SHOTS = {
 
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : Object.keys(SHOTS);
 const { baseUrl, close } = await serveDirectory(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await launchPlaywrightChromium();
 try {
   mkdirSync(OUT, { recursive: true });
   for (const name of wanted) {

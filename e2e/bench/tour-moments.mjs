@@ -8,8 +8,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../lib/browsers.mjs';
+import { launchPlaywrightChromium } from '../lib/browsers.mjs';
 import { serveDirectory } from '../lib/server.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -17,10 +16,7 @@ const OUT = fileURLToPath(new URL('../../docs/', import.meta.url));
 const lang = process.env.LANG_CODE ?? 'en';
 
 const { baseUrl, close } = await serveDirectory(DIST);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: CHROMIUM_ARGS,
-});
+const browser = await launchPlaywrightChromium();
 try {
   mkdirSync(OUT, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, colorScheme: 'light' });

@@ -88,49 +88,68 @@ export async function launchBrowser(engine, { locale = 'en-US' } = {}) {
   }
 }
 
-async function launchChromium(locale) {
-  const browser = await chromium.launch({
+/**
+ * The tests' page over a Playwright (Chromium) or Puppeteer (Firefox) page: the two agree on most calls;
+ * `differences` holds the engine's own way for the rest (screenshots, viewport, media, init scripts, and
+ * how a console message tells its type and place).
+ */
+function wrapPage(page, close, differences) {
+  const { consoleEntry: toEntry, ...calls } = differences;
+  return {
+    native: page,
+    goto: (url) => page.goto(url).then(() => {}),
+    reload: () => page.reload().then(() => {}),
+    url: async () => page.url(),
+    title: () => page.title(),
+    evaluate: (expression) => page.evaluate(expression),
+    async evaluateInFrame(selector, expression) {
+      const frame = await (await page.$(selector))?.contentFrame();
+      if (!frame) throw new Error(`no frame at ${selector}`);
+      return frame.evaluate(expression);
+    },
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    press: (key) => page.keyboard.press(key),
+    type: (text) => page.keyboard.type(text),
+    ...calls,
+    on(kind, listener) {
+      if (kind === 'console') page.on('console', (message) => listener(toEntry(message)));
+      else if (kind === 'pageerror') page.on('pageerror', (error) => listener(String(error?.stack ?? error)));
+      else if (kind === 'request') page.on('request', (request) => listener(request.url()));
+    },
+    close,
+  };
+}
+
+/** A console message as the tests read it: its type, its text and where it was logged (if known). */
+function consoleEntry(type, text, { url, lineNumber }) {
+  return { type, text, location: url ? `${url}:${lineNumber}` : '' };
+}
+
+/** Playwright's headless Chromium with CHROMIUM_ARGS, as the tests and the picture scripts launch it. */
+export function launchPlaywrightChromium() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+async function launchChromium(locale) {
+  const browser = await launchPlaywrightChromium();
   return {
     engine: 'chromium',
     version: browser.version(),
     async newPage({ viewport, touch = false }) {
       const context = await browser.newContext({ viewport, locale, hasTouch: touch });
       const page = await context.newPage();
-      return {
-        native: page,
-        goto: (url) => page.goto(url).then(() => {}),
-        reload: () => page.reload().then(() => {}),
-        url: async () => page.url(),
-        title: () => page.title(),
-        evaluate: (expression) => page.evaluate(expression),
-        async evaluateInFrame(selector, expression) {
-          const frame = await (await page.$(selector))?.contentFrame();
-          if (!frame) throw new Error(`no frame at ${selector}`);
-          return frame.evaluate(expression);
-        },
-        mouseClick: (x, y) => page.mouse.click(x, y),
-        tap: (x, y) => page.touchscreen.tap(x, y),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
+      return wrapPage(page, () => context.close(), {
         screenshot: ({ fullPage }) => page.screenshot({ fullPage }),
         setViewport: (width, height) => page.setViewportSize({ width, height }),
         emulateMedia: (features) => page.emulateMedia(features),
         addInitScript: (source) => context.addInitScript({ content: source }),
-        on(kind, listener) {
-          if (kind === 'console') {
-            page.on('console', (message) => {
-              const { url, lineNumber } = message.location();
-              listener({ type: message.type(), text: message.text(), location: url ? `${url}:${lineNumber}` : '' });
-            });
-          } else if (kind === 'pageerror') page.on('pageerror', (error) => listener(String(error?.stack ?? error)));
-          else if (kind === 'request') page.on('request', (request) => listener(request.url()));
-        },
-        close: () => context.close(),
-      };
+        consoleEntry: (message) => consoleEntry(message.type(), message.text(), message.location()),
+      });
     },
     close: () => browser.close(),
   };
@@ -151,43 +170,36 @@ async function launchFirefox(locale) {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ ...viewport, hasTouch: touch });
-      return {
-        native: page,
-        goto: (url) => page.goto(url).then(() => {}),
-        reload: () => page.reload().then(() => {}),
-        url: async () => page.url(),
-        title: () => page.title(),
-        evaluate: (expression) => page.evaluate(expression),
-        async evaluateInFrame(selector, expression) {
-          const frame = await (await page.$(selector))?.contentFrame();
-          if (!frame) throw new Error(`no frame at ${selector}`);
-          return frame.evaluate(expression);
-        },
-        mouseClick: (x, y) => page.mouse.click(x, y),
-        tap: (x, y) => page.touchscreen.tap(x, y),
-        press: (key) => page.keyboard.press(key),
-        type: (text) => page.keyboard.type(text),
+      return wrapPage(page, () => context.close(), {
         screenshot: ({ fullPage }) => page.screenshot({ fullPage }).then((data) => Buffer.from(data)),
         setViewport: (width, height) => page.setViewport({ width, height, hasTouch: touch }),
         emulateMedia() {
           throw new Error('media emulation is driven through Chromium only in these tests');
         },
         addInitScript: (source) => page.evaluateOnNewDocument(source),
-        on(kind, listener) {
-          if (kind === 'console') {
-            page.on('console', (message) => {
-              const { url, lineNumber } = message.location() ?? {};
-              const type = message.type() === 'warn' ? 'warning' : message.type();
-              listener({ type, text: message.text(), location: url ? `${url}:${lineNumber}` : '' });
-            });
-          } else if (kind === 'pageerror') page.on('pageerror', (error) => listener(String(error?.stack ?? error)));
-          else if (kind === 'request') page.on('request', (request) => listener(request.url()));
-        },
-        close: () => context.close(),
-      };
+        consoleEntry: (message) =>
+          consoleEntry(message.type() === 'warn' ? 'warning' : message.type(), message.text(), message.location() ?? {}),
+      });
     },
     close: () => browser.close(),
   };
+}
+
+/** A click at (x, y) of the viewport through WebDriver actions, by a `mouse` or a `touch` pointer. */
+async function pointerClick(session, pointerType, x, y) {
+  await session.actions([
+    {
+      type: 'pointer',
+      id: pointerType === 'mouse' ? 'mouse' : 'finger',
+      parameters: { pointerType },
+      actions: [
+        { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await session.releaseActions();
 }
 
 /** Script for execute/async: evaluate `expression`, await it, call back with { value } or { error }. */
@@ -292,36 +304,8 @@ async function launchWebKit(locale) {
             await session.switchToFrame(null);
           }
         },
-        async mouseClick(x, y) {
-          await session.actions([
-            {
-              type: 'pointer',
-              id: 'mouse',
-              parameters: { pointerType: 'mouse' },
-              actions: [
-                { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
-                { type: 'pointerDown', button: 0 },
-                { type: 'pointerUp', button: 0 },
-              ],
-            },
-          ]);
-          await session.releaseActions();
-        },
-        async tap(x, y) {
-          await session.actions([
-            {
-              type: 'pointer',
-              id: 'finger',
-              parameters: { pointerType: 'touch' },
-              actions: [
-                { type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport' },
-                { type: 'pointerDown', button: 0 },
-                { type: 'pointerUp', button: 0 },
-              ],
-            },
-          ]);
-          await session.releaseActions();
-        },
+        mouseClick: (x, y) => pointerClick(session, 'mouse', x, y),
+        tap: (x, y) => pointerClick(session, 'touch', x, y),
         async press(key) {
           const value = WEBDRIVER_KEYS[key] ?? key;
           if ([...value].length !== 1) throw new Error(`press: no WebDriver key for "${key}"`);

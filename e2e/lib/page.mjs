@@ -341,7 +341,16 @@ export class Locator {
 
   /** The viewport point of the top page where a click on this element lands. */
   async _point() {
-    const point = await this._one(clickPoint.name, null, { what: 'a clickable point' });
+    // As Playwright does, only a point that holds still across two animation frames: a scroll still
+    // pending (WebKit scrolls a field that has just been focused into view a moment later) would move
+    // the element away from where the click lands. Bounded: 20 tries.
+    let point = await this._one(clickPoint.name, null, { what: 'a clickable point' });
+    for (let tries = 0; tries < 20; tries++) {
+      await this.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const again = await this._one(clickPoint.name, null, { what: 'a clickable point' });
+      if (again.x === point.x && again.y === point.y) break;
+      point = again;
+    }
     if (!this.frame) return point;
     const offset = await this.page.evaluate((css) => {
       const frame = document.querySelector(css);

@@ -4,7 +4,7 @@
 
 use super::client::{Answer, User};
 use crate::model::users::client_ip;
-use crate::model::RequestKind;
+use crate::model::{Config, RequestKind};
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use std::net::Ipv4Addr;
@@ -24,6 +24,21 @@ pub struct Plan {
     pub seed: u64,
     /// Where the users send from.
     pub addresses: Addresses,
+}
+
+impl Plan {
+    /// The users of `config` (as many, thinking as long, drawn from its seed) for `duration`, sending
+    /// from `addresses`, at most 10 000 requests each: the real side of a run of the model on `config`.
+    pub fn for_config(config: &Config, duration: Duration, addresses: Addresses) -> Plan {
+        Plan {
+            users: config.users,
+            think: Duration::from_millis(u64::from(config.think_time_ms)),
+            duration,
+            max_requests: 10_000,
+            seed: config.seed,
+            addresses,
+        }
+    }
 }
 
 /// Where the users send from.

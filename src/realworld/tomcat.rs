@@ -182,11 +182,8 @@ fn cluster(t: &mut Text, config: &Config) {
     t.line(
         3,
         "<Receiver className=\"org.apache.catalina.tribes.transport.nio.NioReceiver\" address=\"auto\" \
-         port=\"4000\" autoBind=\"100\" selectorTimeout=\"5000\" maxThreads=\"6\"/>",
-    );
-    t.line(
-        3,
-        "<Sender className=\"org.apache.catalina.tribes.transport.ReplicationTransmitter\">",
+         port=\"4000\" autoBind=\"100\" selectorTimeout=\"5000\" maxThreads=\"6\"/>\n\
+         <Sender className=\"org.apache.catalina.tribes.transport.ReplicationTransmitter\">",
     );
     t.line(
         4,
@@ -195,11 +192,8 @@ fn cluster(t: &mut Text, config: &Config) {
     t.line(3, "</Sender>");
     t.line(
         3,
-        "<Interceptor className=\"org.apache.catalina.tribes.group.interceptors.TcpFailureDetector\"/>",
-    );
-    t.line(
-        3,
-        "<Interceptor className=\"org.apache.catalina.tribes.group.interceptors.MessageDispatchInterceptor\"/>",
+        "<Interceptor className=\"org.apache.catalina.tribes.group.interceptors.TcpFailureDetector\"/>\n\
+         <Interceptor className=\"org.apache.catalina.tribes.group.interceptors.MessageDispatchInterceptor\"/>",
     );
     t.line(2, "</Channel>");
     t.note(
@@ -214,15 +208,9 @@ fn cluster(t: &mut Text, config: &Config) {
     t.line(
         2,
         "<Valve className=\"org.apache.catalina.ha.tcp.ReplicationValve\" \
-         filter=\".*\\.gif|.*\\.js|.*\\.jpeg|.*\\.jpg|.*\\.png|.*\\.htm|.*\\.html|.*\\.css|.*\\.txt\"/>",
-    );
-    t.line(
-        2,
-        "<Valve className=\"org.apache.catalina.ha.session.JvmRouteBinderValve\"/>",
-    );
-    t.line(
-        2,
-        "<ClusterListener className=\"org.apache.catalina.ha.session.ClusterSessionListener\"/>",
+         filter=\".*\\.gif|.*\\.js|.*\\.jpeg|.*\\.jpg|.*\\.png|.*\\.htm|.*\\.html|.*\\.css|.*\\.txt\"/>\n\
+         <Valve className=\"org.apache.catalina.ha.session.JvmRouteBinderValve\"/>\n\
+         <ClusterListener className=\"org.apache.catalina.ha.session.ClusterSessionListener\"/>",
     );
     t.line(1, "</Cluster>");
 }

@@ -90,69 +90,45 @@ pub(crate) const TRAFFIC_FOR_MS: (u64, u64) = (1, 86_400_000);
 
 use Command as C;
 
+/// The action that sets one setting: its argument is the configuration key (or, after `timing.`, the
+/// timing field) of the same name as the `Config` field, and its command carries that field's value
+/// (as `ms` in a command that names it).
+macro_rules! set {
+    ($name:literal, $code:literal, $field:ident => $variant:ident) => {
+        act($name, $code, &[setting(stringify!($field))], |v| {
+            C::$variant(v.config.$field)
+        })
+    };
+    ($name:literal, $code:literal, $field:ident => $variant:ident { ms }) => {
+        act($name, $code, &[setting(stringify!($field))], |v| {
+            C::$variant {
+                ms: v.config.$field,
+            }
+        })
+    };
+    ($name:literal, $code:literal, timing.$field:ident => $variant:ident { ms }) => {
+        act($name, $code, &[timing(stringify!($field))], |v| {
+            C::$variant {
+                ms: v.config.timing.$field,
+            }
+        })
+    };
+}
+
 pub(crate) const ACTIONS: &[Action] = &[
-    act("set-strategy", "st", &[setting("strategy")], |v| {
-        C::SetStrategy(v.config.strategy)
-    }),
-    act("set-sticky-by", "sb", &[setting("sticky_by")], |v| {
-        C::SetStickyBy(v.config.sticky_by)
-    }),
-    act("set-balancer", "lb", &[setting("balancer")], |v| {
-        C::SetBalancer(v.config.balancer)
-    }),
-    act("set-replication", "rp", &[setting("replication")], |v| {
-        C::SetReplication(v.config.replication)
-    }),
-    act(
-        "set-replication-lag",
-        "rl",
-        &[setting("replication_lag_ms")],
-        |v| C::SetReplicationLag {
-            ms: v.config.replication_lag_ms,
-        },
-    ),
-    act("set-store-kind", "sk", &[setting("store_kind")], |v| {
-        C::SetStoreKind(v.config.store_kind)
-    }),
-    act(
-        "set-store-persistence",
-        "sp",
-        &[setting("store_persistence")],
-        |v| C::SetStorePersistence(v.config.store_persistence),
-    ),
-    act(
-        "set-store-replica",
-        "sr",
-        &[setting("store_replica")],
-        |v| C::SetStoreReplica(v.config.store_replica),
-    ),
-    act(
-        "set-store-replica-lag",
-        "ql",
-        &[timing("store_replica_lag_ms")],
-        |v| C::SetStoreReplicaLag {
-            ms: v.config.timing.store_replica_lag_ms,
-        },
-    ),
-    act(
-        "set-store-failover",
-        "fo",
-        &[timing("store_failover_ms")],
-        |v| C::SetStoreFailover {
-            ms: v.config.timing.store_failover_ms,
-        },
-    ),
-    act("set-users", "nu", &[setting("users")], |v| {
-        C::SetUsers(v.config.users)
-    }),
-    act("set-skew", "sw", &[setting("skew")], |v| {
-        C::SetSkew(v.config.skew)
-    }),
-    act("set-think-time", "tt", &[setting("think_time_ms")], |v| {
-        C::SetThinkTime {
-            ms: v.config.think_time_ms,
-        }
-    }),
+    set!("set-strategy", "st", strategy => SetStrategy),
+    set!("set-sticky-by", "sb", sticky_by => SetStickyBy),
+    set!("set-balancer", "lb", balancer => SetBalancer),
+    set!("set-replication", "rp", replication => SetReplication),
+    set!("set-replication-lag", "rl", replication_lag_ms => SetReplicationLag { ms }),
+    set!("set-store-kind", "sk", store_kind => SetStoreKind),
+    set!("set-store-persistence", "sp", store_persistence => SetStorePersistence),
+    set!("set-store-replica", "sr", store_replica => SetStoreReplica),
+    set!("set-store-replica-lag", "ql", timing.store_replica_lag_ms => SetStoreReplicaLag { ms }),
+    set!("set-store-failover", "fo", timing.store_failover_ms => SetStoreFailover { ms }),
+    set!("set-users", "nu", users => SetUsers),
+    set!("set-skew", "sw", skew => SetSkew),
+    set!("set-think-time", "tt", think_time_ms => SetThinkTime { ms }),
     act("add-server", "ad", &[], |_| C::AddServer),
     act("remove-server", "rm", &[], |_| C::RemoveServer),
     act("crash-server", "cs", &[SERVER], |v| {

@@ -63,12 +63,10 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, ScenarioError> {
     let document: Value = serde_json::from_str(text)
         .map_err(|e| ScenarioError::new("", format!("not valid JSON: {e}")))?;
     let Value::Object(top) = &document else {
-        return Err(ScenarioError::new(
+        return Err(wrong_type(
             "",
-            format!(
-                "a scenario must be a JSON object like {{\"servers\": 3}}, got {}",
-                describe(&document)
-            ),
+            "a scenario must be a JSON object like {\"servers\": 3}",
+            &document,
         ));
     };
     let mut scenario = Scenario::default();
@@ -115,12 +113,10 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, ScenarioError> {
 
 fn read_timing(value: &Value, scenario: &mut Scenario) -> Result<(), ScenarioError> {
     let Value::Object(fields) = value else {
-        return Err(ScenarioError::new(
+        return Err(wrong_type(
             "timing",
-            format!(
-                "expected an object like {{\"service_ms\": 20}}, got {}",
-                describe(value)
-            ),
+            "expected an object like {\"service_ms\": 20}",
+            value,
         ));
     };
     for (name, value) in fields {
@@ -150,12 +146,10 @@ const ENTRY_EXAMPLE: &str = "{\"at_s\": 10, \"do\": \"crash-server\", \"server\"
 
 fn read_timeline(value: &Value, servers: u32) -> Result<Vec<TimedCommand>, ScenarioError> {
     let Value::Array(entries) = value else {
-        return Err(ScenarioError::new(
+        return Err(wrong_type(
             "timeline",
-            format!(
-                "expected a list of entries like {ENTRY_EXAMPLE}, got {}",
-                describe(value)
-            ),
+            &format!("expected a list of entries like {ENTRY_EXAMPLE}"),
+            value,
         ));
     };
     if entries.len() > MAX_TIMELINE {
@@ -185,12 +179,10 @@ fn read_timeline(value: &Value, servers: u32) -> Result<Vec<TimedCommand>, Scena
 fn read_entry(index: usize, entry: &Value) -> Result<TimedCommand, ScenarioError> {
     let path = format!("timeline[{index}]");
     let Value::Object(fields) = entry else {
-        return Err(ScenarioError::new(
+        return Err(wrong_type(
             path,
-            format!(
-                "expected an entry like {ENTRY_EXAMPLE}, got {}",
-                describe(entry)
-            ),
+            &format!("expected an entry like {ENTRY_EXAMPLE}"),
+            entry,
         ));
     };
     let missing = |key: &str| {
@@ -373,4 +365,9 @@ pub fn scenario_to_json(scenario: &Scenario) -> String {
         lines.push(format!("  \"timeline\": [\n{}\n  ]", entries.join(",\n")));
     }
     format!("{{\n{}\n}}\n", lines.join(",\n"))
+}
+
+/// A value of the wrong JSON type at `key`: what was `expected` there, and what was found.
+fn wrong_type(key: impl Into<String>, expected: &str, found: &Value) -> ScenarioError {
+    ScenarioError::new(key, format!("{expected}, got {}", describe(found)))
 }

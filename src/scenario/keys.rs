@@ -40,129 +40,61 @@ pub(crate) struct Key {
     pub write: fn(&Config) -> Out,
 }
 
+/// The key of a `Config` field read by `$read` and written out as `$out` of its value: the key is the
+/// field's name.
+macro_rules! key {
+    ($field:ident, |$v:ident| $read:expr, $out:path) => {
+        Key {
+            name: stringify!($field),
+            read: |c, $v| set(&mut c.$field, $read),
+            write: |c| $out(c.$field),
+        }
+    };
+}
+
+/// The key of a `Config` field whose value is one of an enum's names (`ALL`, `name`): the key is
+/// the field's name.
+macro_rules! named_key {
+    ($field:ident, $choices:ident) => {
+        Key {
+            name: stringify!($field),
+            read: |c, v| {
+                let name = stringify!($field);
+                set(&mut c.$field, pick(v, &$choices::ALL, $choices::name, name))
+            },
+            write: |c| Out::Word(c.$field.name()),
+        }
+    };
+}
+
+/// The key of a `u32` field of `Config` holding a whole number in `$range` (a `(min, max)` pair, so
+/// the narrowing is exact): the key is the field's name.
+macro_rules! whole_key {
+    ($field:ident, $range:expr) => {
+        Key {
+            name: stringify!($field),
+            read: |c, v| set(&mut c.$field, v.whole($range.0, $range.1).map(|n| n as u32)),
+            write: |c| Out::Whole(c.$field.into()),
+        }
+    };
+}
+
 /// Top-level configuration keys, in the order they are written.
 pub(crate) const CONFIG_KEYS: &[Key] = &[
-    Key {
-        name: "seed",
-        read: |c, v| set(&mut c.seed, v.whole(0, u64::MAX)),
-        write: |c| Out::Whole(c.seed),
-    },
-    Key {
-        name: "strategy",
-        read: |c, v| {
-            set(
-                &mut c.strategy,
-                pick(v, &Strategy::ALL, Strategy::name, "strategy"),
-            )
-        },
-        write: |c| Out::Word(c.strategy.name()),
-    },
-    Key {
-        name: "sticky_by",
-        read: |c, v| {
-            set(
-                &mut c.sticky_by,
-                pick(v, &StickyBy::ALL, StickyBy::name, "sticky_by"),
-            )
-        },
-        write: |c| Out::Word(c.sticky_by.name()),
-    },
-    Key {
-        name: "balancer",
-        read: |c, v| {
-            set(
-                &mut c.balancer,
-                pick(v, &Balancer::ALL, Balancer::name, "balancer"),
-            )
-        },
-        write: |c| Out::Word(c.balancer.name()),
-    },
-    Key {
-        name: "servers",
-        read: |c, v| {
-            set(
-                &mut c.servers,
-                v.whole(SERVERS.0, SERVERS.1).map(|n| n as u32),
-            )
-        },
-        write: |c| Out::Whole(c.servers.into()),
-    },
-    Key {
-        name: "users",
-        read: |c, v| set(&mut c.users, v.whole(USERS.0, USERS.1).map(|n| n as u32)),
-        write: |c| Out::Whole(c.users.into()),
-    },
-    Key {
-        name: "users_per_ip",
-        read: |c, v| {
-            set(
-                &mut c.users_per_ip,
-                v.whole(USERS.0, USERS.1).map(|n| n as u32),
-            )
-        },
-        write: |c| Out::Whole(c.users_per_ip.into()),
-    },
-    Key {
-        name: "think_time_ms",
-        read: |c, v| {
-            set(
-                &mut c.think_time_ms,
-                v.whole(THINK_TIME_MS.0, THINK_TIME_MS.1).map(|n| n as u32),
-            )
-        },
-        write: |c| Out::Whole(c.think_time_ms.into()),
-    },
-    Key {
-        name: "skew",
-        read: |c, v| set(&mut c.skew, v.real(SKEW.0, SKEW.1)),
-        write: |c| Out::Real(c.skew),
-    },
-    Key {
-        name: "replication",
-        read: |c, v| {
-            set(
-                &mut c.replication,
-                pick(v, &Replication::ALL, Replication::name, "replication"),
-            )
-        },
-        write: |c| Out::Word(c.replication.name()),
-    },
-    Key {
-        name: "replication_lag_ms",
-        read: |c, v| {
-            set(
-                &mut c.replication_lag_ms,
-                v.whole(REPLICATION_LAG_MS.0, REPLICATION_LAG_MS.1)
-                    .map(|n| n as u32),
-            )
-        },
-        write: |c| Out::Whole(c.replication_lag_ms.into()),
-    },
-    Key {
-        name: "store_kind",
-        read: |c, v| {
-            set(
-                &mut c.store_kind,
-                pick(v, &StoreKind::ALL, StoreKind::name, "store_kind"),
-            )
-        },
-        write: |c| Out::Word(c.store_kind.name()),
-    },
-    Key {
-        name: "store_persistence",
-        read: |c, v| {
-            set(
-                &mut c.store_persistence,
-                pick(v, &Persistence::ALL, Persistence::name, "store_persistence"),
-            )
-        },
-        write: |c| Out::Word(c.store_persistence.name()),
-    },
-    Key {
-        name: "store_replica",
-        read: |c, v| set(&mut c.store_replica, v.flag()),
-        write: |c| Out::Flag(c.store_replica),
-    },
+    key!(seed, |v| v.whole(0, u64::MAX), Out::Whole),
+    named_key!(strategy, Strategy),
+    named_key!(sticky_by, StickyBy),
+    named_key!(balancer, Balancer),
+    whole_key!(servers, SERVERS),
+    whole_key!(users, USERS),
+    whole_key!(users_per_ip, USERS),
+    whole_key!(think_time_ms, THINK_TIME_MS),
+    key!(skew, |v| v.real(SKEW.0, SKEW.1), Out::Real),
+    named_key!(replication, Replication),
+    whole_key!(replication_lag_ms, REPLICATION_LAG_MS),
+    named_key!(store_kind, StoreKind),
+    named_key!(store_persistence, Persistence),
+    key!(store_replica, |v| v.flag(), Out::Flag),
     Key {
         name: "server_restart_ms",
         read: |c, v| set(&mut c.timing.server_restart_ms, restart_delay(v)),
@@ -201,27 +133,16 @@ pub(crate) struct TimingField {
     pub set: fn(&mut Timing, u64),
 }
 
-macro_rules! timing_u32 {
-    ($field:ident, $min:expr, $max:expr) => {
+/// A `Timing` field of integer type `$int` (`u32` or `u64`).
+macro_rules! timing {
+    ($field:ident: $int:ty, $min:expr, $max:expr) => {
         TimingField {
             name: stringify!($field),
             min: $min,
             max: $max,
             get: |t| u64::from(t.$field),
-            // The range (at most u32::MAX) makes the narrowing exact.
-            set: |t, v| t.$field = v as u32,
-        }
-    };
-}
-
-macro_rules! timing_u64 {
-    ($field:ident, $min:expr, $max:expr) => {
-        TimingField {
-            name: stringify!($field),
-            min: $min,
-            max: $max,
-            get: |t| t.$field,
-            set: |t, v| t.$field = v,
+            // The range (at most the type's largest value) makes the narrowing exact.
+            set: |t, v| t.$field = v as $int,
         }
     };
 }
@@ -231,28 +152,24 @@ const HOUR_MS: u64 = 3_600_000;
 /// Every `Timing` field with its accepted range. Intervals that drive periodic events start at 1 so
 /// that no setting can make the model loop without time passing.
 pub(crate) const TIMING_FIELDS: &[TimingField] = &[
-    timing_u32!(client_hop_ms, 0, 60_000),
-    timing_u32!(lan_hop_ms, 0, 60_000),
-    timing_u32!(service_ms, 1, 60_000),
-    timing_u32!(concurrency, 1, 10_000),
-    timing_u64!(server_memory_bytes, 1, 1 << 40),
-    timing_u32!(full_session_bytes, 1, 1 << 24),
-    timing_u32!(key_only_session_bytes, 1, 1 << 20),
-    timing_u32!(health_check_interval_ms, 1, HOUR_MS),
-    timing_u32!(health_check_failures, 1, 100),
-    timing_u32!(fail_timeout_ms, 0, HOUR_MS),
-    timing_u32!(peer_loss_ms, 0, HOUR_MS),
-    timing_u32!(remote_timeout_ms, 1, HOUR_MS),
-    timing_u64!(session_timeout_ms, 1, 7 * 24 * HOUR_MS),
-    timing_u32!(store_memory_rtt_ms, 0, 60_000),
-    timing_u32!(store_rdb_rtt_ms, 0, 60_000),
-    timing_u32!(
-        store_replica_lag_ms,
-        STORE_REPLICA_LAG_MS.0,
-        STORE_REPLICA_LAG_MS.1
-    ),
-    timing_u32!(store_failover_ms, 0, HOUR_MS),
-    timing_u32!(store_snapshot_interval_ms, 1, 24 * HOUR_MS),
+    timing!(client_hop_ms: u32, 0, 60_000),
+    timing!(lan_hop_ms: u32, 0, 60_000),
+    timing!(service_ms: u32, 1, 60_000),
+    timing!(concurrency: u32, 1, 10_000),
+    timing!(server_memory_bytes: u64, 1, 1 << 40),
+    timing!(full_session_bytes: u32, 1, 1 << 24),
+    timing!(key_only_session_bytes: u32, 1, 1 << 20),
+    timing!(health_check_interval_ms: u32, 1, HOUR_MS),
+    timing!(health_check_failures: u32, 1, 100),
+    timing!(fail_timeout_ms: u32, 0, HOUR_MS),
+    timing!(peer_loss_ms: u32, 0, HOUR_MS),
+    timing!(remote_timeout_ms: u32, 1, HOUR_MS),
+    timing!(session_timeout_ms: u64, 1, 7 * 24 * HOUR_MS),
+    timing!(store_memory_rtt_ms: u32, 0, 60_000),
+    timing!(store_rdb_rtt_ms: u32, 0, 60_000),
+    timing!(store_replica_lag_ms: u32, STORE_REPLICA_LAG_MS.0, STORE_REPLICA_LAG_MS.1),
+    timing!(store_failover_ms: u32, 0, HOUR_MS),
+    timing!(store_snapshot_interval_ms: u32, 1, 24 * HOUR_MS),
 ];
 
 pub(crate) fn timing_field(name: &str) -> Option<&'static TimingField> {

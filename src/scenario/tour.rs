@@ -141,26 +141,22 @@ impl TourStep {
         let ok_from_server = |m: &Message| {
             m.kind == MessageKind::ResponseOk && matches!(m.from, Endpoint::Server(_))
         };
+        // The first event, or message, after `from` for which `cue` holds.
+        let event = |cue: &dyn Fn(&Event) -> bool| {
+            moment::find(&self.scenario, from, until, Cue::Event(cue))
+        };
+        let message = |cue: &dyn Fn(&Message) -> bool| {
+            moment::find(&self.scenario, from, until, Cue::Message(cue))
+        };
         match cue {
-            MomentCue::Promotion => {
-                let cue = |e: &Event| matches!(e, Event::ReplicaPromoted { .. });
-                moment::find(&self.scenario, from, until, Cue::Event(&cue))
-            }
-            MomentCue::Rejection => {
-                let rejected = |e: &Event| {
-                    matches!(
-                        e,
-                        Event::Mismatch { .. }
-                            | Event::LostSession { .. }
-                            | Event::ServerError { .. }
-                    )
-                };
-                moment::find(&self.scenario, from, until, Cue::Event(&rejected))
-            }
-            MomentCue::AnswerTo(user) => {
-                let cue = |m: &Message| ok_from_server(m) && m.user == Some(user);
-                moment::find(&self.scenario, from, until, Cue::Message(&cue))
-            }
+            MomentCue::Promotion => event(&|e| matches!(e, Event::ReplicaPromoted { .. })),
+            MomentCue::Rejection => event(&|e| {
+                matches!(
+                    e,
+                    Event::Mismatch { .. } | Event::LostSession { .. } | Event::ServerError { .. }
+                )
+            }),
+            MomentCue::AnswerTo(user) => message(&|m| ok_from_server(m) && m.user == Some(user)),
             MomentCue::AnswerToRequestFrom(at) => {
                 let asked: RefCell<Vec<UserId>> = RefCell::new(Vec::new());
                 let cue = |m: &Message| {
@@ -172,28 +168,21 @@ impl TourStep {
                     }
                     ok_from_server(m) && m.user.is_some_and(|u| asked.borrow().contains(&u))
                 };
-                moment::find(&self.scenario, from, until, Cue::Message(&cue))
+                message(&cue)
             }
             MomentCue::NewServerAnswers(server) => {
-                let cue = |m: &Message| ok_from_server(m) && m.from == Endpoint::Server(server);
-                moment::find(&self.scenario, from, until, Cue::Message(&cue))
+                message(&|m| ok_from_server(m) && m.from == Endpoint::Server(server))
             }
-            MomentCue::Fetch => {
-                let cue = |e: &Event| matches!(e, Event::RemoteFetched { .. });
-                moment::find(&self.scenario, from, until, Cue::Event(&cue))
-            }
-            MomentCue::OutOfMemory => {
-                let cue = |e: &Event| {
-                    matches!(
-                        e,
-                        Event::ServerCrashed {
-                            out_of_memory: true,
-                            ..
-                        }
-                    )
-                };
-                moment::find(&self.scenario, from, until, Cue::Event(&cue))
-            }
+            MomentCue::Fetch => event(&|e| matches!(e, Event::RemoteFetched { .. })),
+            MomentCue::OutOfMemory => event(&|e| {
+                matches!(
+                    e,
+                    Event::ServerCrashed {
+                        out_of_memory: true,
+                        ..
+                    }
+                )
+            }),
             MomentCue::ServedDespiteDown(down) => {
                 // Users whose request the balancer sent to the dead server (messages come in sending
                 // order, so the refused attempt is seen before the answer from elsewhere).

@@ -8,8 +8,8 @@
 //! - `layout`: where every box, user and wire sits in the picture.
 //! - `traffic`: the messages in flight of one frame, placed by model time.
 //! - `words`: every word the page shows, one table per language (`words/en.rs`, `words/ko.rs`, and the
-//!   event log's sentences in `words/en_log.rs`, `words/ko_log.rs`); `wording`: which events are
-//!   announced.
+//!   event log's sentences in `words/en_log.rs`, `words/ko_log.rs`, filled in by `words/log.rs`);
+//!   `wording`: which events are announced.
 //! - `history`: rewind and share by replaying the commands a person applied; `timeline`: the
 //!   scrubber's markers, seeking, running to the next event and stepping one hop at a time.
 //! - `director`: how "Show me" plays a tour step's key moment; `callout_place`: where its callout goes

@@ -5,15 +5,15 @@ use super::names::{server_letter, session_label, user_name};
 use super::words::Lang;
 use crate::model::{Command, Event, ServerId, SessionId, UserId};
 
-/// The log's sentence for an event, in the reader's language (the sentences are in `words/en_log.rs` and
-/// `words/ko_log.rs`).
+/// The log's sentence for an event, in the reader's language (filled in by `words/log.rs` from the
+/// sentences in `words/en_log.rs` and `words/ko_log.rs`).
 pub fn describe(event: &Event, lang: Lang) -> String {
-    lang.words().event(event)
+    super::words::log::event(lang.words(), event)
 }
 
 /// A person's intervention, as the log tells it.
 pub fn describe_command(command: &Command, lang: Lang) -> String {
-    lang.words().command(command)
+    super::words::log::command(lang.words(), command)
 }
 
 /// Events worth announcing to a screen reader (the rest would flood it).

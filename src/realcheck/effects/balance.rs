@@ -56,14 +56,7 @@ pub fn round_robin(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
             seed,
         );
         let fleet = Fleet::start(tools, &format!("rr{servers}-seed{seed}"), &config)?;
-        let plan = Plan {
-            users: USERS,
-            think: Duration::from_millis(u64::from(THINK_MS)),
-            duration: Duration::from_secs(5),
-            max_requests: 10_000,
-            seed,
-            addresses: Addresses::One,
-        };
+        let plan = Plan::for_config(&config, Duration::from_secs(5), Addresses::One);
         let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
         drop(fleet);
         let answered: Vec<_> = records
@@ -110,14 +103,7 @@ pub fn ip_hash_one_address(tools: &Tools, seed: u64) -> Result<Vec<Row>, String>
     let mut config = setup(Strategy::None, Balancer::IpHash, 4, USERS, 100, seed);
     config.users_per_ip = USERS;
     let fleet = Fleet::start(tools, &format!("iphash-nat-seed{seed}"), &config)?;
-    let plan = Plan {
-        users: USERS,
-        think: Duration::from_millis(100),
-        duration: Duration::from_secs(2),
-        max_requests: 10_000,
-        seed,
-        addresses: Addresses::One,
-    };
+    let plan = Plan::for_config(&config, Duration::from_secs(2), Addresses::One);
     let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
     drop(fleet);
     let real = imbalance(&per_server(&records, 4));
@@ -140,12 +126,8 @@ pub fn ip_hash_distinct(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
     // Five requests each: the request counts then follow the users' placement, as in the model's
     // long run.
     let plan = Plan {
-        users: USERS,
-        think: Duration::from_millis(100),
-        duration: Duration::from_secs(4),
         max_requests: 5,
-        seed,
-        addresses: Addresses::LikeTheModel,
+        ..Plan::for_config(&config, Duration::from_secs(4), Addresses::LikeTheModel)
     };
     let records = crowd::run(&fleet.base_url(), &plan, Vec::new());
     drop(fleet);

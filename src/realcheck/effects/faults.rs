@@ -41,14 +41,7 @@ pub fn sticky_crash(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
     let mut config = setup(Strategy::Sticky, Balancer::RoundRobin, 4, USERS, 200, seed);
     config.sticky_by = StickyBy::Cookie;
     let mut fleet = Fleet::start(tools, &format!("sticky-seed{seed}"), &config)?;
-    let plan = Plan {
-        users: USERS,
-        think: Duration::from_millis(200),
-        duration: Duration::from_secs_f64(END_S),
-        max_requests: 10_000,
-        seed,
-        addresses: Addresses::One,
-    };
+    let plan = Plan::for_config(&config, Duration::from_secs_f64(END_S), Addresses::One);
     let base = fleet.base_url();
     let mut lost: Result<u64, String> = Err("the crash never happened".into());
     let records = crowd::run(
@@ -110,14 +103,7 @@ pub fn fail_timeout(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
     config.timing.fail_timeout_ms = FAIL_TIMEOUT_MS;
     let mut fleet = Fleet::start(tools, &format!("failtimeout-seed{seed}"), &config)?;
     let dead_port = fleet.app_port(1);
-    let plan = Plan {
-        users: USERS,
-        think: Duration::from_millis(50),
-        duration: Duration::from_secs_f64(END_S),
-        max_requests: 10_000,
-        seed,
-        addresses: Addresses::One,
-    };
+    let plan = Plan::for_config(&config, Duration::from_secs_f64(END_S), Addresses::One);
     let base = fleet.base_url();
     let records = crowd::run(
         &base,
@@ -345,14 +331,7 @@ pub fn redis_restart(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
         seed,
     );
     let mut fleet = Fleet::start(tools, &format!("redis-seed{seed}"), &config)?;
-    let plan = Plan {
-        users: USERS,
-        think: Duration::from_millis(u64::from(THINK_MS)),
-        duration: Duration::from_secs_f64(END_S),
-        max_requests: 10_000,
-        seed,
-        addresses: Addresses::One,
-    };
+    let plan = Plan::for_config(&config, Duration::from_secs_f64(END_S), Addresses::One);
     let base = fleet.base_url();
     let mut lost: Result<u64, String> = Err("the crash never happened".into());
     let mut restarted: Result<(), String> = Err("the restart never happened".into());

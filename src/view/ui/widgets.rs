@@ -3,7 +3,7 @@
 //! action, so one copy of the code (and of each event closure) serves every use (wasm size).
 
 use crate::view::actions::Action;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -66,7 +66,10 @@ pub fn named_options<T: Copy>(
         .collect()
 }
 
-/// A select of (value, shown text) options; `id` is also its test handle.
+/// A select of (value, shown text) options; `id` is also its test handle. The options' `selected`
+/// attribute chooses the first shown option; after that the select's `value` property does: once a
+/// person has picked an option, Firefox no longer lets the attribute choose, so a shortcut or a reset
+/// that changes the state would leave the old choice showing.
 pub fn select_input(
     id: &'static str,
     options: &[(AttrValue, AttrValue)],
@@ -75,7 +78,7 @@ pub fn select_input(
     to_action: ToAction,
 ) -> Html {
     html! {
-        <select id={id} data-testid={id} onchange={on_change(act, to_action)}>
+        <select id={id} data-testid={id} ~value={JsValue::from_str(current)} onchange={on_change(act, to_action)}>
             { for options.iter().map(|(value, text)| html! {
                 <option key={value.as_str()} value={value.clone()} selected={value.as_str() == current}>{ text.clone() }</option>
             }) }

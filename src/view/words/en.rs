@@ -1,9 +1,10 @@
 //! The English words: every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
+use super::log::LogSentences;
 use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
-    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
@@ -283,12 +284,8 @@ impl Words for English {
         format!("{users} active now, during the traffic event")
     }
 
-    fn event(&self, event: &Event) -> String {
-        super::en_log::event(event)
-    }
-
-    fn command(&self, command: &Command) -> String {
-        super::en_log::command(command)
+    fn log(&self) -> &'static LogSentences {
+        &super::en_log::LOG
     }
 
     // Time, presets and the compare view.

@@ -1,9 +1,10 @@
 //! The Korean words (한국어): every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
+use super::log::LogSentences;
 use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
-    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
@@ -280,12 +281,8 @@ impl Words for Korean {
         format!("트래픽 이벤트 중: 지금 {users}명 활동")
     }
 
-    fn event(&self, event: &Event) -> String {
-        super::ko_log::event(event)
-    }
-
-    fn command(&self, command: &Command) -> String {
-        super::ko_log::command(command)
+    fn log(&self) -> &'static LogSentences {
+        &super::ko_log::LOG
     }
 
     // Time, presets and the compare view.

@@ -2,16 +2,17 @@
 //! word goes through here: fixed words are fields of `Strings` (a missing one is a compile error), and
 //! words that depend on an enum (strategies, balancers, metrics, tour steps, ...) or a number are
 //! `Words` methods, each an exhaustive `match` (a new variant without its words is a compile error too).
-//! The event log's sentences are in `en_log.rs` and `ko_log.rs`, one `match` arm per event and per
-//! command.
+//! The event log's sentences are templates in `en_log.rs` and `ko_log.rs`, filled in by `log.rs`, which
+//! reads each event and command once for every language.
 
 mod en;
 mod en_log;
 mod ko;
 mod ko_log;
+pub mod log;
 
 use crate::model::{
-    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
 };
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
@@ -296,10 +297,8 @@ pub trait Words: Sync {
     fn compare_progress(&self, done: usize, total: usize) -> String;
     /// Users active during a traffic event (more than configured).
     fn active_users_now(&self, users: u32) -> String;
-    /// The event log's sentence for an event.
-    fn event(&self, event: &Event) -> String;
-    /// The event log's sentence for a command a person applied.
-    fn command(&self, command: &Command) -> String;
+    /// The event log's sentences (`log::event` and `log::command` fill them in).
+    fn log(&self) -> &'static log::LogSentences;
     // Time, presets and the compare view.
     fn preset(&self, preset: Preset) -> PresetText;
     /// A metric's name wherever its number is shown (read-outs, the compare view).
