@@ -23,9 +23,12 @@ fn on_wire(messages: &[Message], now: Micros) -> Vec<&Message> {
         .collect()
 }
 
+/// The picture's smallest font size (user units) the frames are built for.
+const TEXT: f64 = 14.0;
+
 /// The label's position for a message in a frame built at `now`.
 fn label_at(messages: &[Message], now: Micros, layout: &Layout, id: u64) -> Option<(f64, f64)> {
-    build(messages, now, layout, Mode::Arrows)
+    build(messages, now, layout, Mode::Arrows, TEXT)
         .labels
         .iter()
         .find(|(label_id, ..)| *label_id == id)
@@ -55,7 +58,7 @@ fn the_frame_counts_and_draws_what_is_on_the_wire() {
     let layout = layout_for(&sim, false);
     let now = sim.now();
     let expected = on_wire(sim.messages(), now);
-    let frame = build(sim.messages(), now, &layout, Mode::Arrows);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT);
     assert_eq!(frame.in_flight, expected.len());
     // One batched tail and head path per look in flight, in the looks' order.
     let mut looks: Vec<Look> = expected.iter().map(|m| Look::of(m.kind)).collect();
@@ -131,10 +134,16 @@ fn the_same_model_time_gives_the_same_frame() {
     // Paused, or drawn again at another playback speed: nothing moves unless model time does.
     let (sim, request) = a_request_in_flight();
     let layout = layout_for(&sim, false);
-    let a = build(sim.messages(), sim.now(), &layout, Mode::Arrows);
-    let b = build(sim.messages(), sim.now(), &layout, Mode::Arrows);
+    let a = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
+    let b = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
     assert_eq!(a, b);
-    let later = build(sim.messages(), request.arrives_at, &layout, Mode::Arrows);
+    let later = build(
+        sim.messages(),
+        request.arrives_at,
+        &layout,
+        Mode::Arrows,
+        TEXT,
+    );
     assert_ne!(a, later, "the request has moved by its arrival");
 }
 
@@ -142,7 +151,7 @@ fn the_same_model_time_gives_the_same_frame() {
 fn flows_count_every_message_in_flight_once() {
     let (sim, _) = a_request_in_flight();
     let layout = layout_for(&sim, false);
-    let frame = build(sim.messages(), sim.now(), &layout, Mode::Flows);
+    let frame = build(sim.messages(), sim.now(), &layout, Mode::Flows, TEXT);
     assert!(frame.arrows.is_empty() && frame.labels.is_empty());
     let counted: u32 = frame.flows.iter().map(|(.., count)| *count).sum();
     assert_eq!(counted as usize, frame.in_flight);
@@ -184,7 +193,7 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
     }
     let (copy, now) = found.expect("a copy on its way within 10 s");
     let layout = layout_for(&sim, false);
-    let frame = build(sim.messages(), now, &layout, Mode::Arrows);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT);
     let (_, x, _, text, look, anchor) = frame
         .labels
         .iter()

@@ -6,6 +6,12 @@
 //                leaves out the engine's style, layout and paint (those show in fps and interval).
 // A blank page in the same browser is the reference: budgets are ratios to its frame rate, because
 // the engines' frame clocks differ (Chromium headless, Firefox headless, WebKit under Xvfb).
+//
+// BENCH_WEBKIT_RASTER=cpu makes WebKitGTK rasterise with Skia on the CPU
+// (WEBKIT_SKIA_ENABLE_CPU_RENDERING=1). By default it rasterises through OpenGL, which on a machine
+// without a GPU is Mesa's software llvmpipe: there every repainted pixel costs about twice as much, so
+// the same page measures about half the frame rate. Off by default: the figures stay those of the
+// engine as it comes; the switch shows how much of a gap is this machine's missing GPU.
 
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +89,7 @@ export async function measureEngines({ engines = ['chromium', 'firefox', 'webkit
   const blank = await serveDirectory(blankDir);
   const out = {};
   try {
+    if (process.env.BENCH_WEBKIT_RASTER === 'cpu') process.env.WEBKIT_SKIA_ENABLE_CPU_RENDERING = '1';
     for (const engine of engines) {
       const browser = await launchBrowser(engine);
       try {

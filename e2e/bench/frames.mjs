@@ -6,6 +6,9 @@
 //   scripts/bench-frames.sh            (build first: scripts/build.sh)
 //   node e2e/bench/frames.mjs --json   (machine-readable)
 //   BENCH_ENGINES="webkit"             only these engines in the side-by-side table ("" skips it)
+//   BENCH_PAGES="sixteen"              only these pages of it (keys of ENGINE_RUNS; the blank page always)
+//   BENCH_DETAIL=0                     skip the detailed Chromium runs (quick engine comparisons)
+//   BENCH_WEBKIT_RASTER=cpu            WebKit rasterises on the CPU (see e2e/bench/engines.mjs)
 //
 // Budgets: frame interval p95 <= 16.7 ms, work per frame p95 <= 8 ms, >= 300 messages in flight with 16
 // servers; the flow mode keeps 60 fps with thousands of messages; page <= 150 KB gzip (Chromium). In every
@@ -14,7 +17,7 @@
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serveDirectory } from '../lib/server.mjs';
-import { enginesTable, measureEngines, ratioVerdicts } from './engines.mjs';
+import { ENGINE_RUNS, enginesTable, measureEngines, ratioVerdicts } from './engines.mjs';
 import { BUDGET_BYTES, kb, siteSizes, sum } from '../../scripts/lib/page-size.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -87,14 +90,16 @@ const browser = await chromium.launch({
 });
 const results = [];
 try {
-  for (const run of RUNS) results.push(await measure(browser, baseUrl, run));
+  if (process.env.BENCH_DETAIL !== '0') for (const run of RUNS) results.push(await measure(browser, baseUrl, run));
 } finally {
   await browser.close();
   await close();
 }
 const size = siteSize();
 const engines = (process.env.BENCH_ENGINES ?? 'chromium firefox webkit').split(/\s+/).filter(Boolean);
-const perEngine = engines.length > 0 ? await measureEngines({ engines, seconds: SECONDS }) : null;
+const pages = process.env.BENCH_PAGES?.split(/\s+/).filter(Boolean);
+const runs = pages ? ENGINE_RUNS.filter((r) => r.blank || pages.includes(r.key)) : ENGINE_RUNS;
+const perEngine = engines.length > 0 ? await measureEngines({ engines, runs, seconds: SECONDS }) : null;
 
 let failed = false;
 const check = (ok, text) => { if (!ok) failed = true; return `${ok ? 'ok  ' : 'FAIL'} ${text}`; };

@@ -119,6 +119,12 @@ impl Scene {
 
     /// This frame's messages in flight, placed by model time.
     pub fn traffic(&self, sim: &Simulation) -> TrafficFrame {
-        traffic::build(sim.messages(), sim.now(), &self.layout, self.mode)
+        traffic::build(
+            sim.messages(),
+            sim.now(),
+            &self.layout,
+            self.mode,
+            self.text,
+        )
     }
 }

@@ -146,7 +146,35 @@ fn end_key(layout: &Layout, e: Endpoint) -> (u8, u32) {
     }
 }
 
-pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> TrafficFrame {
+/// Where an arrow label at `(x, y)` (its baseline's centre, `text` user units tall) is drawn: above the
+/// arrow's head, or below it where above would cover the balancer's name (drawn centred over the
+/// balancer's box, `text` tall, its baseline 0.4 `text` above the box; a long name overhangs the box,
+/// hence the margin of a quarter box on each side).
+fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64, f64) {
+    let above = y - 8.0;
+    let half = 0.3 * text * chars as f64;
+    let lb = &layout.lb;
+    let (name_left, name_right) = (lb.x - lb.w / 4.0, lb.right() + lb.w / 4.0);
+    let (name_top, name_bottom) = (lb.y - 1.6 * text, lb.y);
+    let covers_name = x + half > name_left
+        && x - half < name_right
+        && above + 0.25 * text > name_top
+        && above - text < name_bottom;
+    if covers_name {
+        (x, y + 8.0 + text)
+    } else {
+        (x, above)
+    }
+}
+
+/// `text_size`: the picture's smallest font size in user units, the arrow labels' size.
+pub fn build(
+    messages: &[Message],
+    now: Micros,
+    layout: &Layout,
+    mode: Mode,
+    text_size: f64,
+) -> TrafficFrame {
     // The model may record a send a moment ahead of now: only what is on the wire is drawn.
     let on_wire = || {
         messages
@@ -199,7 +227,8 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
                     let (lx, ly, anchor) = if on_lane {
                         (r1(x + 8.0), r1(y + 5.0), "start")
                     } else {
-                        (r1(x), r1(y - 8.0), "middle")
+                        let (lx, ly) = label_place(layout, x, y, text.chars().count(), text_size);
+                        (r1(lx), r1(ly), "middle")
                     };
                     // The same name where it already stands (copies of one write leaving together)
                     // is drawn once: overprinted it would not be read at all.
@@ -267,4 +296,25 @@ pub fn build(messages: &[Message], now: Micros, layout: &Layout, mode: Mode) -> 
         }
     }
     frame
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_step_below_the_head_where_above_would_cover_the_balancers_name() {
+        let layout = Layout::new(3, 3, false, false, false);
+        let text = 14.0;
+        let lb = &layout.lb;
+        // A head just right of the box's top corner (on its way to the top server): above it is the name.
+        let (x, y) = (lb.right() + 5.0, lb.y - 2.0);
+        assert_eq!(label_place(&layout, x, y, 5, text), (x, y + 8.0 + text));
+        // Halfway down the box's side, or far from the box, a label stays above its head.
+        assert_eq!(
+            label_place(&layout, x, lb.cy(), 5, text),
+            (x, lb.cy() - 8.0)
+        );
+        assert_eq!(label_place(&layout, 800.0, 100.0, 5, text), (800.0, 92.0));
+    }
 }

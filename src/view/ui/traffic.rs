@@ -32,9 +32,12 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
                     </g>
                 }) }
             </g>
+            // A label follows its arrow by its transform, not by x and y: moving a text's x or y makes
+            // WebKit lay its glyphs out again each frame, a transform only moves the drawn text.
             <g class="labels">
                 { for f.labels.iter().map(|(id, x, y, text, look, anchor)| html! {
-                    <text key={*id} class={classes!("arrow-label", look.class())} x={f64_text(*x)} y={f64_text(*y)} text-anchor={*anchor} font-size={f64_text(props.text)}>{ text.clone() }</text>
+                    <text key={*id} class={classes!("arrow-label", look.class())} transform={format!("translate({} {})", f64_text(*x), f64_text(*y))}
+                          text-anchor={*anchor} font-size={f64_text(props.text)}>{ text.clone() }</text>
                 }) }
             </g>
         </g>

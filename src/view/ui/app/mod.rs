@@ -70,6 +70,12 @@ pub struct App {
     scene: Scene,
     /// When the read-outs and the picture's nodes were last re-read (wall-clock ms).
     numbers_at: f64,
+    /// The model time the read-outs, the log and the scrubber show: the moment they were re-read, so
+    /// they change a few times a second, not every frame (nobody reads milliseconds ticking at 60 Hz,
+    /// and every changed text outside the picture costs a browser a layout and a repaint).
+    numbers_now: Micros,
+    /// The log lines shown (`world::recent_log`), re-read with the numbers.
+    log: Vec<(u64, crate::model::LogEntry)>,
     world_at: f64,
     /// The compare view's strategies run so far.
     compared: Vec<(Strategy, Report)>,
@@ -152,6 +158,8 @@ impl App {
         self.scene.refresh_numbers(&self.sim);
         self.timeline.observe(&self.sim);
         self.numbers_at = dom::now_ms();
+        self.numbers_now = self.sim.now();
+        self.log = world::recent_log(&self.sim, LOG_LINES);
         self.timing.perf.record_memory();
         self.announcer
             .update(&self.sim, self.prefs.lang, self.numbers_at);
@@ -322,6 +330,8 @@ impl Component for App {
                 .selftest
                 .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
             numbers_at: 0.0,
+            numbers_now: 0,
+            log: Vec::new(),
             world_at: 0.0,
             compared: Vec::new(),
             compare_href: String::new(),

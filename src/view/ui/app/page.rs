@@ -65,7 +65,7 @@ impl App {
         let config = self.sim.config();
         let props = MetricsProps {
             report: self.scene.report.clone(),
-            now: self.sim.now(),
+            now: self.numbers_now,
             lang: self.prefs.lang,
             memory_budget: config.timing.server_memory_bytes,
             chart: self.scene.chart,
@@ -181,7 +181,7 @@ impl App {
             preset: self.preset,
         };
         let log = EventLogProps {
-            entries: world::recent_log(&self.sim, super::LOG_LINES),
+            entries: self.log.clone(),
             lang,
             announcement: self.announcer.text().to_string(),
         };
@@ -199,7 +199,7 @@ impl App {
                 <div class="layout">
                     <div class="stage-column">
                         <div class="stage">{ self.topology() }</div>
-                        <TimelineBar ..TimelineProps { now: self.sim.now(), end: self.timeline.furthest,
+                        <TimelineBar ..TimelineProps { now: self.numbers_now, end: self.timeline.furthest,
                             markers: self.timeline.markers.clone(), lang, act: self.act.clone() } />
                         <p class="mode-note">{ mode_note }</p>
                         { self.metrics() }
