@@ -33,7 +33,7 @@ const FIRST_RENDER_LOADS = 5;
 const FRAME_RUNS = [
   { label: '16 servers', servers: 16, query: 'servers=16&users=8000&ff=20&speed=0.1' },
   { label: '64 servers', servers: 64, query: 'servers=64&users=8000&ff=20&speed=0.1' },
-  { label: 'flows', servers: 16, query: 'servers=16&users=100000&ff=20&speed=0.1' },
+  { label: 'flows', servers: 64, query: 'servers=64&users=100000&ff=20&speed=0.1' },
 ];
 
 class Unmeasured extends Error {}
