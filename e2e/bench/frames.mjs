@@ -11,7 +11,8 @@
 //   BENCH_WEBKIT_RASTER=cpu            WebKit rasterises on the CPU (see e2e/bench/engines.mjs)
 //
 // Budgets: frame interval p95 <= 16.7 ms, work per frame p95 <= 8 ms, >= 300 messages in flight with 16
-// servers; the flow mode keeps 60 fps with thousands of messages; page <= 150 KB gzip (Chromium). In every
+// servers; the flow mode keeps 60 fps with thousands of messages; page within the build's size guard
+// (scripts/lib/page-size.mjs) (Chromium). In every
 // engine: the 16-server lab at >= 0.8x and the paused lab at >= 0.95x the blank page's frame rate.
 
 import { fileURLToPath } from 'node:url';
