@@ -207,3 +207,37 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
     assert_eq!(*anchor, "start");
     assert!(*x > right, "label at x {x}, servers end at {right}");
 }
+
+#[test]
+fn labels_never_overprint_one_another_in_a_crowd() {
+    // The one-server step: hundreds of visitors arrive at once, up to the labelled limit in flight.
+    let step = tour::steps()
+        .into_iter()
+        .find(|s| s.id == "one-server-ceiling")
+        .expect("the one-server step");
+    let mut sim = step.scenario.simulation();
+    sim.set_tracing(true);
+    let mut most = 0;
+    for at in (1..=300).map(|i| i * 100 * MS) {
+        sim.advance_to(at);
+        let layout = layout_for(&sim, false);
+        let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
+        most = most.max(frame.labels.len());
+        let span = |&(_, x, _, ref text, _, anchor): &(u64, f64, f64, String, Look, &str)| {
+            let w = 0.6 * TEXT * text.chars().count() as f64;
+            if anchor == "start" {
+                (x, x + w)
+            } else {
+                (x - w / 2.0, x + w / 2.0)
+            }
+        };
+        for (i, a) in frame.labels.iter().enumerate() {
+            for b in &frame.labels[i + 1..] {
+                let ((a0, a1), (b0, b1)) = (span(a), span(b));
+                let apart = a1 <= b0 || b1 <= a0 || (a.2 - b.2).abs() >= TEXT;
+                assert!(apart, "at {at}: {a:?} overprints {b:?}");
+            }
+        }
+    }
+    assert!(most >= 3, "a crowd draws several labels at once: {most}");
+}

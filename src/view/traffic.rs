@@ -167,6 +167,15 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     }
 }
 
+/// Where a label's text runs from and to along x: about 0.6 em a character, from `x` or centred on it.
+fn label_span(x: f64, text: &str, anchor: &str, text_size: f64) -> (f64, f64) {
+    let width = 0.6 * text_size * text.chars().count() as f64;
+    match anchor {
+        "start" => (x, x + width),
+        _ => (x - width / 2.0, x + width / 2.0),
+    }
+}
+
 /// `text_size`: the picture's smallest font size in user units, the arrow labels' size.
 pub fn build(
     messages: &[Message],
@@ -230,10 +239,12 @@ pub fn build(
                         let (lx, ly) = label_place(layout, x, y, text.chars().count(), text_size);
                         (r1(lx), r1(ly), "middle")
                     };
-                    // The same name where it already stands (copies of one write leaving together)
-                    // is drawn once: overprinted it would not be read at all.
-                    let overprints = |&(_, ox, oy, ref other, ..): &Label| {
-                        *other == text && (ox - lx).abs() < 40.0 && (oy - ly).abs() < 20.0
+                    // A label that would overprint one already placed (copies of one write leaving
+                    // together, a crowd at the balancer) is left out: overprinted, neither is read.
+                    let span = label_span(lx, &text, anchor, text_size);
+                    let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
+                        let (a0, a1) = label_span(ox, other, other_anchor, text_size);
+                        a0 < span.1 && span.0 < a1 && (oy - ly).abs() < text_size
                     };
                     if !text.is_empty() && !frame.labels.iter().any(overprints) {
                         frame.labels.push((m.id, lx, ly, text, look, anchor));
