@@ -185,7 +185,8 @@ pub fn initials_layer(testid: &str, state_class: &str, r: Rect, initials: Html) 
 }
 
 /// The user's letter centred on a chip of `size` at (`x`, `y`), if a letter of `letter_size` fits in it:
-/// the page's colour on a filled chip, the user's colour in an outlined copy.
+/// the page's colour on a filled chip (outlined in the user's colour), the user's colour in an outlined
+/// copy.
 fn chip_initial(
     s: &SessionEntry,
     shape: u32,
@@ -203,14 +204,12 @@ fn chip_initial(
         return None;
     }
     let centre_y = y + size * if shape == 2 { 0.62 } else { 0.5 };
+    let colour = format!("c{}", s.user % crate::view::names::COLOURS);
     let class = match s.role {
-        SessionRole::Full => classes!("chip-initial", "on-fill"),
-        SessionRole::Backup | SessionRole::KeyOnly => {
-            classes!(
-                "chip-initial",
-                format!("c{}", s.user % crate::view::names::COLOURS)
-            )
-        }
+        // Outlined in the user's colour: where the letter is wider than a triangle or a diamond, it
+        // still reads against the box.
+        SessionRole::Full => classes!("chip-initial", colour, "on-fill"),
+        SessionRole::Backup | SessionRole::KeyOnly => classes!("chip-initial", colour),
     };
     Some(html! {
         <text key={s.session.to_string()} {class} x={fmt1(x + size / 2.0)} y={fmt1(centre_y + letter_size * 0.36)}
