@@ -16,6 +16,17 @@ fn problem_at(at: Micros) -> Simulation {
     sim
 }
 
+/// The tour step `id`'s simulation at its start, with messages traced.
+fn traced_step(id: &str) -> Simulation {
+    let step = tour::steps()
+        .into_iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no tour step {id}"));
+    let mut sim = step.scenario.simulation();
+    sim.set_tracing(true);
+    sim
+}
+
 fn on_wire(messages: &[Message], now: Micros) -> Vec<&Message> {
     messages
         .iter()
@@ -173,12 +184,7 @@ fn crowds_fast_playback_and_reduced_motion_draw_flows() {
 #[test]
 fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
     // The asynchronous cluster step: copies take 1.5 s on the lanes right of the servers.
-    let step = tour::steps()
-        .into_iter()
-        .find(|s| s.id == "cluster-async-window")
-        .expect("the timing-window step");
-    let mut sim = step.scenario.simulation();
-    sim.set_tracing(true);
+    let mut sim = traced_step("cluster-async-window");
     let mut found = None;
     for at in (1..=200).map(|i| i * 50 * MS) {
         sim.advance_to(at);
@@ -211,12 +217,7 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
 #[test]
 fn labels_never_overprint_one_another_in_a_crowd() {
     // The one-server step: hundreds of visitors arrive at once, up to the labelled limit in flight.
-    let step = tour::steps()
-        .into_iter()
-        .find(|s| s.id == "one-server-ceiling")
-        .expect("the one-server step");
-    let mut sim = step.scenario.simulation();
-    sim.set_tracing(true);
+    let mut sim = traced_step("one-server-ceiling");
     let mut most = 0;
     for at in (1..=300).map(|i| i * 100 * MS) {
         sim.advance_to(at);
