@@ -1,14 +1,10 @@
 // The compare view tells the truth about cost: replication in bytes beside messages, session memory of
 // servers, store and replica together, a default workload (a server crash and a store outage) in which
-// every strategy ends differently, and bar labels legible at 1280x720. Chromium only.
+// every strategy ends differently, and bar labels legible at 1280x720.
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage } from './lib/harness.mjs';
+import { test, withPage } from './lib/harness.mjs';
 import { compareTable } from './view-helpers.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
 
 const READY = '[data-testid=compare-table][data-complete=true]';
 

@@ -1,12 +1,8 @@
 // The `config` panel: the real configuration of the page's current setup, in the page's
 // language, exactly as `sessionscope-sim config` prints it for the same scenario.
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage, runSim } from './lib/harness.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
+import { test, withPage, runSim } from './lib/harness.mjs';
 
 /** What the runner prints for `scenario` (an object of scenario keys) in `format` and `lang`. */
 function printed(scenario, format, lang) {

@@ -2,12 +2,8 @@
 // time from the click to the counted 401), the answer waits for the outcome, the callout is drawn on the
 // picture at a readable size, Replay plays it again, Next opens the next step at its own speed, and Reset
 // returns to the question.
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage, waitForDataValue, dataValue } from './lib/harness.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
+import { test, withPage, waitForDataValue, dataValue } from './lib/harness.mjs';
 
 const TOUR_READY = '[data-testid=tour-caption]';
 

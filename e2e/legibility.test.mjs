@@ -2,12 +2,8 @@
 // computed font size times the SVG's screen scale), at a laptop's 1280x720, a projector's 1920x1080 and
 // a 960x540 slide embed, for the default lab and every tour step; and the font-scale control.
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage } from './lib/harness.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
+import { test, withPage } from './lib/harness.mjs';
 
 const TOUR_READY = '[data-testid=tour-caption]';
 

@@ -2,12 +2,8 @@
 // now (`data-role`), the promoted replica says so, and the failed store is drawn gone, not as a replica
 // that went down.
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage } from './lib/harness.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
+import { test, withPage } from './lib/harness.mjs';
 
 const role = (page, id) => page.getByTestId(id).getAttribute('data-role');
 const state = (page, id) => page.getByTestId(id).getAttribute('data-state');

@@ -1,13 +1,9 @@
 // Presets in the page: `?preset=NAME` and the lab's `preset` select stage each weakness in one step, and
 // each effect is on the page within 30 s of wall time (read from the read-outs' data-value and the
-// nodes' data-state, never assumed). Chromium only.
+// nodes' data-state, never assumed).
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage, waitForDataValue } from './lib/harness.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
+import { test, withPage, waitForDataValue } from './lib/harness.mjs';
 
 const WALL_BUDGET_MS = 30_000;
 

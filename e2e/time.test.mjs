@@ -1,14 +1,9 @@
 // Time controls: the timeline scrubber's markers, seeking that replays (and keeps the commands applied
 // after the target), "next event" with its button and its shortcut, and Step stopping at every hop.
-// Chromium only.
 
-import { test as engineTest } from './lib/harness.mjs';
 import assert from 'node:assert/strict';
-import { withPage, dataValue, waitForDataValue } from './lib/harness.mjs';
+import { test, withPage, dataValue, waitForDataValue } from './lib/harness.mjs';
 import { snapshot } from './view-helpers.mjs';
-
-// Written against Chromium; Firefox and WebKit runs of this file are still to come.
-const test = (name, body) => engineTest(name, { engines: ['chromium'], why: 'Chromium only so far' }, body);
 
 const simTime = async (page) => Number(await dataValue(page, 'sim-time'));
 

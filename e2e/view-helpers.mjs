@@ -53,13 +53,12 @@ export function twoFrames(page) {
 
 /** Every metric cell of the compare table, by strategy: { none: { mismatches: '12', ... }, ... }. */
 export async function compareTable(page) {
-  return page.evaluate(() => {
-    const table = {};
-    for (const row of document.querySelectorAll('[data-testid=compare-table] tr[data-strategy]')) {
+  // Rows come back as a list: an object's key order does not survive WebKitWebDriver's serialisation.
+  const rows = await page.evaluate(() => [...document.querySelectorAll('[data-testid=compare-table] tr[data-strategy]')]
+    .map((row) => {
       const cells = {};
       for (const cell of row.querySelectorAll('td[data-metric]')) cells[cell.dataset.metric] = cell.dataset.value;
-      table[row.dataset.strategy] = cells;
-    }
-    return table;
-  });
+      return [row.dataset.strategy, cells];
+    }));
+  return Object.fromEntries(rows);
 }
