@@ -2,7 +2,7 @@
 //! robin, two users) stepped to a known model time. Arrows sit where model time puts them on their wire,
 //! and the frame depends on model time only.
 
-use sessionscope::model::{Message, MessageKind, Micros, Simulation, MS};
+use sessionscope::model::{Endpoint, Message, MessageKind, Micros, Simulation, MS};
 use sessionscope::scenario::tour;
 use sessionscope::view::layout::Layout;
 use sessionscope::view::scene::layout_for;
@@ -241,4 +241,32 @@ fn labels_never_overprint_one_another_in_a_crowd() {
         }
     }
     assert!(most >= 3, "a crowd draws several labels at once: {most}");
+}
+
+#[test]
+fn a_rejection_is_never_the_label_left_out() {
+    // A request on its way to server A and a 401 on its way back, both half way along the same wire:
+    // their labels would overprint, and the 401 is the one to read.
+    let layout = Layout::new(2, 3, false, false, false);
+    let message = |id, kind, from, to, user| Message {
+        id,
+        kind,
+        from,
+        to,
+        user: Some(user),
+        sent_at: 0,
+        arrives_at: 2 * MS,
+    };
+    let (lb, a) = (Endpoint::Balancer, Endpoint::Server(0));
+    let messages = [
+        message(1, MessageKind::Request, lb, a, 0),
+        message(2, MessageKind::ResponseMismatch, a, lb, 1),
+    ];
+    let frame = build(&messages, MS, &layout, Mode::Arrows, TEXT);
+    let texts: Vec<&str> = frame
+        .labels
+        .iter()
+        .map(|(_, _, _, t, ..)| t.as_str())
+        .collect();
+    assert_eq!(texts, ["401"]);
 }

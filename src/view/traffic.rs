@@ -199,6 +199,7 @@ pub fn build(
             // Per look, in the order of `Look::ALL`: (tail path, head path).
             let mut paths: [(String, String); Look::ALL.len()] = Default::default();
             let label = frame.in_flight <= LABEL_LIMIT;
+            let mut candidates: Vec<Label> = Vec::new();
             for m in on_wire() {
                 let look = Look::of(m.kind);
                 let (x0, y0) = layout.anchor(m.from, m.to);
@@ -239,15 +240,25 @@ pub fn build(
                         let (lx, ly) = label_place(layout, x, y, text.chars().count(), text_size);
                         (r1(lx), r1(ly), "middle")
                     };
-                    // A label that would overprint one already placed (copies of one write leaving
-                    // together, a crowd at the balancer) is left out: overprinted, neither is read.
-                    let span = label_span(lx, &text, anchor, text_size);
+                    if !text.is_empty() {
+                        candidates.push((m.id, lx, ly, text, look, anchor));
+                    }
+                }
+            }
+            // A label that would overprint one already placed (copies of one write leaving together,
+            // a crowd at the balancer) is left out: overprinted, neither is read. Rejections are placed
+            // first, so a 401 or a 5xx is never the one left out.
+            let rejection = |look: Look| matches!(look, Look::Mismatch | Look::Lost | Look::Error);
+            for rejections in [true, false] {
+                for candidate in candidates.iter().filter(|c| rejection(c.4) == rejections) {
+                    let (_, x, y, ref text, _, anchor) = *candidate;
+                    let span = label_span(x, text, anchor, text_size);
                     let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
                         let (a0, a1) = label_span(ox, other, other_anchor, text_size);
-                        a0 < span.1 && span.0 < a1 && (oy - ly).abs() < text_size
+                        a0 < span.1 && span.0 < a1 && (oy - y).abs() < text_size
                     };
-                    if !text.is_empty() && !frame.labels.iter().any(overprints) {
-                        frame.labels.push((m.id, lx, ly, text, look, anchor));
+                    if !frame.labels.iter().any(overprints) {
+                        frame.labels.push(candidate.clone());
                     }
                 }
             }
