@@ -101,3 +101,20 @@ test('legibility: the font-scale control and its shortcut enlarge the picture\'s
     assert.equal(await page.getByTestId('font-scale').getAttribute('data-value'), '150');
   });
 });
+
+test('legibility: when the picture alone changes size (no window resize, paused), its words are fitted again', async (t) => {
+  await withPage(t, { viewport: { width: 1280, height: 720 }, query: { paused: 1 } }, async (page) => {
+    const before = (await fittedSmallest(page, 14)).min;
+    assert.ok(before >= 14, `before: ${before.toFixed(1)} px`);
+    // A panel beside the picture grows: the picture is drawn at half its width, and nothing else happens.
+    await page.evaluate(() => {
+      document.querySelector('[data-testid=topology]').closest('.picture').style.width = '50%';
+    });
+    await page.waitForFunction(() => {
+      const svg = document.querySelector('[data-testid=topology]');
+      return svg.getBoundingClientRect().width < 0.6 * svg.parentElement.parentElement.getBoundingClientRect().width;
+    });
+    const after = await fittedSmallest(page, 14);
+    assert.ok(after.min >= 14, `after the picture shrank: "${after.word}" is ${after.min.toFixed(1)} px`);
+  });
+});

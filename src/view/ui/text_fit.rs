@@ -5,6 +5,9 @@ use crate::view::actions::Action;
 use crate::view::scene::Scene;
 use crate::view::ui::dom;
 use crate::view::words::Lang;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver};
 use yew::prelude::*;
 
 /// The font-scale button under the picture: shows the current scale; `f` does the same.
@@ -35,46 +38,78 @@ pub fn load_font_scale(scene: &mut Scene) {
     }
 }
 
-/// The next font scale, remembered, and the text fitted to it.
-pub fn next_font_scale(scene: &mut Scene) {
-    let percent = scene.next_font_scale();
-    dom::store(FONT_SCALE_KEY, &percent.to_string());
-    scene.text = 0.0;
-    fit_text(scene);
+/// Watches the picture's drawn size, so its text is fitted when that size or the layout changes and
+/// only then: measuring forces a layout, which a frame that only moves arrows should not pay for. The
+/// picture can change size with no window resize and no frame to follow (a panel or the tour's caption
+/// laid out after the first frame while paused), which a `ResizeObserver` sees.
+pub struct TextFit {
+    picture: NodeRef,
+    observer: Option<ResizeObserver>,
+    observed: Option<Element>,
+    _on_resize: Closure<dyn FnMut()>,
+    /// The layout size (user units) the text was last fitted to.
+    fitted_layout: (f64, f64),
 }
 
-/// Fit the picture's text to its drawn size; true when it changed (the page then draws again).
-pub fn fit_text(scene: &mut Scene) -> bool {
-    let dom = dom::document();
-    let window = dom::window()
-        .inner_width()
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let scale = dom
-        .query_selector("[data-testid=topology]")
-        .ok()
-        .flatten()
-        .map_or(0.0, |svg| {
-            let l = &scene.layout;
+impl TextFit {
+    /// `refit` is called when the picture's size changed.
+    pub fn new(refit: Callback<()>) -> TextFit {
+        let on_resize = Closure::<dyn FnMut()>::new(move || refit.emit(()));
+        TextFit {
+            picture: NodeRef::default(),
+            observer: ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok(),
+            observed: None,
+            _on_resize: on_resize,
+            fitted_layout: (0.0, 0.0),
+        }
+    }
+
+    /// The reference the picture's `<svg>` carries.
+    pub fn picture(&self) -> NodeRef {
+        self.picture.clone()
+    }
+
+    /// After each render: watches the picture drawn now, and fits the text when the layout's size
+    /// changed since the last fit. True when the text size changed (the page then draws again).
+    pub fn after_render(&mut self, scene: &mut Scene) -> bool {
+        let drawn = self.picture.cast::<Element>();
+        if drawn != self.observed {
+            if let Some(observer) = &self.observer {
+                if let Some(old) = &self.observed {
+                    observer.unobserve(old);
+                }
+                if let Some(new) = &drawn {
+                    // Reports the current size at once, then every change.
+                    observer.observe(new);
+                }
+            }
+            self.observed = drawn;
+        }
+        let layout = (scene.layout.width, scene.layout.height);
+        layout != self.fitted_layout && self.fit(scene)
+    }
+
+    /// Fits the picture's text to its drawn size now; true when it changed.
+    pub fn fit(&mut self, scene: &mut Scene) -> bool {
+        let window = dom::window()
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let l = &scene.layout;
+        self.fitted_layout = (l.width, l.height);
+        let scale = self.picture.cast::<Element>().map_or(0.0, |svg| {
             // preserveAspectRatio "meet": the smaller of the two scales.
             (f64::from(svg.client_width()) / l.width).min(f64::from(svg.client_height()) / l.height)
         });
-    scene.fit_text(scale, window)
-}
-
-thread_local! {
-    /// When the picture's size was last measured (wall-clock ms).
-    static MEASURED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
-}
-
-/// `fit_text`, at most twice a second: measuring forces a layout, which a frame that only moves
-/// arrows should not pay for. Resizes and font-scale changes fit at once (`Action::Refit`).
-pub fn fit_text_now_and_then(scene: &mut Scene) -> bool {
-    let now = dom::now_ms();
-    if now - MEASURED_AT.with(std::cell::Cell::get) < 500.0 {
-        return false;
+        scene.fit_text(scale, window)
     }
-    MEASURED_AT.with(|at| at.set(now));
-    fit_text(scene)
+
+    /// The next font scale, remembered, and the text fitted to it.
+    pub fn next_font_scale(&mut self, scene: &mut Scene) {
+        let percent = scene.next_font_scale();
+        dom::store(FONT_SCALE_KEY, &percent.to_string());
+        scene.text = 0.0;
+        self.fit(scene);
+    }
 }

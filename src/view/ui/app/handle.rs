@@ -221,9 +221,9 @@ impl App {
                 self.sim = timeline::seek(&self.history, target);
                 self.announcer.rewound(&self.sim);
             }
-            Action::FontScale => crate::view::ui::text_fit::next_font_scale(&mut self.scene),
+            Action::FontScale => self.text_fit.next_font_scale(&mut self.scene),
             Action::Refit => {
-                crate::view::ui::text_fit::fit_text(&mut self.scene);
+                self.text_fit.fit(&mut self.scene);
             }
         }
         self.watch_tour_answer();

@@ -12,6 +12,7 @@ mod sharing;
 use super::compare;
 use super::dom;
 use super::perf::FrameTiming;
+use super::text_fit::TextFit;
 use crate::model::{Command, Micros, Report, Simulation, Strategy};
 use crate::scenario::preset::Preset;
 use crate::scenario::url::{parse_query, PageState, PageView, ParamError};
@@ -94,6 +95,8 @@ pub struct App {
     /// The scrubber's extent and marks.
     timeline: Timeline,
     _resize: EventListener,
+    /// The picture's text fitted to its drawn size.
+    text_fit: TextFit,
 }
 
 /// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
@@ -344,6 +347,7 @@ impl Component for App {
             preset: page.preset,
             timeline: Timeline::default(),
             _resize: resize,
+            text_fit: TextFit::new(ctx.link().callback(|()| Msg::Act(Action::Refit))),
             page,
         };
         app.refresh();
@@ -381,7 +385,7 @@ impl Component for App {
             super::text_fit::load_font_scale(&mut self.scene);
         }
         // The picture's text follows its drawn size (window, layout, font scale).
-        if super::text_fit::fit_text_now_and_then(&mut self.scene) {
+        if self.text_fit.after_render(&mut self.scene) {
             ctx.link().send_message(Msg::Act(Action::Refit));
         }
         if first_render {

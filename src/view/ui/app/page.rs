@@ -275,7 +275,7 @@ impl App {
         // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
         html! {
             <div class="picture">
-            <svg data-testid="topology" class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
+            <svg data-testid="topology" ref={self.text_fit.picture()} class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
                 <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb"), text } />
                 <CookieLayer ..CookieProps { layout: layout.clone(), cookies: world.cookies.clone(), text } />
