@@ -248,18 +248,16 @@ pub fn build(
             // A label that would overprint one already placed (copies of one write leaving together,
             // a crowd at the balancer) is left out: overprinted, neither is read. Rejections are placed
             // first, so a 401 or a 5xx is never the one left out.
-            let rejection = |look: Look| matches!(look, Look::Mismatch | Look::Lost | Look::Error);
-            for rejections in [true, false] {
-                for candidate in candidates.iter().filter(|c| rejection(c.4) == rejections) {
-                    let (_, x, y, ref text, _, anchor) = *candidate;
-                    let span = label_span(x, text, anchor, text_size);
-                    let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
-                        let (a0, a1) = label_span(ox, other, other_anchor, text_size);
-                        a0 < span.1 && span.0 < a1 && (oy - y).abs() < text_size
-                    };
-                    if !frame.labels.iter().any(overprints) {
-                        frame.labels.push(candidate.clone());
-                    }
+            candidates.sort_by_key(|c| !matches!(c.4, Look::Mismatch | Look::Lost | Look::Error));
+            for candidate in candidates {
+                let (_, x, y, ref text, _, anchor) = candidate;
+                let span = label_span(x, text, anchor, text_size);
+                let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
+                    let (a0, a1) = label_span(ox, other, other_anchor, text_size);
+                    a0 < span.1 && span.0 < a1 && (oy - y).abs() < text_size
+                };
+                if !frame.labels.iter().any(overprints) {
+                    frame.labels.push(candidate);
                 }
             }
             // Every message draws a head: an empty head path is a look with nothing in flight.

@@ -5,11 +5,12 @@ use super::metrics::clock;
 use crate::model::LogEntry;
 use crate::view::wording::describe;
 use crate::view::words::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct EventLogProps {
-    pub entries: Vec<(u64, LogEntry)>,
+    pub entries: Rc<Vec<(u64, LogEntry)>>,
     pub lang: Lang,
     pub announcement: String,
 }

@@ -29,6 +29,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
 use prefs::Preferences;
 use sharing::Shared;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -76,7 +77,7 @@ pub struct App {
     /// and every changed text outside the picture costs a browser a layout and a repaint).
     numbers_now: Micros,
     /// The log lines shown (`world::recent_log`), re-read with the numbers.
-    log: Vec<(u64, crate::model::LogEntry)>,
+    log: Rc<Vec<(u64, crate::model::LogEntry)>>,
     world_at: f64,
     /// The compare view's strategies run so far.
     compared: Vec<(Strategy, Report)>,
@@ -162,7 +163,7 @@ impl App {
         self.timeline.observe(&self.sim);
         self.numbers_at = dom::now_ms();
         self.numbers_now = self.sim.now();
-        self.log = world::recent_log(&self.sim, LOG_LINES);
+        self.log = Rc::new(world::recent_log(&self.sim, LOG_LINES));
         self.timing.perf.record_memory();
         self.announcer
             .update(&self.sim, self.prefs.lang, self.numbers_at);
@@ -334,7 +335,7 @@ impl Component for App {
                 .then(|| crate::scenario::hash_hex(crate::scenario::reference_hash())),
             numbers_at: 0.0,
             numbers_now: 0,
-            log: Vec::new(),
+            log: Rc::default(),
             world_at: 0.0,
             compared: Vec::new(),
             compare_href: String::new(),
