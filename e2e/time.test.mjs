@@ -32,7 +32,8 @@ test('the scrubber marks mismatches and seeking back and forth reproduces the co
 });
 
 test('seeking back keeps the commands applied after the target', async (t) => {
-  await withPage(t, { query: 'strategy=sticky&ff=5&paused=1&lang=en' }, async (page) => {
+  // At 1x the second played below takes a wall second; at the default lecture speed it takes twenty.
+  await withPage(t, { query: 'strategy=sticky&ff=5&paused=1&speed=1&lang=en' }, async (page) => {
     await waitForDataValue(page, 'sim-time', (v) => Number(v) === 5_000);
     await page.getByTestId('server-1').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="server-1"]').dataset.state === 'down');

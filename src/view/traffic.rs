@@ -248,8 +248,10 @@ pub fn build(
             // A label that would overprint one already placed (copies of one write leaving together,
             // a crowd at the balancer) is left out: overprinted, neither is read. Rejections are placed
             // first, so a 401 or a 5xx is never the one left out.
-            candidates.sort_by_key(|c| !matches!(c.4, Look::Mismatch | Look::Lost | Look::Error));
-            for candidate in candidates {
+            let (rejections, others): (Vec<Label>, Vec<Label>) = candidates
+                .into_iter()
+                .partition(|c| matches!(c.4, Look::Mismatch | Look::Lost | Look::Error));
+            for candidate in rejections.into_iter().chain(others) {
                 let (_, x, y, ref text, _, anchor) = candidate;
                 let span = label_span(x, text, anchor, text_size);
                 let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
