@@ -92,6 +92,14 @@ test("picture: each chip carries its user's letter, filled for a session and out
     assert.deepEqual(filled, ['A', 'B', 'C', 'D', 'E', 'F'], JSON.stringify(drawn));
     assert.deepEqual(outlined, ['A', 'B', 'C', 'D', 'E', 'F'], JSON.stringify(drawn));
   });
+  // The slide embed's first tour step: a short box with one session still gives its chip room for the
+  // letter (the empty bottom line is the chip's), so the class reads "A" where userA's session lives.
+  await withPage(t, { viewport: { width: 960, height: 540 }, query: { tour: 1, embed: 1 }, ready: '[data-testid=tour-caption]' }, async (page) => {
+    await page.waitForFunction(() => document.querySelectorAll('[data-of^=server-] .chip-initial').length > 0);
+    const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-of^=server-] .chip-initial')]
+      .map((t) => `${t.closest('[data-of]').dataset.of}:${t.textContent}`));
+    assert.deepEqual(drawn, ['server-0:A']);
+  });
 });
 
 test('replication: one write fans out N-1 copies on lanes right of the boxes, each named for its session\'s user', async (t) => {

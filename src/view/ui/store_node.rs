@@ -105,7 +105,7 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
     };
     let chips = chip_paths(drawn, area, text);
     let marks = |list: &[SessionEntry], cross: bool| {
-        html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
+        html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, text, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
     };
     let body = html! {
         <>

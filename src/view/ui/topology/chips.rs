@@ -7,17 +7,27 @@ use crate::view::names::shape_of;
 use std::fmt::Write;
 use yew::prelude::*;
 
-/// Where chips go in a `w` × `h` area for `n` chips: chip size, pitch, columns and capacity.
-fn chip_grid(n: usize, w: f64, h: f64) -> (f64, f64, usize, usize) {
-    // As large as the box allows for this many chips (readable from the back of a room), within bounds.
+/// A chip holds its user's letter when it is this many times the letter's size (a margin of a tenth of
+/// the chip on each side).
+const LETTER_ROOM: f64 = 1.25;
+
+/// Where chips go in a `w` × `h` area for `n` chips, in a picture whose smallest text is `letter_size`:
+/// chip size, pitch, columns and capacity.
+fn chip_grid(n: usize, w: f64, h: f64, letter_size: f64) -> (f64, f64, usize, usize) {
+    // As large as the box allows for this many chips (readable from the back of a room), within bounds:
+    // never taller than the area, and no larger than a chip that holds its user's letter needs.
     let n = n.max(1) as f64;
-    // `max`/`min` rather than `clamp`: with a bound computed at run time `clamp` keeps a panic path that
-    // formats floats.
-    let size = ((w * h / n).sqrt() * 0.72).min(h.clamp(6.0, 28.0)).max(6.0);
+    let largest = (letter_size * LETTER_ROOM).max(28.0);
+    let size = ((w * h / n).sqrt() * 0.72).min(h).min(largest).max(6.0);
     let pitch = size + 2.0;
     let cols = ((w / pitch).floor() as usize).max(1);
     let rows = ((h / pitch).floor() as usize).max(1);
     (size, pitch, cols, cols * rows)
+}
+
+/// Whether `n` chips all fit in a `w` × `h` area (`letter_size` as for `chip_paths`).
+pub fn chips_fit(n: usize, w: f64, h: f64, letter_size: f64) -> bool {
+    chip_grid(n, w, h, letter_size).3 >= n
 }
 
 /// How a mark over a chip looks (app.css): a dashed outline (the replica's copy is older), a cross
@@ -37,10 +47,11 @@ pub fn chip_marks(
     sessions: &[SessionEntry],
     marked: &[SessionEntry],
     area: (f64, f64, f64, f64),
+    letter_size: f64,
     mark: Mark,
 ) -> Html {
     let (x0, y0, w, h) = area;
-    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h, letter_size);
     let mut d = String::new();
     for (i, s) in sessions.iter().take(capacity).enumerate() {
         if !marked.iter().any(|m| m.session == s.session) {
@@ -111,7 +122,7 @@ pub fn chip_paths(
     (x0, y0, w, h): (f64, f64, f64, f64),
     letter_size: f64,
 ) -> Chips {
-    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h);
+    let (size, pitch, cols, capacity) = chip_grid(sessions.len(), w, h, letter_size);
     let shown = sessions.len().min(capacity);
     // One path per (role rank, colour, shape), at index (role rank × COLOURS + colour) × SHAPES + shape.
     use crate::view::names::{COLOURS as colours, SHAPES as shapes};
@@ -198,8 +209,8 @@ fn chip_initial(
     let letters = crate::model::letters(s.user);
     // A letter is about 0.62 em wide in the picture's sans-serif (bold); a triangle's middle is lower.
     let fits = letter_size > 0.0
-        && letter_size <= size * 0.8
-        && letters.len() as f64 * 0.62 * letter_size <= size * 0.8;
+        && letter_size * LETTER_ROOM <= size
+        && letters.len() as f64 * 0.62 * letter_size * LETTER_ROOM <= size;
     if !fits {
         return None;
     }

@@ -1,8 +1,8 @@
 //! One server box: its name, state, session chips, memory and queue, as a clickable node.
 
 use super::{
-    accessible_name, chip_marks, chip_paths, detected_attr, fmt1, initials_layer, node, state_text,
-    text_width, Mark,
+    accessible_name, chip_marks, chip_paths, chips_fit, detected_attr, fmt1, initials_layer, node,
+    state_text, text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry, SessionRole};
 use crate::view::actions::Action;
@@ -96,8 +96,6 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let counts_shown =
         (roomy && text_width(&counts_text, text) + 2.0 * pad <= r.w).then(|| counts_text.clone());
     let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
-    let bottom_line = if roomy { line } else { 0.0 };
-    let chips_h = (r.h - chips_y - bar_h - pad * 2.0 - bottom_line).max(0.0);
     // Live chips first, then the ghosts of sessions just lost here, in one grid.
     let mut all = s.sessions.clone();
     // A ghost is drawn as an outline (like a copy), crossed out by its mark.
@@ -105,14 +103,21 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         role: SessionRole::Backup,
         ..*g
     }));
+    let chips_h_above = |bottom: f64| (r.h - chips_y - bar_h - pad * 2.0 - bottom).max(0.0);
+    // The bottom line (faults, "+N more") takes its room from the chips only when it has something to
+    // say: a box with one or two sessions gets chips large enough to carry their users' letters.
+    let bottom_said =
+        !faults.is_empty() || !chips_fit(all.len(), r.w - 2.0 * pad, chips_h_above(0.0), text);
+    let bottom_line = if roomy && bottom_said { line } else { 0.0 };
+    let chips_h = chips_h_above(bottom_line);
     let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
     let chips_on = with_chips && chips_h >= 4.0;
     let chips = chip_paths(if chips_on { &all } else { &[] }, area, text);
     let shown = chips.shown.min(s.sessions.len());
     let marks = html! {
         <g class="marks">
-            if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, Mark::Orphan) } }
-            if chips_on && !s.ghosts.is_empty() { { chip_marks(&all, &s.ghosts, area, Mark::Ghost) } }
+            if chips_on && !s.orphans.is_empty() { { chip_marks(&all, &s.orphans, area, text, Mark::Orphan) } }
+            if chips_on && !s.ghosts.is_empty() { { chip_marks(&all, &s.ghosts, area, text, Mark::Ghost) } }
         </g>
     };
     let hidden = sessions_total.saturating_sub(shown as u64);
