@@ -3,7 +3,7 @@
 //! cannot make it jump. Arrows are batched into one `<path>` per kind (cheap at thousands); beyond what can
 //! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
 
-use super::layout::Layout;
+use super::layout::{Layout, Rect};
 use super::names::user_name;
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
@@ -160,10 +160,24 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
         && x - half < name_right
         && above + 0.25 * text > name_top
         && above - text < name_bottom;
-    if covers_name {
+    let (x, y) = if covers_name {
         (x, y + 8.0 + text)
     } else {
         (x, above)
+    };
+    // Centred on a head at a box's edge, a label would run into the box, over its name or its chips:
+    // it ends just left of the box instead.
+    let runs_into = |r: &&Rect| {
+        x + half > r.x && x - half < r.right() && y + 0.25 * text > r.y && y - text < r.y + r.h
+    };
+    let boxes = layout
+        .servers
+        .iter()
+        .chain(&layout.store)
+        .chain(&layout.replica);
+    match boxes.filter(runs_into).map(|r| r.x).reduce(f64::min) {
+        Some(left) => ((left - 2.0 - half).min(x), y),
+        None => (x, y),
     }
 }
 
@@ -337,6 +351,30 @@ mod tests {
             label_place(&layout, x, lb.cy(), 5, text),
             (x, lb.cy() - 8.0)
         );
-        assert_eq!(label_place(&layout, 800.0, 100.0, 5, text), (800.0, 92.0));
+        // Between the balancer and the servers, away from every box.
+        let gap = (lb.right() + layout.server_rect(0).x) / 2.0;
+        let below = lb.y + lb.h + 60.0;
+        assert_eq!(
+            label_place(&layout, gap, below, 5, text),
+            (gap, below - 8.0)
+        );
+    }
+
+    #[test]
+    fn a_label_at_a_boxs_edge_ends_left_of_the_box() {
+        let layout = Layout::new(6, 3, true, false, false);
+        let text = 14.0;
+        let half = 0.3 * text * 5.0;
+        for edge in [layout.server_rect(0), layout.store.unwrap()] {
+            // A head arriving at the box's left side, a third of the way down (where its chips are).
+            let (x, y) = (edge.x - 1.0, edge.y + edge.h / 3.0);
+            let (lx, ly) = label_place(&layout, x, y, 5, text);
+            assert!(
+                lx + half <= edge.x,
+                "{lx} + {half} runs into the box at {}",
+                edge.x
+            );
+            assert_eq!(ly, y - 8.0);
+        }
     }
 }
