@@ -91,7 +91,8 @@ export async function measureEngines({ engines = ['chromium', 'firefox', 'webkit
   try {
     if (process.env.BENCH_WEBKIT_RASTER === 'cpu') process.env.WEBKIT_SKIA_ENABLE_CPU_RENDERING = '1';
     for (const engine of engines) {
-      const browser = await launchBrowser(engine);
+      // Frame rates of the engines as people get them: WebKit without the tests' option.
+      const browser = await launchBrowser(engine, { asShipped: true });
       try {
         const results = [];
         for (const run of runs) results.push(await measureRun(browser, site.baseUrl, blank.baseUrl, run, seconds));

@@ -75,14 +75,15 @@ const WEBDRIVER_KEYS = {
   End: '\uE010',
 };
 
-export async function launchBrowser(engine, { locale = 'en-US' } = {}) {
+/** `asShipped`: WebKit without the tests' JavaScriptCore option (see `WEBKIT_TEST_JSC_ENV`). */
+export async function launchBrowser(engine, { locale = 'en-US', asShipped = false } = {}) {
   switch (engine) {
     case 'chromium':
       return launchChromium(locale);
     case 'firefox':
       return launchFirefox(locale);
     case 'webkit':
-      return launchWebKit(locale);
+      return launchWebKit(locale, asShipped);
     default:
       throw new Error(`unknown engine ${engine}`);
   }
@@ -233,24 +234,28 @@ function localeEnv(locale) {
 }
 
 /**
- * JavaScriptCore options of every WebKit page here. Wasm on-stack replacement is off: JavaScriptCore on
- * Linux x64 has a Wasm OSR bug (https://bugs.webkit.org/show_bug.cgi?id=289009) that traps now and then
- * when JavaScript calls a Wasm export as a method of the exports object many times over, which is how
- * wasm-bindgen calls the app's frame and event closures. Two full runs of the suite lost a test to it
- * ("RuntimeError: Out of bounds memory access" in a component's render, never in Chromium or Firefox).
- * Wasm is still compiled by every tier; only entering optimised code in the middle of a running loop is
- * off. E2E_WEBKIT_WASM_OSR=1 runs WebKit with its defaults.
+ * JavaScriptCore options of every WebKit page the tests open (the benchmarks keep the defaults). Wasm
+ * on-stack replacement is off: JavaScriptCore on Linux x64 has a Wasm OSR bug
+ * (https://bugs.webkit.org/show_bug.cgi?id=289009) that traps now and then when JavaScript calls a Wasm
+ * export as a method of the exports object many times over, which is how wasm-bindgen calls the app's
+ * frame and event closures. Two full runs of the suite lost a test to it ("RuntimeError: Out of bounds
+ * memory access" in a component's render, never in Chromium or Firefox). Wasm is still compiled by every
+ * tier; only entering optimised code in the middle of a running loop is off. E2E_WEBKIT_WASM_OSR=1 runs
+ * the tests' WebKit with its defaults.
  */
-const WEBKIT_JSC_ENV = process.env.E2E_WEBKIT_WASM_OSR === '1' ? {} : { JSC_useWasmOSR: '0' };
+const WEBKIT_TEST_JSC_ENV = process.env.E2E_WEBKIT_WASM_OSR === '1' ? {} : { JSC_useWasmOSR: '0' };
 
-/** The environment of a WebKitWebDriver (and so of its MiniBrowsers and their web processes). */
-function webkitEnv(locale) {
-  return { ...WEBKIT_JSC_ENV, ...localeEnv(locale) };
+/**
+ * The environment of a WebKitWebDriver (and so of its MiniBrowsers and their web processes); `asShipped`:
+ * JavaScriptCore's own defaults (the benchmarks measure WebKit as people get it).
+ */
+function webkitEnv(locale, asShipped) {
+  return { ...(asShipped ? {} : WEBKIT_TEST_JSC_ENV), ...localeEnv(locale) };
 }
 
-async function launchWebKit(locale) {
+async function launchWebKit(locale, asShipped) {
   const xvfb = await startXvfb();
-  const driver = await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale) }).catch(async (error) => {
+  const driver = await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale, asShipped) }).catch(async (error) => {
     await xvfb.stop();
     throw error;
   });
@@ -261,7 +266,7 @@ async function launchWebKit(locale) {
   const takeDriver = async () => {
     let entry = drivers.find((d) => !d.busy);
     if (!entry) {
-      entry = { driver: await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale) }), busy: false };
+      entry = { driver: await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale, asShipped) }), busy: false };
       drivers.push(entry);
     }
     entry.busy = true;
@@ -277,7 +282,7 @@ async function launchWebKit(locale) {
     } catch (error) {
       if (!/no answer/.test(error.message)) throw error;
       await entry.driver.stop();
-      entry.driver = await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale) });
+      entry.driver = await startWebKitDriver({ display: xvfb.display, env: webkitEnv(locale, asShipped) });
       return WebDriverSession.create(entry.driver.base, { timeout: SESSION_START_MS });
     }
   };
