@@ -57,8 +57,8 @@ fn sticky_cookie_without_faults_has_no_mismatch_and_a_crash_loses_one_nth() {
     assert!(sim.metrics().ok > 5_000);
 
     let live = sim.live_sessions();
-    let on_one = sim.server(1).unwrap().sessions_full;
-    sim.apply(Command::CrashServer(1));
+    let on_one = sim.server(ServerId(1)).unwrap().sessions_full;
+    sim.apply(Command::CrashServer(ServerId(1)));
     let lost = sim.metrics().sessions_lost;
     assert_eq!(
         lost,
@@ -79,7 +79,7 @@ fn sticky_cookie_without_faults_has_no_mismatch_and_a_crash_loses_one_nth() {
     assert!(sim
         .users()
         .filter(|u| u.active)
-        .all(|u| u.affinity != Some(1)));
+        .all(|u| u.affinity != Some(ServerId(1))));
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn ip_hash_sends_a_whole_office_to_one_server() {
     for seed in 1..=20u64 {
         let mut per_server = [0u32; 4];
         for user in 0..100 {
-            per_server[ip_hash_server(users::client_ip(seed, user, 1), 4) as usize] += 1;
+            per_server[ip_hash_server(users::client_ip(seed, UserId(user), 1), 4).index()] += 1;
         }
         ratios.push(f64::from(*per_server.iter().max().unwrap()) / 25.0);
     }
@@ -142,7 +142,8 @@ fn adding_a_fifth_server_remaps_four_fifths_by_modulo_and_one_fifth_by_ring() {
     let moved = |consistent: bool| {
         (1..=keys)
             .filter(|&k| {
-                cookie_hash_server(k, 4, consistent) != cookie_hash_server(k, 5, consistent)
+                cookie_hash_server(SessionId(k), 4, consistent)
+                    != cookie_hash_server(SessionId(k), 5, consistent)
             })
             .count() as f64
             / f64::from(keys)
@@ -191,7 +192,7 @@ fn cluster_all_sends_n_minus_one_messages_per_write_and_holds_every_session_ever
             assert_eq!(m.mismatches, 0);
             for (s, list) in lists.iter().enumerate() {
                 assert_eq!(list.len() as u32, live, "server {s}");
-                assert_eq!(sim.server(s as u32).unwrap().sessions_full, live);
+                assert_eq!(sim.server(ServerId(s as u32)).unwrap().sessions_full, live);
             }
             // Memory grows N-fold compared with one copy per session.
             let total: u64 = sim.servers().iter().map(|s| s.memory_bytes).sum();
@@ -265,13 +266,16 @@ fn primary_backup_survives_one_crash_but_not_primary_and_backup_together() {
         ..config(Strategy::ClusterBackup, 3, 90)
     });
     sim.advance_to(10 * SECOND);
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     assert_eq!(sim.metrics().sessions_lost, 0, "one crash loses nothing");
     sim.advance_to(20 * SECOND);
-    assert!(sim
-        .incidents()
-        .iter()
-        .any(|e| matches!(e.event, Event::PeerLost { server: 0, .. })));
+    assert!(sim.incidents().iter().any(|e| matches!(
+        e.event,
+        Event::PeerLost {
+            server: ServerId(0),
+            ..
+        }
+    )));
     // After the peer loss was noticed every session has two full copies again, on servers 1 and 2.
     let lists = sim.sessions_by_server();
     let live = sim.live_sessions() as usize;
@@ -279,12 +283,12 @@ fn primary_backup_survives_one_crash_but_not_primary_and_backup_together() {
     assert_eq!(lists[2].len(), live);
     assert_eq!(sim.metrics().sessions_lost, 0);
 
-    sim.apply(Command::RestartServer(0));
+    sim.apply(Command::RestartServer(ServerId(0)));
     sim.advance_to(30 * SECOND);
     let live = sim.live_sessions();
     // Sessions whose copies are exactly on 0 and 1 (either role) die together.
     let lists = sim.sessions_by_server();
-    let on = |s: usize| -> std::collections::BTreeSet<u32> {
+    let on = |s: usize| -> std::collections::BTreeSet<SessionId> {
         lists[s]
             .iter()
             .filter(|e| e.role != SessionRole::KeyOnly)
@@ -293,8 +297,8 @@ fn primary_backup_survives_one_crash_but_not_primary_and_backup_together() {
     };
     let doomed = on(0).intersection(&on(1)).count() as u64;
     assert!(doomed > 0);
-    sim.apply(Command::CrashServer(0));
-    sim.apply(Command::CrashServer(1));
+    sim.apply(Command::CrashServer(ServerId(0)));
+    sim.apply(Command::CrashServer(ServerId(1)));
     assert_eq!(sim.metrics().sessions_lost, doomed);
     assert_eq!(u64::from(sim.live_sessions()), u64::from(live) - doomed);
 }
@@ -430,7 +434,7 @@ fn nginx_passes_a_refused_request_on_and_probes_the_dead_server_every_fail_timeo
     c.timing.health_check_interval_ms = 1_000_000;
     c.timing.server_restart_ms = None;
     let mut sim = run(c, 5);
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     let errors = sim.metrics().errors;
     sim.advance_to(5 * SECOND + 35 * SECOND - 1);
     let m = sim.metrics();
@@ -452,21 +456,25 @@ fn health_checks_mark_a_dead_server_down_after_three_failures() {
     c.timing.server_restart_ms = None;
     let mut sim = Simulation::new(c);
     sim.advance_to(SECOND);
-    sim.apply(Command::CrashServer(2));
+    sim.apply(Command::CrashServer(ServerId(2)));
     sim.advance_to(4 * SECOND);
-    assert!(!sim
-        .incidents()
-        .iter()
-        .any(|e| matches!(e.event, Event::ServerMarkedDown { server: 2 })));
+    assert!(!sim.incidents().iter().any(|e| matches!(
+        e.event,
+        Event::ServerMarkedDown {
+            server: ServerId(2)
+        }
+    )));
     sim.advance_to(8 * SECOND);
-    assert!(sim
-        .incidents()
-        .iter()
-        .any(|e| matches!(e.event, Event::ServerMarkedDown { server: 2 })));
-    assert!(sim.server(2).unwrap().marked_down);
-    sim.apply(Command::RestartServer(2));
+    assert!(sim.incidents().iter().any(|e| matches!(
+        e.event,
+        Event::ServerMarkedDown {
+            server: ServerId(2)
+        }
+    )));
+    assert!(sim.server(ServerId(2)).unwrap().marked_down);
+    sim.apply(Command::RestartServer(ServerId(2)));
     sim.advance_to(11 * SECOND);
-    assert!(!sim.server(2).unwrap().marked_down);
+    assert!(!sim.server(ServerId(2)).unwrap().marked_down);
 }
 
 #[test]
@@ -475,7 +483,10 @@ fn a_get_on_a_dying_server_is_retried_and_a_post_gets_502() {
     c.timing.service_ms = 400;
     c.timing.concurrency = 64;
     let mut sim = run(c, 10);
-    let on_zero: Vec<UserView> = sim.users().filter(|u| u.in_flight_to == Some(0)).collect();
+    let on_zero: Vec<UserView> = sim
+        .users()
+        .filter(|u| u.in_flight_to == Some(ServerId(0)))
+        .collect();
     let gets = on_zero
         .iter()
         .filter(|u| u.request == Some(RequestKind::Feed))
@@ -483,7 +494,7 @@ fn a_get_on_a_dying_server_is_retried_and_a_post_gets_502() {
     let posts = on_zero.len() as u64 - gets;
     assert!(gets > 0 && posts > 0);
     let before = sim.metrics().clone();
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     sim.advance_to(18 * SECOND);
     let after = sim.metrics();
     assert_eq!(after.retried - before.retried, gets);
@@ -494,7 +505,7 @@ fn a_get_on_a_dying_server_is_retried_and_a_post_gets_502() {
 #[test]
 fn without_sharing_a_refused_request_lands_where_the_session_is_not() {
     let mut sim = run(config(Strategy::Sticky, 3, 90), 10);
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     let errors = sim.metrics().errors;
     sim.advance_to(20 * SECOND);
     let m = sim.metrics();
@@ -619,9 +630,12 @@ fn scale_out_and_in_at_any_time() {
     sim.apply(Command::AddServer);
     assert_eq!(sim.server_count(), 3);
     // The new server pulled every session before serving.
-    assert_eq!(sim.server(2).unwrap().sessions_full, sim.live_sessions());
+    assert_eq!(
+        sim.server(ServerId(2)).unwrap().sessions_full,
+        sim.live_sessions()
+    );
     sim.advance_to(10 * SECOND);
-    assert!(sim.server(2).unwrap().requests > 0);
+    assert!(sim.server(ServerId(2)).unwrap().requests > 0);
     sim.apply(Command::RemoveServer);
     sim.apply(Command::RemoveServer);
     sim.apply(Command::RemoveServer);
@@ -638,7 +652,7 @@ fn scale_out_and_in_at_any_time() {
 fn partition_cuts_a_server_from_its_peers_and_the_store() {
     let mut sim = run(config(Strategy::Store, 3, 90), 5);
     sim.apply(Command::PartitionServer {
-        server: 1,
+        server: ServerId(1),
         partitioned: true,
     });
     let errors = sim.metrics().errors;
@@ -648,7 +662,7 @@ fn partition_cuts_a_server_from_its_peers_and_the_store() {
         "it cannot reach the store"
     );
     sim.apply(Command::PartitionServer {
-        server: 1,
+        server: ServerId(1),
         partitioned: false,
     });
     let errors = sim.metrics().errors;
@@ -662,7 +676,7 @@ fn a_slow_server_answers_slowly() {
     let fast = run(base.clone(), 20).report().latency_ms.p99;
     let mut sim = Simulation::new(base);
     sim.apply(Command::SlowServer {
-        server: 0,
+        server: ServerId(0),
         factor: 20.0,
     });
     sim.advance_to(20 * SECOND);
@@ -678,7 +692,7 @@ fn a_key_only_server_cut_off_from_the_copy_times_out_after_fifteen_seconds() {
     });
     sim.advance_to(10 * SECOND);
     sim.apply(Command::PartitionServer {
-        server: 2,
+        server: ServerId(2),
         partitioned: true,
     });
     sim.advance_to(14 * SECOND);
@@ -698,10 +712,10 @@ fn switching_strategy_lands_the_copies_still_in_flight() {
     c.replication = Replication::Async;
     c.replication_lag_ms = 5_000;
     let mut sim = run(c, 3);
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     let live = sim.live_sessions();
     let with_full_copy = |sim: &Simulation| {
-        let mut ids: Vec<u32> = sim
+        let mut ids: Vec<SessionId> = sim
             .sessions_by_server()
             .iter()
             .flatten()
@@ -725,7 +739,7 @@ fn switching_strategy_lands_the_copies_still_in_flight() {
         live,
         "each landed on the surviving server"
     );
-    assert_eq!(sim.server(1).unwrap().sessions_full, live);
+    assert_eq!(sim.server(ServerId(1)).unwrap().sessions_full, live);
     // The copies' own arrival, later, changes nothing.
     sim.advance_to(10 * SECOND);
     assert_eq!(sim.metrics().sessions_lost, lost);

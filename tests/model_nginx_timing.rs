@@ -3,7 +3,9 @@
 //! second of the refusal began.
 
 use sessionscope::model::balancer::retry_after_failure;
-use sessionscope::model::{Balancer, Command, Config, Simulation, Strategy, Timing, MS, SECOND};
+use sessionscope::model::{
+    Balancer, Command, Config, ServerId, Simulation, Strategy, Timing, MS, SECOND,
+};
 
 #[test]
 fn a_failed_server_is_tried_again_in_the_second_after_fail_timeout() {
@@ -37,7 +39,7 @@ fn a_dead_server_is_probed_every_fail_timeout_plus_the_rest_of_a_second() {
     };
     let mut sim = Simulation::new(config);
     sim.advance_to(1_300 * MS);
-    sim.apply(Command::CrashServer(1));
+    sim.apply(Command::CrashServer(ServerId(1)));
     let mut refusals = Vec::new();
     let mut t = sim.now();
     while t < 8 * SECOND {

@@ -27,7 +27,7 @@ fn eventful(strategy: Strategy, tracing: bool) -> Simulation {
     sim.schedule(3 * SECOND, Command::SetBalancer(Balancer::LeastConnections));
     sim.schedule(20 * SECOND, Command::RestartStore);
     sim.advance_to(2 * SECOND);
-    sim.apply(Command::CrashServer(1));
+    sim.apply(Command::CrashServer(ServerId(1)));
     for _ in 0..500 {
         sim.step();
     }
@@ -37,11 +37,11 @@ fn eventful(strategy: Strategy, tracing: bool) -> Simulation {
         factor: 3.0,
         for_ms: 4_000,
     });
-    sim.apply(Command::RestartServer(1));
+    sim.apply(Command::RestartServer(ServerId(1)));
     sim.advance_to(9 * SECOND);
     sim.apply(Command::SetStrategy(Strategy::ClusterBackup));
     sim.apply(Command::PartitionServer {
-        server: 2,
+        server: ServerId(2),
         partitioned: true,
     });
     sim.advance_to(15 * SECOND);
@@ -112,10 +112,10 @@ fn replaying_the_command_log_reproduces_the_run() {
 #[test]
 fn replay_to_an_earlier_time_is_a_step_back() {
     let mut sim = run(busy_config(Strategy::Sticky), 4);
-    sim.apply(Command::CrashServer(0));
+    sim.apply(Command::CrashServer(ServerId(0)));
     sim.advance_to(6 * SECOND);
     let at_six = (sim.history_hash(), sim.report());
-    sim.apply(Command::RestartServer(0));
+    sim.apply(Command::RestartServer(ServerId(0)));
     sim.advance_to(9 * SECOND);
     let back = Simulation::replay(
         sim.initial_config().clone(),
@@ -172,10 +172,10 @@ fn logs_series_and_messages_stay_bounded() {
 
 #[test]
 fn user_names_and_views() {
-    assert_eq!(user_name(0), "userA");
-    assert_eq!(user_name(25), "userZ");
-    assert_eq!(user_name(26), "userAA");
-    assert_eq!(user_name(27), "userAB");
+    assert_eq!(user_name(UserId(0)), "userA");
+    assert_eq!(user_name(UserId(25)), "userZ");
+    assert_eq!(user_name(UserId(26)), "userAA");
+    assert_eq!(user_name(UserId(27)), "userAB");
     // Servers are named with the same letters: the 64th is BL.
     assert_eq!(sessionscope::model::letters(63), "BL");
     assert_eq!(sessionscope::model::letters(701), "ZZ");

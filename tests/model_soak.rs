@@ -39,7 +39,7 @@ fn resident_bytes() -> Option<u64> {
 
 /// The interventions of minute `minute`: a rotating mix of every kind of fault and change.
 fn interventions(minute: u64) -> Vec<Command> {
-    let server = (minute % 5) as u32;
+    let server = ServerId((minute % 5) as u32);
     let strategies = Strategy::ALL;
     let mut commands = match minute % 12 {
         0 => vec![Command::SetStickyBy(if minute.is_multiple_of(24) {
@@ -97,7 +97,7 @@ fn interventions(minute: u64) -> Vec<Command> {
     commands.push(Command::SetStrategy(strategies[(minute % 5) as usize]));
     // Whatever is down comes back (an OOM'd server too), so the run keeps serving.
     for s in 0..8 {
-        commands.push(Command::RestartServer(s));
+        commands.push(Command::RestartServer(ServerId(s)));
     }
     commands
 }

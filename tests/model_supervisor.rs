@@ -39,30 +39,30 @@ fn restarts(sim: &Simulation, server: ServerId) -> Vec<Micros> {
 fn a_crashed_server_is_restarted_by_its_supervisor_after_the_delay_and_comes_back_empty() {
     let c = config(Strategy::None, 3, 60);
     let delay = u64::from(c.timing.server_restart_ms.expect("a default supervisor")) * MS;
-    let mut sim = crash_at_ten_seconds(c, 1);
+    let mut sim = crash_at_ten_seconds(c, ServerId(1));
     sim.advance_to(10 * SECOND + delay - 1);
-    assert!(!sim.server(1).unwrap().state.is_up());
-    assert!(restarts(&sim, 1).is_empty());
+    assert!(!sim.server(ServerId(1)).unwrap().state.is_up());
+    assert!(restarts(&sim, ServerId(1)).is_empty());
     sim.advance_to(10 * SECOND + delay);
-    assert_eq!(restarts(&sim, 1), vec![10 * SECOND + delay]);
-    let server = sim.server(1).unwrap();
+    assert_eq!(restarts(&sim, ServerId(1)), vec![10 * SECOND + delay]);
+    let server = sim.server(ServerId(1)).unwrap();
     assert!(server.state.is_up());
     assert_eq!(server.sessions_full, 0, "it comes back empty");
     // And it serves again: new logins land on it.
     sim.advance_to(20 * SECOND);
-    assert!(sim.server(1).unwrap().sessions_full > 0);
+    assert!(sim.server(ServerId(1)).unwrap().sessions_full > 0);
 }
 
 #[test]
 fn without_a_supervisor_a_crashed_server_stays_down_until_restarted_by_hand() {
     let mut c = config(Strategy::None, 3, 60);
     c.timing.server_restart_ms = None;
-    let mut sim = crash_at_ten_seconds(c, 1);
+    let mut sim = crash_at_ten_seconds(c, ServerId(1));
     sim.advance_to(300 * SECOND);
-    assert!(!sim.server(1).unwrap().state.is_up());
-    assert!(restarts(&sim, 1).is_empty());
-    sim.apply(Command::RestartServer(1));
-    assert!(sim.server(1).unwrap().state.is_up());
+    assert!(!sim.server(ServerId(1)).unwrap().state.is_up());
+    assert!(restarts(&sim, ServerId(1)).is_empty());
+    sim.apply(Command::RestartServer(ServerId(1)));
+    assert!(sim.server(ServerId(1)).unwrap().state.is_up());
 }
 
 #[test]
@@ -70,14 +70,14 @@ fn the_delay_is_adjustable_and_counts_from_the_latest_crash() {
     let mut c = config(Strategy::None, 3, 60);
     c.timing.server_restart_ms = Some(20_000);
     let mut sim = run(c, 10);
-    sim.apply(Command::CrashServer(2));
+    sim.apply(Command::CrashServer(ServerId(2)));
     // Restarted by hand, and crashed again: only the second crash's restart happens.
     sim.advance_to(12 * SECOND);
-    sim.apply(Command::RestartServer(2));
+    sim.apply(Command::RestartServer(ServerId(2)));
     sim.advance_to(15 * SECOND);
-    sim.apply(Command::CrashServer(2));
+    sim.apply(Command::CrashServer(ServerId(2)));
     sim.advance_to(60 * SECOND);
-    assert_eq!(restarts(&sim, 2), vec![12 * SECOND, 35 * SECOND]);
+    assert_eq!(restarts(&sim, ServerId(2)), vec![12 * SECOND, 35 * SECOND]);
 }
 
 #[test]
@@ -100,10 +100,10 @@ fn an_out_of_memory_server_is_restarted_too() {
         })
         .map(|e| e.at)
         .expect("the peak runs the server out of memory");
-    assert_eq!(restarts(&sim, 0).first(), Some(&(crash + delay)));
+    assert_eq!(restarts(&sim, ServerId(0)).first(), Some(&(crash + delay)));
     // Back after the peak, with room again.
     sim.advance_to(40 * SECOND);
-    let server = sim.server(0).unwrap();
+    let server = sim.server(ServerId(0)).unwrap();
     assert!(server.state.is_up() && !server.out_of_memory);
     assert!(sim.metrics().ok > 0);
 }
@@ -112,9 +112,9 @@ fn an_out_of_memory_server_is_restarted_too() {
 fn a_restarted_cluster_member_pulls_every_session_before_serving() {
     let c = config(Strategy::ClusterAll, 3, 60);
     let delay = u64::from(c.timing.server_restart_ms.unwrap()) * MS;
-    let mut sim = crash_at_ten_seconds(c, 0);
+    let mut sim = crash_at_ten_seconds(c, ServerId(0));
     sim.advance_to(10 * SECOND + delay);
-    let server = sim.server(0).unwrap();
+    let server = sim.server(ServerId(0)).unwrap();
     assert!(server.state.is_up());
     assert_eq!(server.sessions_full, sim.live_sessions());
 }
@@ -133,7 +133,7 @@ fn every_mismatch_leaves_an_orphan_and_other_401s_do_not() {
     // Sticky sessions with a crash: sessions are lost (401s), but nothing is left behind.
     let mut c = config(Strategy::Sticky, 3, 60);
     c.timing.server_restart_ms = None;
-    let mut sim = crash_at_ten_seconds(c, 0);
+    let mut sim = crash_at_ten_seconds(c, ServerId(0));
     sim.advance_to(60 * SECOND);
     let m = sim.metrics();
     assert!(m.lost_session_hits > 0);

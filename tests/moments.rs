@@ -2,7 +2,7 @@
 //! where the step's answer says, the decisive request's hops lead to it, and the director's time warp
 //! shows the request for at least two seconds of wall time before its outcome.
 
-use sessionscope::model::{Endpoint, Event, Message, MessageKind, SECOND};
+use sessionscope::model::{Endpoint, Event, Message, MessageKind, ServerId, UserId, SECOND};
 use sessionscope::scenario::moment::{find, Cue, Moment};
 use sessionscope::scenario::tour::{steps, TourStep};
 
@@ -30,7 +30,7 @@ fn server_answers_ok(m: &Message) -> bool {
 
 /// A server answers `user`'s request successfully.
 fn answered_ok(user: u32) -> impl Fn(&Message) -> bool {
-    move |m: &Message| server_answers_ok(m) && m.user == Some(user)
+    move |m: &Message| server_answers_ok(m) && m.user == Some(UserId(user))
 }
 
 /// The cue of each step whose moment is one request (the doc's table names the same requests).
@@ -42,7 +42,8 @@ fn request_moments() -> Vec<(&'static str, Moment)> {
         )
     };
     let fetched = |e: &Event| matches!(e, Event::RemoteFetched { .. });
-    let new_server_answers = |m: &Message| server_answers_ok(m) && m.from == Endpoint::Server(3);
+    let new_server_answers =
+        |m: &Message| server_answers_ok(m) && m.from == Endpoint::Server(ServerId(3));
     // userA's next click; in the synchronous cluster, userC's login and its copies.
     let (user_a, user_c) = (answered_ok(0), answered_ok(2));
     let cues: [(&'static str, Cue); 12] = [
@@ -76,10 +77,14 @@ fn problem_useras_click_is_rejected_at_server_b_after_the_pause() {
     let step = step("problem");
     let rejected = |e: &Event| matches!(e, Event::Mismatch { .. });
     let m = moment("problem", Cue::Event(&rejected));
-    assert_eq!(m.outcome.place, Endpoint::Server(1), "server B");
-    assert_eq!(m.outcome.user, Some(0), "userA");
+    assert_eq!(m.outcome.place, Endpoint::Server(ServerId(1)), "server B");
+    assert_eq!(m.outcome.user, Some(UserId(0)), "userA");
     assert!(m.outcome.at > step.pause_at);
-    let (user, lb, b) = (Endpoint::User(0), Endpoint::Balancer, Endpoint::Server(1));
+    let (user, lb, b) = (
+        Endpoint::User(UserId(0)),
+        Endpoint::Balancer,
+        Endpoint::Server(ServerId(1)),
+    );
     assert!(has_hop(&m, MessageKind::Request, user, lb), "{:?}", m.hops);
     assert!(has_hop(&m, MessageKind::Request, lb, b));
     assert!(has_hop(&m, MessageKind::ResponseMismatch, b, lb));
@@ -96,11 +101,11 @@ fn sticky_crash_the_refused_request_is_passed_on_and_rejected_as_lost() {
     let lb = Endpoint::Balancer;
     // Pinned to the dead server B, refused there, passed to another server that has no such session.
     assert!(
-        has_hop(&m, MessageKind::Request, lb, Endpoint::Server(1)),
+        has_hop(&m, MessageKind::Request, lb, Endpoint::Server(ServerId(1))),
         "{:?}",
         m.hops
     );
-    assert_ne!(m.outcome.place, Endpoint::Server(1));
+    assert_ne!(m.outcome.place, Endpoint::Server(ServerId(1)));
     assert!(has_hop(&m, MessageKind::Request, lb, m.outcome.place));
     assert!(has_hop(
         &m,
@@ -133,9 +138,10 @@ fn primary_backup_the_key_only_server_fetches_the_session() {
 
 #[test]
 fn store_the_new_server_reads_the_session_from_the_store() {
-    let new_server_answers = |m: &Message| server_answers_ok(m) && m.from == Endpoint::Server(3);
+    let new_server_answers =
+        |m: &Message| server_answers_ok(m) && m.from == Endpoint::Server(ServerId(3));
     let m = moment("store", Cue::Message(&new_server_answers));
-    let d = Endpoint::Server(3);
+    let d = Endpoint::Server(ServerId(3));
     assert!(
         has_hop(&m, MessageKind::StoreRequest, d, Endpoint::Store),
         "{:?}",
@@ -170,7 +176,7 @@ fn ceiling_the_login_that_does_not_fit_is_answered_by_the_balancer() {
         )
     };
     let crash = moment("one-server-ceiling", Cue::Event(&crashed));
-    assert_eq!(crash.outcome.place, Endpoint::Server(0));
+    assert_eq!(crash.outcome.place, Endpoint::Server(ServerId(0)));
     let failed = |e: &Event| matches!(e, Event::ServerError { .. });
     let m = moment("one-server-ceiling", Cue::Event(&failed));
     assert_eq!(
@@ -186,7 +192,7 @@ fn ceiling_the_login_that_does_not_fit_is_answered_by_the_balancer() {
         &m,
         MessageKind::Request,
         Endpoint::Balancer,
-        Endpoint::Server(0)
+        Endpoint::Server(ServerId(0))
     ));
     let user = Endpoint::User(m.outcome.user.expect("a user"));
     assert!(has_hop(

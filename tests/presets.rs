@@ -6,7 +6,8 @@
 //! time it needs at the default speed, at the tour's reveal rule and at the preset's own speed.
 
 use sessionscope::model::{
-    Config, Event, LogEntry, Micros, NodeState, Replication, Simulation, StoreKind, MS, SECOND,
+    Config, Event, LogEntry, Micros, NodeState, Replication, ServerId, Simulation, StoreKind,
+    UserId, MS, SECOND,
 };
 use sessionscope::scenario::preset::{Preset, WALL_BUDGET_S};
 use sessionscope::scenario::Scenario;
@@ -101,7 +102,7 @@ fn hotspot_at(scenario: &Scenario) -> Option<Micros> {
 fn relogin_after_loss_at(scenario: &Scenario) -> Option<Micros> {
     let sim = run(scenario, scenario.duration);
     let log = sim.log();
-    let lost_users: Vec<u32> = events(log)
+    let lost_users: Vec<UserId> = events(log)
         .filter_map(|(_, e)| match e {
             Event::LostSession { user, .. } => Some(*user),
             _ => None,
@@ -208,7 +209,7 @@ fn oom_runs_the_single_server_out_of_memory_only_with_the_traffic_event() {
     let (scenario, at) = assert_effect_in_window(preset);
     assert_eq!(scenario.config.servers, 1);
     let sim = run(&scenario, at);
-    let server = sim.server(0).expect("one server");
+    let server = sim.server(ServerId(0)).expect("one server");
     assert_eq!(server.state, NodeState::DownUndetected);
     assert!(server.out_of_memory);
     assert!(sim.metrics().sessions_lost > 0);

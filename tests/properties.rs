@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 use sessionscope::model::{
-    Balancer, Command, Config, Persistence, Replication, Simulation, StickyBy, StoreKind,
+    Balancer, Command, Config, Persistence, Replication, ServerId, Simulation, StickyBy, StoreKind,
     Strategy as Sharing, MS, SECOND,
 };
 
@@ -63,7 +63,8 @@ fn harmless() -> impl Strategy<Value = Command> {
         (0u32..5_000).prop_map(|ms| Command::SetStoreReplicaLag { ms }),
         (0.5f64..8.0, 100u64..10_000)
             .prop_map(|(factor, for_ms)| Command::Traffic { factor, for_ms }),
-        (0u32..6, 0.5f64..10.0).prop_map(|(server, factor)| Command::SlowServer { server, factor }),
+        ((0u32..6).prop_map(ServerId), 0.5f64..10.0)
+            .prop_map(|(server, factor)| Command::SlowServer { server, factor }),
         Just(Command::AddServer),
         strategy().prop_map(Command::SetStrategy),
     ]
@@ -73,10 +74,10 @@ fn harmless() -> impl Strategy<Value = Command> {
 fn anything() -> impl Strategy<Value = Command> {
     prop_oneof![
         3 => harmless(),
-        1 => (0u32..6).prop_map(Command::CrashServer),
-        1 => (0u32..6).prop_map(Command::RestartServer),
+        1 => (0u32..6).prop_map(ServerId).prop_map(Command::CrashServer),
+        1 => (0u32..6).prop_map(ServerId).prop_map(Command::RestartServer),
         1 => Just(Command::RemoveServer),
-        1 => (0u32..6, any::<bool>()).prop_map(|(server, partitioned)| Command::PartitionServer { server, partitioned }),
+        1 => ((0u32..6).prop_map(ServerId), any::<bool>()).prop_map(|(server, partitioned)| Command::PartitionServer { server, partitioned }),
         1 => Just(Command::CrashStore),
         1 => Just(Command::RestartStore),
         1 => Just(Command::CrashReplica),

@@ -6,7 +6,8 @@ mod support;
 
 use proptest::prelude::*;
 use sessionscope::model::{
-    Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy, MS, SECOND,
+    Balancer, Command, Config, Persistence, Replication, ServerId, StickyBy, StoreKind, Strategy,
+    MS, SECOND,
 };
 use sessionscope::scenario::compare::variant;
 use sessionscope::scenario::{
@@ -67,7 +68,7 @@ fn every_contract_key_is_read() {
         vec![
             TimedCommand {
                 at: SECOND,
-                command: Command::CrashServer(63)
+                command: Command::CrashServer(ServerId(63))
             },
             TimedCommand {
                 at: 1_500 * MS,
@@ -127,18 +128,18 @@ fn every_action_is_read() {
             C::SetSkew(1.0),
             C::SetThinkTime { ms: 9 },
             C::AddServer,
-            C::CrashServer(2),
-            C::RestartServer(2),
+            C::CrashServer(ServerId(2)),
+            C::RestartServer(ServerId(2)),
             C::PartitionServer {
-                server: 1,
+                server: ServerId(1),
                 partitioned: true
             },
             C::PartitionServer {
-                server: 1,
+                server: ServerId(1),
                 partitioned: false
             },
             C::SlowServer {
-                server: 0,
+                server: ServerId(0),
                 factor: 2.5
             },
             C::RemoveServer,

@@ -1,7 +1,7 @@
 //! `server_restart_ms`, the supervisor's restart delay, as a scenario key and a URL parameter (the page's
 //! share link writes it the same way): milliseconds or `never`, with messages naming the key.
 
-use sessionscope::model::{Command, Config, Simulation, SECOND};
+use sessionscope::model::{Command, Config, ServerId, Simulation, SECOND};
 use sessionscope::scenario::url::{parse_query, to_query, PageState};
 use sessionscope::scenario::{parse_scenario, scenario_to_json, Scenario};
 
@@ -92,7 +92,7 @@ fn never_keeps_a_crashed_server_down_and_a_delay_brings_it_back() {
         assert!(errors.is_empty(), "{errors:?}");
         let mut sim = Simulation::new(state.config);
         sim.advance_to(SECOND);
-        sim.apply(Command::CrashServer(0));
+        sim.apply(Command::CrashServer(ServerId(0)));
         sim.advance_to(4 * SECOND);
         sim.report().per_server[0].up
     };

@@ -6,7 +6,8 @@ mod support;
 
 use proptest::prelude::*;
 use sessionscope::model::{
-    Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy, MS, SECOND,
+    Balancer, Command, Config, Persistence, Replication, ServerId, StickyBy, StoreKind, Strategy,
+    MS, SECOND,
 };
 use sessionscope::scenario::url::{
     decode_log, encode_log, parse_query, to_query, PageState, PageView, ParamError,
@@ -70,7 +71,7 @@ fn extra_scenario_and_share_parameters_are_read() {
     assert_eq!(
         s.commands,
         vec![
-            (1_000 * MS, Command::CrashServer(1)),
+            (1_000 * MS, Command::CrashServer(ServerId(1))),
             (2_500_500, Command::SetStrategy(Strategy::Sticky)),
             (
                 3_000 * MS,
@@ -83,7 +84,7 @@ fn extra_scenario_and_share_parameters_are_read() {
             (
                 4_000 * MS,
                 Command::SlowServer {
-                    server: 3,
+                    server: ServerId(3),
                     factor: 1.5
                 }
             ),
@@ -326,18 +327,18 @@ fn the_log_codec_round_trips_every_command() {
         C::SetThinkTime { ms: 1 },
         C::AddServer,
         C::RemoveServer,
-        C::CrashServer(2),
-        C::RestartServer(2),
+        C::CrashServer(ServerId(2)),
+        C::RestartServer(ServerId(2)),
         C::PartitionServer {
-            server: 1,
+            server: ServerId(1),
             partitioned: true,
         },
         C::PartitionServer {
-            server: 1,
+            server: ServerId(1),
             partitioned: false,
         },
         C::SlowServer {
-            server: 0,
+            server: ServerId(0),
             factor: 1.0 / 3.0,
         },
         C::CrashStore,
@@ -375,7 +376,7 @@ fn a_share_link_replays_the_senders_run() {
     };
     let mut sender = Simulation::new(config.clone());
     let clicks = [
-        (3_200_123, Command::CrashServer(2)),
+        (3_200_123, Command::CrashServer(ServerId(2))),
         (5_000_000, Command::SetStrategy(Strategy::Sticky)),
         (5_000_000, Command::AddServer),
         (
@@ -385,11 +386,11 @@ fn a_share_link_replays_the_senders_run() {
                 for_ms: 2_000,
             },
         ),
-        (9_000_001, Command::RestartServer(2)),
+        (9_000_001, Command::RestartServer(ServerId(2))),
         (
             11_000_000,
             Command::SlowServer {
-                server: 4,
+                server: ServerId(4),
                 factor: 2.0,
             },
         ),

@@ -1,7 +1,7 @@
 //! The compare view runs one strategy per browser task (`compare::variant(..).run()`) so the page never
 //! freezes; the runner runs `compare::compare`. These must be the same numbers, for any scenario.
 
-use sessionscope::model::{Command, Strategy, SECOND};
+use sessionscope::model::{Command, ServerId, Strategy, SECOND};
 use sessionscope::scenario::compare::{compare, variant};
 use sessionscope::scenario::tour::steps;
 use sessionscope::scenario::{Scenario, TimedCommand};
@@ -20,7 +20,7 @@ fn one_strategy_at_a_time_equals_compare() {
         timeline: vec![
             TimedCommand {
                 at: 10 * SECOND,
-                command: Command::CrashServer(1),
+                command: Command::CrashServer(ServerId(1)),
             },
             TimedCommand {
                 at: 20 * SECOND,

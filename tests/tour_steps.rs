@@ -3,7 +3,7 @@
 //! claim with the model's own numbers, often against the same workload under another strategy.
 
 use sessionscope::model::{
-    Config, Event, LogEntry, Replication, Report, Simulation, StickyBy, Strategy,
+    Config, Event, LogEntry, Replication, Report, ServerId, Simulation, StickyBy, Strategy, UserId,
 };
 use sessionscope::scenario::tour::{steps, TourStep, CEILING_SESSIONS};
 
@@ -77,22 +77,35 @@ fn step_1_the_problem_mismatch_appears_after_the_pause() {
     let log = run.sim.log();
     let login = events(log, 0, step.pause_at).find_map(|e| match e {
         Event::LoggedIn {
-            user: 0, server, ..
+            user: UserId(0),
+            server,
+            ..
         } => Some(*server),
         _ => None,
     });
-    assert_eq!(login, Some(0), "userA logs in on server 0 before the pause");
+    assert_eq!(
+        login,
+        Some(ServerId(0)),
+        "userA logs in on server 0 before the pause"
+    );
     // ... and the answer: userA's next click lands on another server, which answers 401.
     let next = events(log, step.pause_at, step.reveal_until()).find(|e| {
         matches!(
             e,
-            Event::Mismatch { user: 0, .. }
-                | Event::LoggedIn { user: 0, .. }
-                | Event::LostSession { user: 0, .. }
+            Event::Mismatch {
+                user: UserId(0),
+                ..
+            } | Event::LoggedIn {
+                user: UserId(0),
+                ..
+            } | Event::LostSession {
+                user: UserId(0),
+                ..
+            }
         )
     });
     assert!(
-        matches!(next, Some(Event::Mismatch { user: 0, server, .. }) if *server != 0),
+        matches!(next, Some(Event::Mismatch { user: UserId(0), server, .. }) if *server != ServerId(0)),
         "userA's click after the pause is a mismatch on another server, got {next:?}"
     );
 }
@@ -124,7 +137,7 @@ fn step_3_one_server_runs_out_of_memory_and_loses_every_session() {
     let oom =
         events(run.sim.incidents(), step.pause_at, step.reveal_until()).find_map(|e| match e {
             Event::ServerCrashed {
-                server: 0,
+                server: ServerId(0),
                 sessions_lost,
                 out_of_memory: true,
             } => Some(*sessions_lost),
@@ -168,8 +181,15 @@ fn step_5_sticky_server_crash_forces_its_users_to_log_in_again() {
     assert!(run.after.sessions_lost > 0, "{:?}", run.after);
     assert!(run.after.relogins > 0, "{:?}", run.after);
     // Users pinned to the dead server are re-pinned away from it.
-    let repinned = events(run.sim.log(), step.pause_at, step.reveal_until())
-        .any(|e| matches!(e, Event::Repinned { from: 1, .. }));
+    let repinned = events(run.sim.log(), step.pause_at, step.reveal_until()).any(|e| {
+        matches!(
+            e,
+            Event::Repinned {
+                from: ServerId(1),
+                ..
+            }
+        )
+    });
     assert!(repinned, "users of server 1 are re-pinned");
 }
 
@@ -398,9 +418,12 @@ fn step_6_the_caption_names_the_offices_address_and_the_hotspot_the_model_has() 
     use sessionscope::view::words::Lang;
     let step = step("sticky-ip-nat");
     let c = &step.scenario.config;
-    let address = std::net::Ipv4Addr::from(client_ip(c.seed, 0, c.users_per_ip)).to_string();
-    assert!((1..c.users)
-        .all(|u| client_ip(c.seed, u, c.users_per_ip) == client_ip(c.seed, 0, c.users_per_ip)));
+    let address =
+        std::net::Ipv4Addr::from(client_ip(c.seed, UserId(0), c.users_per_ip)).to_string();
+    assert!(
+        (1..c.users).all(|u| client_ip(c.seed, UserId(u), c.users_per_ip)
+            == client_ip(c.seed, UserId(0), c.users_per_ip))
+    );
     let run = play(&step);
     let busiest = run
         .after

@@ -2,7 +2,7 @@
 //! down, a hold at the outcome, the aggregate sped up) and the callout drawn at the outcome, computed from
 //! the step's moment as the model finds it.
 
-use sessionscope::model::Endpoint;
+use sessionscope::model::{Endpoint, ServerId};
 use sessionscope::scenario::moment::Moment;
 use sessionscope::scenario::tour::{steps, TourStep};
 use sessionscope::view::director::{
@@ -147,7 +147,7 @@ fn the_problem_step_calls_out_useras_cookie_at_server_b() {
         .find(|(s, _, _)| s.id == "problem")
         .expect("step 1");
     let c = callout(&moment, &step.scenario.config).expect("a callout");
-    assert_eq!(c.place, Endpoint::Server(1));
+    assert_eq!(c.place, Endpoint::Server(ServerId(1)));
     let Says::NotFound {
         session,
         copy_pending: false,

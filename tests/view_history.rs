@@ -1,7 +1,9 @@
 //! The page's rewind (`History::replay_to`) and the model's replay (`Simulation::replay`, which share
 //! links use) are one path: both reproduce the live run that had the same commands applied.
 
-use sessionscope::model::{Balancer, Command, Config, Micros, Simulation, Strategy, SECOND};
+use sessionscope::model::{
+    Balancer, Command, Config, Micros, ServerId, Simulation, Strategy, SECOND,
+};
 use sessionscope::scenario::{Scenario, TimedCommand};
 use sessionscope::view::history::History;
 
@@ -18,10 +20,10 @@ fn config() -> Config {
 /// What a person did on the page, with the model time of each.
 fn interventions() -> Vec<(Micros, Command)> {
     vec![
-        (2 * SECOND, Command::CrashServer(1)),
+        (2 * SECOND, Command::CrashServer(ServerId(1))),
         (2 * SECOND, Command::AddServer),
         (5 * SECOND + 321, Command::SetStrategy(Strategy::ClusterAll)),
-        (8 * SECOND, Command::RestartServer(1)),
+        (8 * SECOND, Command::RestartServer(ServerId(1))),
         (
             11 * SECOND,
             Command::SetBalancer(Balancer::LeastConnections),

@@ -2,7 +2,7 @@
 //! both orientations and for one user to a crowd, no two boxes overlap and everything stays inside the
 //! picture.
 
-use sessionscope::model::MAX_SERVERS;
+use sessionscope::model::{ServerId, UserId, MAX_SERVERS};
 use sessionscope::view::layout::{Layout, Rect};
 
 /// Every box of the picture with a name for messages: balancer, servers, store, replica, and the
@@ -84,15 +84,15 @@ fn every_user_has_a_slot_and_slots_partition_the_users() {
         let layout = Layout::new(users, 3, false, false, false);
         let mut next = 0;
         for slot in &layout.slots {
-            assert_eq!(slot.first, next, "{users} users: slots leave a gap");
+            assert_eq!(slot.first, UserId(next), "{users} users: slots leave a gap");
             assert!(slot.last >= slot.first);
-            next = slot.last + 1;
+            next = slot.last.0 + 1;
         }
         assert_eq!(next, users, "{users} users: slots cover everyone");
         // Every user of small runs; about a thousand spread over a crowd.
         for user in (0..users).step_by((users as usize / 1_000).max(1)) {
-            let slot = &layout.slots[layout.slot_of(user)];
-            assert!((slot.first..=slot.last).contains(&user));
+            let slot = &layout.slots[layout.slot_of(UserId(user))];
+            assert!((slot.first.0..=slot.last.0).contains(&user));
         }
     }
 }
@@ -132,8 +132,10 @@ fn replication_lanes_cross_no_server_and_fan_out_per_destination() {
             for i in 0..servers {
                 let mut lanes = Vec::new();
                 for j in (0..servers).filter(|j| *j != i) {
-                    let from = layout.anchor(Endpoint::Server(i), Endpoint::Server(j));
-                    let to = layout.anchor(Endpoint::Server(j), Endpoint::Server(i));
+                    let from =
+                        layout.anchor(Endpoint::Server(ServerId(i)), Endpoint::Server(ServerId(j)));
+                    let to =
+                        layout.anchor(Endpoint::Server(ServerId(j)), Endpoint::Server(ServerId(i)));
                     for (k, r) in layout.servers.iter().enumerate() {
                         assert!(
                             !segment_enters(from, to, r),

@@ -2,7 +2,7 @@
 //! commands after the target, "next event" stops at the first incident or rejection, and Step stops at
 //! every hop of a message rather than at every model event.
 
-use sessionscope::model::{Command, Event, Micros, Simulation, Strategy, MS, SECOND};
+use sessionscope::model::{Command, Event, Micros, ServerId, Simulation, Strategy, MS, SECOND};
 use sessionscope::scenario::preset::Preset;
 use sessionscope::scenario::Scenario;
 use sessionscope::view::history::History;
@@ -19,7 +19,7 @@ fn traced(scenario: &Scenario) -> Simulation {
 #[test]
 fn seeking_back_keeps_the_commands_after_the_target_and_replays_them() {
     let mut history = History::new(Scenario::default(), Vec::new());
-    history.record(5 * SECOND, Command::CrashServer(1));
+    history.record(5 * SECOND, Command::CrashServer(ServerId(1)));
     history.record(8 * SECOND, Command::SetStrategy(Strategy::Sticky));
     let forward = seek(&history, 10 * SECOND);
 
@@ -38,7 +38,7 @@ fn seeking_back_keeps_the_commands_after_the_target_and_replays_them() {
 #[test]
 fn a_command_recorded_after_seeking_back_goes_before_the_later_ones() {
     let mut history = History::new(Scenario::default(), Vec::new());
-    history.record(5 * SECOND, Command::CrashServer(1));
+    history.record(5 * SECOND, Command::CrashServer(ServerId(1)));
     history.record(2 * SECOND, Command::AddServer);
     let times: Vec<Micros> = history.applied.iter().map(|(at, _)| *at).collect();
     assert_eq!(times, vec![2 * SECOND, 5 * SECOND]);

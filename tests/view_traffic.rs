@@ -2,7 +2,9 @@
 //! robin, two users) stepped to a known model time. Arrows sit where model time puts them on their wire,
 //! and the frame depends on model time only.
 
-use sessionscope::model::{Endpoint, Message, MessageKind, Micros, Simulation, MS};
+use sessionscope::model::{
+    Endpoint, Message, MessageKind, Micros, ServerId, Simulation, UserId, MS,
+};
 use sessionscope::scenario::tour;
 use sessionscope::view::layout::Layout;
 use sessionscope::view::scene::layout_for;
@@ -257,10 +259,10 @@ fn a_rejection_is_never_the_label_left_out() {
         sent_at: 0,
         arrives_at: 2 * MS,
     };
-    let (lb, a) = (Endpoint::Balancer, Endpoint::Server(0));
+    let (lb, a) = (Endpoint::Balancer, Endpoint::Server(ServerId(0)));
     let messages = [
-        message(1, MessageKind::Request, lb, a, 0),
-        message(2, MessageKind::ResponseMismatch, a, lb, 1),
+        message(1, MessageKind::Request, lb, a, UserId(0)),
+        message(2, MessageKind::ResponseMismatch, a, lb, UserId(1)),
     ];
     let frame = build(&messages, MS, &layout, Mode::Arrows, TEXT);
     let texts: Vec<&str> = frame

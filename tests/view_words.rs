@@ -2,7 +2,8 @@
 //! and `Command`, every enum's words, and every tour step complete.
 
 use sessionscope::model::{
-    Balancer, Command, Event, Persistence, Replication, SeriesMetric, StickyBy, StoreKind, Strategy,
+    Balancer, Command, Event, Persistence, Replication, SeriesMetric, ServerId, SessionId,
+    StickyBy, StoreKind, Strategy, UserId,
 };
 use sessionscope::scenario::tour::{steps, Topic, STEP_COUNT};
 use sessionscope::view::wording::{describe, describe_command};
@@ -25,18 +26,18 @@ fn every_command() -> Vec<Command> {
         Command::SetThinkTime { ms: 1_500 },
         Command::AddServer,
         Command::RemoveServer,
-        Command::CrashServer(1),
-        Command::RestartServer(1),
+        Command::CrashServer(ServerId(1)),
+        Command::RestartServer(ServerId(1)),
         Command::PartitionServer {
-            server: 2,
+            server: ServerId(2),
             partitioned: true,
         },
         Command::PartitionServer {
-            server: 2,
+            server: ServerId(2),
             partitioned: false,
         },
         Command::SlowServer {
-            server: 0,
+            server: ServerId(0),
             factor: 4.0,
         },
         Command::CrashStore,
@@ -61,69 +62,82 @@ fn every_command() -> Vec<Command> {
 fn every_event() -> Vec<Event> {
     let mut all = vec![
         Event::LoggedIn {
-            user: 0,
-            server: 0,
-            session: 7,
+            user: UserId(0),
+            server: ServerId(0),
+            session: SessionId(7),
         },
         Event::LoggedOut {
-            user: 1,
-            session: 7,
+            user: UserId(1),
+            session: SessionId(7),
         },
         Event::Mismatch {
-            user: 0,
-            server: 1,
-            session: 7,
+            user: UserId(0),
+            server: ServerId(1),
+            session: SessionId(7),
         },
         Event::LostSession {
-            user: 0,
-            server: 2,
-            session: 7,
+            user: UserId(0),
+            server: ServerId(2),
+            session: SessionId(7),
         },
         Event::ExpiredHit {
-            user: 0,
-            server: 2,
-            session: 7,
+            user: UserId(0),
+            server: ServerId(2),
+            session: SessionId(7),
         },
         Event::ServerError {
-            user: 3,
-            server: Some(1),
+            user: UserId(3),
+            server: Some(ServerId(1)),
         },
         Event::ServerError {
-            user: 3,
+            user: UserId(3),
             server: None,
         },
-        Event::Retried { user: 3, server: 2 },
+        Event::Retried {
+            user: UserId(3),
+            server: ServerId(2),
+        },
         Event::SessionExpired {
-            user: 4,
-            session: 9,
+            user: UserId(4),
+            session: SessionId(9),
         },
         Event::ServerCrashed {
-            server: 1,
+            server: ServerId(1),
             sessions_lost: 12,
             out_of_memory: false,
         },
         Event::ServerCrashed {
-            server: 1,
+            server: ServerId(1),
             sessions_lost: 200,
             out_of_memory: true,
         },
-        Event::ServerRestarted { server: 1 },
-        Event::ServerMarkedDown { server: 1 },
-        Event::ServerMarkedUp { server: 1 },
+        Event::ServerRestarted {
+            server: ServerId(1),
+        },
+        Event::ServerMarkedDown {
+            server: ServerId(1),
+        },
+        Event::ServerMarkedUp {
+            server: ServerId(1),
+        },
         Event::Partitioned {
-            server: 2,
+            server: ServerId(2),
             partitioned: true,
         },
         Event::Partitioned {
-            server: 2,
+            server: ServerId(2),
             partitioned: false,
         },
         Event::PeerLost {
-            server: 2,
+            server: ServerId(2),
             copies_sent: 5,
         },
-        Event::ServerAdded { server: 3 },
-        Event::ServerRemoved { server: 3 },
+        Event::ServerAdded {
+            server: ServerId(3),
+        },
+        Event::ServerRemoved {
+            server: ServerId(3),
+        },
         Event::StoreCrashed { sessions_lost: 8 },
         Event::StoreRestarted {
             sessions_restored: 0,
@@ -132,14 +146,14 @@ fn every_event() -> Vec<Event> {
         Event::ReplicaCrashed,
         Event::ReplicaRestarted,
         Event::Repinned {
-            user: 5,
-            from: 1,
-            to: 0,
+            user: UserId(5),
+            from: ServerId(1),
+            to: ServerId(0),
         },
         Event::RemoteFetched {
-            user: 5,
-            server: 0,
-            from: 2,
+            user: UserId(5),
+            server: ServerId(0),
+            from: ServerId(2),
         },
         Event::TrafficStarted { factor: 5.0 },
         Event::TrafficEnded,
@@ -223,11 +237,11 @@ fn every_event_reads_in_both_languages() {
 #[test]
 fn sentences_name_the_user_server_and_session_they_are_about() {
     let mismatch = Event::Mismatch {
-        user: 0,
-        server: 1,
-        session: 7,
+        user: UserId(0),
+        server: ServerId(1),
+        session: SessionId(7),
     };
-    let session = sessionscope::view::names::session_label(7);
+    let session = sessionscope::view::names::session_label(SessionId(7));
     for lang in Lang::ALL {
         let text = describe(&mismatch, lang);
         assert!(text.contains("userA"), "{text}");
@@ -237,7 +251,7 @@ fn sentences_name_the_user_server_and_session_they_are_about() {
     }
     let crash = describe(
         &Event::ServerCrashed {
-            server: 2,
+            server: ServerId(2),
             sessions_lost: 12,
             out_of_memory: true,
         },

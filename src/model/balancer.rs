@@ -4,6 +4,7 @@
 
 use super::config::{Balancer, Micros, StickyBy, Strategy, MAX_SERVERS, MS, SECOND};
 use super::hash::mix64;
+use super::ids::{ById, ServerId, SessionId};
 use super::rng::Rng;
 use super::server::Server;
 
@@ -31,9 +32,9 @@ impl Health {
 
 pub struct BalancerState {
     rr_next: u32,
-    /// Per server (index = server id), for every server that may join the pool.
-    health: Vec<Health>,
-    ring: Vec<(u32, u32)>,
+    /// Per server, for every server that may join the pool.
+    pub health: ById<ServerId, Health>,
+    ring: Vec<(u32, ServerId)>,
     ring_servers: u32,
 }
 
@@ -41,16 +42,16 @@ pub struct BalancerState {
 /// affinity cookie (`server=N`) names.
 #[derive(Clone, Copy, Debug)]
 pub struct Client {
-    pub cookie: Option<u32>,
+    pub cookie: Option<SessionId>,
     pub ip: u32,
-    pub pinned: Option<u32>,
+    pub pinned: Option<ServerId>,
 }
 
 /// What the balancer needs to know about the servers for one decision.
 pub struct Pool<'a> {
     pub count: u32,
     /// For least connections: requests each server is working on.
-    pub servers: &'a [Server],
+    pub servers: &'a ById<ServerId, Server>,
     pub now: Micros,
     /// Servers already tried for this request.
     pub tried: u64,
@@ -60,7 +61,7 @@ impl BalancerState {
     pub fn new(count: u32) -> Self {
         let mut state = BalancerState {
             rr_next: 0,
-            health: vec![Health::default(); MAX_SERVERS as usize],
+            health: (0..MAX_SERVERS).map(|_| Health::default()).collect(),
             ring: Vec::new(),
             ring_servers: 0,
         };
@@ -69,19 +70,9 @@ impl BalancerState {
     }
 
     /// A server joins or leaves: its balancer record starts clean, and the ring follows the count.
-    pub fn reset_server(&mut self, server: u32, count: u32) {
-        *self.health_mut(server) = Health::default();
+    pub fn reset_server(&mut self, server: ServerId, count: u32) {
+        self.health[server] = Health::default();
         self.rebuild_ring(count);
-    }
-
-    #[inline]
-    pub fn health(&self, server: u32) -> &Health {
-        &self.health[server as usize]
-    }
-
-    #[inline]
-    pub fn health_mut(&mut self, server: u32) -> &mut Health {
-        &mut self.health[server as usize]
     }
 
     fn rebuild_ring(&mut self, count: u32) {
@@ -93,10 +84,10 @@ impl BalancerState {
     }
 
     #[inline]
-    pub fn usable(&self, server: u32, pool: &Pool) -> bool {
-        server < pool.count
-            && pool.tried & (1u64 << server) == 0
-            && !self.health(server).excluded(pool.now)
+    pub fn usable(&self, server: ServerId, pool: &Pool) -> bool {
+        server.0 < pool.count
+            && pool.tried & server.bit() == 0
+            && !self.health[server].excluded(pool.now)
     }
 
     /// The server for a request: the affinity's choice when there is one (the server in the client's
@@ -108,7 +99,7 @@ impl BalancerState {
         client: &Client,
         pool: &Pool,
         rng: &mut Rng,
-    ) -> Option<u32> {
+    ) -> Option<ServerId> {
         match affinity {
             Some(StickyBy::Cookie) => {
                 if let Some(s) = client.pinned.filter(|&s| self.usable(s, pool)) {
@@ -129,14 +120,14 @@ impl BalancerState {
         client: &Client,
         pool: &Pool,
         rng: &mut Rng,
-    ) -> Option<u32> {
+    ) -> Option<ServerId> {
         let Client { cookie, ip, .. } = *client;
         match algorithm {
             Balancer::RoundRobin => self.round_robin(pool),
             Balancer::LeastConnections => self.least_connections(pool),
             Balancer::Random => {
                 for _ in 0..HASH_TRIES {
-                    let s = rng.below(pool.count.max(1));
+                    let s = ServerId(rng.below(pool.count.max(1)));
                     if self.usable(s, pool) {
                         return Some(s);
                     }
@@ -157,12 +148,12 @@ impl BalancerState {
     }
 
     /// Strict rotation over all clients' requests, skipping unusable servers.
-    fn round_robin(&mut self, pool: &Pool) -> Option<u32> {
+    fn round_robin(&mut self, pool: &Pool) -> Option<ServerId> {
         let n = pool.count;
         for i in 0..n {
-            let s = (self.rr_next + i) % n;
+            let s = ServerId((self.rr_next + i) % n);
             if self.usable(s, pool) {
-                self.rr_next = (s + 1) % n;
+                self.rr_next = (s.0 + 1) % n;
                 return Some(s);
             }
         }
@@ -170,36 +161,33 @@ impl BalancerState {
     }
 
     /// Fewest requests in progress; ties go round robin (as nginx `least_conn` does).
-    fn least_connections(&mut self, pool: &Pool) -> Option<u32> {
+    fn least_connections(&mut self, pool: &Pool) -> Option<ServerId> {
         let n = pool.count;
-        let mut best: Option<(u32, u32)> = None;
+        let mut best: Option<(ServerId, u32)> = None;
         for i in 0..n {
-            let s = (self.rr_next + i) % n;
+            let s = ServerId((self.rr_next + i) % n);
             if !self.usable(s, pool) {
                 continue;
             }
-            let load = pool
-                .servers
-                .get(s as usize)
-                .map_or(0, |server| server.active);
+            let load = pool.servers.get(s).map_or(0, |server| server.active);
             if best.is_none_or(|(_, b)| load < b) {
                 best = Some((s, load));
             }
         }
         let (s, _) = best?;
-        self.rr_next = (s + 1) % n;
+        self.rr_next = (s.0 + 1) % n;
         Some(s)
     }
 
     /// nginx `ip_hash`: the first three octets, rehashed on an unusable server, round robin after 20 tries.
-    fn ip_hash(&mut self, ip: u32, pool: &Pool) -> Option<u32> {
+    fn ip_hash(&mut self, ip: u32, pool: &Pool) -> Option<ServerId> {
         let octets = [(ip >> 24) & 0xff, (ip >> 16) & 0xff, (ip >> 8) & 0xff];
         let mut hash: u32 = 89;
         for _ in 0..HASH_TRIES {
             for octet in octets {
                 hash = (hash * 113 + octet) % 6271;
             }
-            let s = hash % pool.count.max(1);
+            let s = ServerId(hash % pool.count.max(1));
             if self.usable(s, pool) {
                 return Some(s);
             }
@@ -207,10 +195,10 @@ impl BalancerState {
         self.round_robin(pool)
     }
 
-    fn cookie_hash(&mut self, key: u32, pool: &Pool) -> Option<u32> {
-        let mut h = key_hash(key);
+    fn cookie_hash(&mut self, key: SessionId, pool: &Pool) -> Option<ServerId> {
+        let mut h = key_hash(key.0);
         for _ in 0..HASH_TRIES {
-            let s = h % pool.count.max(1);
+            let s = ServerId(h % pool.count.max(1));
             if self.usable(s, pool) {
                 return Some(s);
             }
@@ -219,8 +207,8 @@ impl BalancerState {
         self.round_robin(pool)
     }
 
-    fn consistent_hash(&mut self, key: u32, pool: &Pool) -> Option<u32> {
-        let s = ring_walk(&self.ring, key_hash(key), |s| self.usable(s, pool));
+    fn consistent_hash(&mut self, key: SessionId, pool: &Pool) -> Option<ServerId> {
+        let s = ring_walk(&self.ring, key_hash(key.0), |s| self.usable(s, pool));
         match s {
             Some(s) => Some(s),
             None => self.round_robin(pool),
@@ -242,11 +230,13 @@ fn key_hash(key: u32) -> u32 {
 }
 
 /// The ring's (point, server) pairs in ascending order (ties between servers by server).
-fn build_ring(count: u32) -> Vec<(u32, u32)> {
-    let mut ring: Vec<(u32, u32)> = (0..count)
+fn build_ring(count: u32) -> Vec<(u32, ServerId)> {
+    let mut ring: Vec<(u32, ServerId)> = (0..count)
         .flat_map(|s| {
-            (0..RING_POINTS)
-                .map(move |v| ((mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32, s))
+            (0..RING_POINTS).map(move |v| {
+                let point = (mix64(u64::from(s) << 32 | u64::from(v)) >> 32) as u32;
+                (point, ServerId(s))
+            })
         })
         .collect();
     ring.sort_unstable();
@@ -263,7 +253,11 @@ pub fn affinity(strategy: Strategy, sticky_by: StickyBy) -> Option<StickyBy> {
 
 /// The balancer's `Set-Cookie: server=N` on a response from `server` under `affinity`: the new cookie
 /// value when it changes, `None` when no cookie is set.
-pub fn sticky_cookie(affinity: Option<StickyBy>, pinned: Option<u32>, server: u32) -> Option<u32> {
+pub fn sticky_cookie(
+    affinity: Option<StickyBy>,
+    pinned: Option<ServerId>,
+    server: ServerId,
+) -> Option<ServerId> {
     match affinity {
         Some(StickyBy::Cookie) => (pinned != Some(server)).then_some(server),
         Some(StickyBy::Ip) | None => None,
@@ -271,7 +265,11 @@ pub fn sticky_cookie(affinity: Option<StickyBy>, pinned: Option<u32>, server: u3
 }
 
 /// First usable server clockwise from `h`, looking at most at `HASH_TRIES` points (like nginx).
-fn ring_walk(ring: &[(u32, u32)], h: u32, usable: impl Fn(u32) -> bool) -> Option<u32> {
+fn ring_walk(
+    ring: &[(u32, ServerId)],
+    h: u32,
+    usable: impl Fn(ServerId) -> bool,
+) -> Option<ServerId> {
     if ring.is_empty() {
         return None;
     }
@@ -287,21 +285,21 @@ fn ring_walk(ring: &[(u32, u32)], h: u32, usable: impl Fn(u32) -> bool) -> Optio
 
 /// Which of `servers` (all usable) the cookie value `key` hashes to: the modulo hash or the ring.
 /// Public so tests can measure remapping when a server joins.
-pub fn cookie_hash_server(key: u32, servers: u32, consistent: bool) -> u32 {
+pub fn cookie_hash_server(key: SessionId, servers: u32, consistent: bool) -> ServerId {
     if consistent {
-        ring_walk(&build_ring(servers), key_hash(key), |_| true).unwrap_or(0)
+        ring_walk(&build_ring(servers), key_hash(key.0), |_| true).unwrap_or(ServerId(0))
     } else {
-        key_hash(key) % servers.max(1)
+        ServerId(key_hash(key.0) % servers.max(1))
     }
 }
 
 /// Which server nginx `ip_hash` picks for `ip` among `servers` (all usable).
-pub fn ip_hash_server(ip: u32, servers: u32) -> u32 {
+pub fn ip_hash_server(ip: u32, servers: u32) -> ServerId {
     let mut hash: u32 = 89;
     for octet in [(ip >> 24) & 0xff, (ip >> 16) & 0xff, (ip >> 8) & 0xff] {
         hash = (hash * 113 + octet) % 6271;
     }
-    hash % servers.max(1)
+    ServerId(hash % servers.max(1))
 }
 
 #[cfg(test)]
@@ -311,16 +309,17 @@ mod tests {
     #[test]
     fn only_cookie_affinity_sets_the_server_cookie_and_only_when_it_changes() {
         let cookie = Some(StickyBy::Cookie);
-        assert_eq!(sticky_cookie(cookie, None, 2), Some(2));
-        assert_eq!(sticky_cookie(cookie, Some(2), 2), None);
-        assert_eq!(sticky_cookie(cookie, Some(1), 2), Some(2));
-        assert_eq!(sticky_cookie(Some(StickyBy::Ip), None, 2), None);
-        assert_eq!(sticky_cookie(None, Some(1), 2), None);
+        let (b, c) = (ServerId(1), ServerId(2));
+        assert_eq!(sticky_cookie(cookie, None, c), Some(c));
+        assert_eq!(sticky_cookie(cookie, Some(c), c), None);
+        assert_eq!(sticky_cookie(cookie, Some(b), c), Some(c));
+        assert_eq!(sticky_cookie(Some(StickyBy::Ip), None, c), None);
+        assert_eq!(sticky_cookie(None, Some(b), c), None);
     }
 
     #[test]
     fn affinity_decides_before_the_base_algorithm() {
-        let servers: Vec<Server> = (0..4)
+        let servers: ById<ServerId, Server> = (0..4)
             .map(|_| Server::new(&crate::model::Timing::DEFAULT, 0))
             .collect();
         let pool = Pool {
@@ -340,15 +339,16 @@ mod tests {
             };
             lb.choose(affinity, Balancer::RoundRobin, &client, &pool, &mut rng)
         };
+        let [a, b, _, d] = [0, 1, 2, 3].map(ServerId);
         // A usable pinned server wins; without affinity round robin starts at 0.
-        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(3)), Some(3));
+        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(d)), Some(d));
         assert_eq!(
             pick(&mut lb, Some(StickyBy::Ip), None),
             Some(ip_hash_server(ip, 4))
         );
-        assert_eq!(pick(&mut lb, None, Some(3)), Some(0));
+        assert_eq!(pick(&mut lb, None, Some(d)), Some(a));
         // A pinned server the balancer has taken out: the base algorithm decides.
-        lb.health_mut(3).marked_down = true;
-        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(3)), Some(1));
+        lb.health[d].marked_down = true;
+        assert_eq!(pick(&mut lb, Some(StickyBy::Cookie), Some(d)), Some(b));
     }
 }

@@ -1,6 +1,7 @@
 //! The one way to change the world: controls, tests, the tour, the URL and the runner all send these.
 
 use super::config::{Balancer, Persistence, Replication, StickyBy, StoreKind, Strategy};
+use super::observe::ServerId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,16 +29,16 @@ pub enum Command {
     AddServer,
     /// Scale in: the last server leaves (gracefully: its sessions are gone with it unless shared).
     RemoveServer,
-    CrashServer(u32),
-    RestartServer(u32),
+    CrashServer(ServerId),
+    RestartServer(ServerId),
     /// Cut a server off from its peers and the store (clients still reach it).
     PartitionServer {
-        server: u32,
+        server: ServerId,
         partitioned: bool,
     },
     /// Multiply a server's service time (1.0 = normal).
     SlowServer {
-        server: u32,
+        server: ServerId,
         factor: f64,
     },
     CrashStore,
@@ -78,13 +79,13 @@ impl Command {
             C::SetThinkTime { ms } => (11, ms.into(), 0),
             C::AddServer => (12, 0, 0),
             C::RemoveServer => (13, 0, 0),
-            C::CrashServer(s) => (14, s.into(), 0),
-            C::RestartServer(s) => (15, s.into(), 0),
+            C::CrashServer(s) => (14, s.0.into(), 0),
+            C::RestartServer(s) => (15, s.0.into(), 0),
             C::PartitionServer {
                 server,
                 partitioned,
-            } => (16, server.into(), partitioned.into()),
-            C::SlowServer { server, factor } => (17, server.into(), factor.to_bits()),
+            } => (16, server.0.into(), partitioned.into()),
+            C::SlowServer { server, factor } => (17, server.0.into(), factor.to_bits()),
             C::CrashStore => (18, 0, 0),
             C::RestartStore => (19, 0, 0),
             C::CrashReplica => (20, 0, 0),
@@ -125,23 +126,23 @@ mod tests {
             C::SetSkew(0.5),
             C::AddServer,
             C::RemoveServer,
-            C::CrashServer(0),
-            C::CrashServer(1),
-            C::RestartServer(0),
+            C::CrashServer(ServerId(0)),
+            C::CrashServer(ServerId(1)),
+            C::RestartServer(ServerId(0)),
             C::PartitionServer {
-                server: 0,
+                server: ServerId(0),
                 partitioned: true,
             },
             C::PartitionServer {
-                server: 0,
+                server: ServerId(0),
                 partitioned: false,
             },
             C::SlowServer {
-                server: 0,
+                server: ServerId(0),
                 factor: 2.0,
             },
             C::SlowServer {
-                server: 1,
+                server: ServerId(1),
                 factor: 2.0,
             },
             C::CrashStore,

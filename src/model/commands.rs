@@ -4,7 +4,7 @@
 use super::command::Command;
 use super::config::{MAX_USERS, MS};
 use super::events::Ev;
-use super::observe::Event;
+use super::observe::{Event, ServerId};
 use super::simulation::Simulation;
 use super::users::think_scale;
 
@@ -23,7 +23,7 @@ impl Simulation {
         self.hash.fold(self.now);
         self.hash.fold_bytes(&command.encode());
         self.note(Event::Applied(command.clone()));
-        let in_pool = |s: u32, count: u32| s < count;
+        let in_pool = |s: ServerId, count: u32| s.0 < count;
         match command {
             Command::SetStrategy(strategy) => {
                 if strategy != self.config.strategy {
@@ -53,8 +53,8 @@ impl Simulation {
                     0.0
                 };
                 let skew = self.config.skew;
-                for (id, user) in self.users.iter_mut().enumerate() {
-                    user.think_scale = think_scale(id as u32, skew);
+                for (id, user) in self.users.iter_mut() {
+                    user.think_scale = think_scale(id, skew);
                 }
             }
             Command::SetThinkTime { ms } => self.config.think_time_ms = ms.max(1),
@@ -80,7 +80,7 @@ impl Simulation {
             }
             Command::SlowServer { server, factor } => {
                 if in_pool(server, self.count) {
-                    self.server_at_mut(server).slow_factor = sane_factor(factor);
+                    self.servers[server].slow_factor = sane_factor(factor);
                 }
             }
             Command::CrashStore => self.crash_store(),

@@ -6,45 +6,39 @@
 use super::config::{Micros, Replication, Strategy, MS};
 use super::events::Ev;
 use super::flow::Outcome;
-use super::observe::{Endpoint, Event, MessageKind};
+use super::observe::{Endpoint, Event, MessageKind, ServerId, SessionId};
 use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::strategy::{with_home, Home};
 use super::users::Fate;
 
 /// The indices of the set bits, lowest first.
-pub(super) fn bits(mut mask: u64) -> impl Iterator<Item = u32> {
+pub(super) fn bits(mut mask: u64) -> impl Iterator<Item = ServerId> {
     std::iter::from_fn(move || {
         if mask == 0 {
             None
         } else {
             let b = mask.trailing_zeros();
             mask &= mask - 1;
-            Some(b)
+            Some(ServerId(b))
         }
     })
 }
 
-/// The mask of one server.
-#[inline]
-pub(super) fn bit(s: u32) -> u64 {
-    1u64 << s
-}
-
 /// The mask of a server that may be absent (an empty mask then).
 #[inline]
-pub(super) fn bit_of(s: Option<u32>) -> u64 {
-    s.map_or(0, bit)
+pub(super) fn bit_of(s: Option<ServerId>) -> u64 {
+    s.map_or(0, ServerId::bit)
 }
 
 impl Simulation {
     /// Servers in the pool that are up and not partitioned (they can exchange session copies).
     pub(super) fn refresh_connected(&mut self) {
         let mut mask = 0;
-        for s in 0..self.count {
-            let server = self.server_at(s);
+        for s in self.pool() {
+            let server = &self.servers[s];
             if server.alive && !server.partitioned {
-                mask |= bit(s);
+                mask |= s.bit();
             }
         }
         self.connected = mask;
@@ -52,11 +46,11 @@ impl Simulation {
 
     /// The peers `s` can replicate to right now.
     #[inline]
-    pub(super) fn peers(&self, s: u32) -> u64 {
-        if self.connected & bit(s) == 0 {
+    pub(super) fn peers(&self, s: ServerId) -> u64 {
+        if self.connected & s.bit() == 0 {
             0
         } else {
-            self.connected & !bit(s)
+            self.connected & !s.bit()
         }
     }
 
@@ -67,7 +61,7 @@ impl Simulation {
         &mut self,
         kind: MessageKind,
         slot: Slot,
-        (from, to): (u32, u32),
+        (from, to): (ServerId, ServerId),
         sent: Micros,
         delay: Micros,
     ) {
@@ -89,39 +83,39 @@ impl Simulation {
             + u64::from(key) * u64::from(timing.key_only_session_bytes);
     }
 
-    pub(super) fn add_full(&mut self, slot: Slot, s: u32) {
+    pub(super) fn add_full(&mut self, slot: Slot, s: ServerId) {
         let session = self.sessions.at_mut(slot);
-        if session.full & bit(s) != 0 {
+        if session.full & s.bit() != 0 {
             return;
         }
-        session.full |= bit(s);
-        let had_key = session.key & bit(s) != 0;
-        session.key &= !bit(s);
-        let server = self.server_at_mut(s);
+        session.full |= s.bit();
+        let had_key = session.key & s.bit() != 0;
+        session.key &= !s.bit();
+        let server = &mut self.servers[s];
         server.full_copies += 1;
         if had_key {
             server.key_only_sessions -= 1;
         }
     }
 
-    pub(super) fn add_key(&mut self, slot: Slot, s: u32) {
+    pub(super) fn add_key(&mut self, slot: Slot, s: ServerId) {
         let session = self.sessions.at_mut(slot);
-        if (session.full | session.key) & bit(s) != 0 {
+        if (session.full | session.key) & s.bit() != 0 {
             return;
         }
-        session.key |= bit(s);
-        self.server_at_mut(s).key_only_sessions += 1;
+        session.key |= s.bit();
+        self.servers[s].key_only_sessions += 1;
     }
 
     /// A full copy becomes a key-only entry (BackupManager after an ownership change).
-    pub(super) fn demote(&mut self, slot: Slot, s: u32) {
+    pub(super) fn demote(&mut self, slot: Slot, s: ServerId) {
         let session = self.sessions.at_mut(slot);
-        if session.full & bit(s) == 0 {
+        if session.full & s.bit() == 0 {
             return;
         }
-        session.full &= !bit(s);
-        session.key |= bit(s);
-        let server = self.server_at_mut(s);
+        session.full &= !s.bit();
+        session.key |= s.bit();
+        let server = &mut self.servers[s];
         server.full_copies -= 1;
         server.key_only_sessions += 1;
     }
@@ -132,13 +126,13 @@ impl Simulation {
         let drop = session.key & mask;
         session.key &= !drop;
         for b in bits(drop) {
-            self.server_at_mut(b).key_only_sessions -= 1;
+            self.servers[b].key_only_sessions -= 1;
         }
     }
 
     /// Crash `s` if its sessions no longer fit in its memory.
-    pub(super) fn check_memory(&mut self, s: u32) {
-        let server = self.server_at(s);
+    pub(super) fn check_memory(&mut self, s: ServerId) {
+        let server = &self.servers[s];
         if server.alive && server.over_budget(&self.config.timing) {
             self.crash_server(s, true);
         }
@@ -151,11 +145,11 @@ impl Simulation {
     }
 
     /// The only copy of a new session is on `s`, its primary. False when that ran `s` out of memory.
-    pub(super) fn place_local(&mut self, slot: Slot, s: u32) -> bool {
+    pub(super) fn place_local(&mut self, slot: Slot, s: ServerId) -> bool {
         self.sessions.at_mut(slot).primary = Some(s);
         self.add_full(slot, s);
         self.check_memory(s);
-        self.server_at(s).alive
+        self.servers[s].alive
     }
 
     /// Send the session (full copies to `full_to`, its key to `key_to`) from `from` at `t`. Every
@@ -164,7 +158,7 @@ impl Simulation {
     pub(super) fn replicate_to(
         &mut self,
         slot: Slot,
-        from: u32,
+        from: ServerId,
         t: Micros,
         full_to: u64,
         key_to: u64,
@@ -215,7 +209,7 @@ impl Simulation {
     }
 
     /// Asynchronous copies arrive.
-    pub(super) fn on_replicate(&mut self, slot: Slot, uid: u32) {
+    pub(super) fn on_replicate(&mut self, slot: Slot, uid: SessionId) {
         let connected = self.connected;
         let Some(session) = self.sessions.get_mut(slot, uid) else {
             return;
@@ -247,13 +241,13 @@ impl Simulation {
     pub(super) fn read_local(
         &mut self,
         slot: Slot,
-        s: u32,
+        s: ServerId,
         t: Micros,
     ) -> Result<Micros, (Outcome, Micros)> {
         let ready = self
             .find_copy(slot, s, t)
             .map_err(|at| (Outcome::Mismatch, at))?;
-        if !self.server_at(s).alive {
+        if !self.servers[s].alive {
             return Err((Outcome::Error, t));
         }
         Ok(ready)
@@ -261,13 +255,13 @@ impl Simulation {
 
     /// Look the session up on server `s`. `Ok(ready)` when `s` can serve it (after a remote fetch for
     /// a key-only entry), `Err(at)` for a mismatch answered at `at`.
-    fn find_copy(&mut self, slot: Slot, s: u32, t: Micros) -> Result<Micros, Micros> {
+    fn find_copy(&mut self, slot: Slot, s: ServerId, t: Micros) -> Result<Micros, Micros> {
         let peers = self.peers(s);
         let session = self.sessions.at(slot);
-        if session.full & bit(s) != 0 {
+        if session.full & s.bit() != 0 {
             return Ok(t);
         }
-        if session.key & bit(s) == 0 {
+        if session.key & s.bit() == 0 {
             return Err(t);
         }
         // Key-only: fetch the full session from a server that has it.
@@ -276,15 +270,13 @@ impl Simulation {
             session.primary
         } else if holders & bit_of(session.backup) != 0 {
             session.backup
-        } else if holders != 0 {
-            Some(holders.trailing_zeros())
         } else {
-            None
+            bits(holders).next()
         };
         let Some(source) = source else {
             // The full copy lives where this server cannot reach (a partition): BackupManager's remote
             // call waits for its timeout before giving up.
-            let stranded = bits(session.full).any(|b| self.server_at(b).alive);
+            let stranded = bits(session.full).any(|b| self.servers[b].alive);
             let timeout = u64::from(self.config.timing.remote_timeout_ms) * MS;
             return Err(if stranded { t + timeout } else { t });
         };
@@ -298,7 +290,7 @@ impl Simulation {
         let session = self.sessions.at_mut(slot);
         session.primary = Some(s);
         session.backup = Some(source);
-        let others = session.full & !bit(s) & !bit(source);
+        let others = session.full & !s.bit() & !source.bit();
         for b in bits(others) {
             self.demote(slot, b);
         }
@@ -313,7 +305,7 @@ impl Simulation {
     }
 
     /// Every other server holding the session (and reachable from `s`) is told it is gone.
-    pub(super) fn invalidate_copies(&mut self, slot: Slot, s: u32) {
+    pub(super) fn invalidate_copies(&mut self, slot: Slot, s: ServerId) {
         let session = self.sessions.at(slot);
         let holders = (session.full | session.key) & self.peers(s);
         self.count_replication(0, 0, holders.count_ones());
@@ -323,16 +315,16 @@ impl Simulation {
     pub(super) fn destroy(&mut self, slot: Slot, why: Fate) {
         let session = std::mem::take(self.sessions.at_mut(slot));
         for b in bits(session.full) {
-            self.server_at_mut(b).full_copies -= 1;
+            self.servers[b].full_copies -= 1;
         }
         for b in bits(session.key) {
-            self.server_at_mut(b).key_only_sessions -= 1;
+            self.servers[b].key_only_sessions -= 1;
         }
         if session.in_store {
             self.store.sessions -= 1;
         }
         if why == Fate::Lost {
-            let current = self.user_at(session.user).session_uid() == Some(session.uid);
+            let current = self.users[session.user].session_uid() == Some(session.uid);
             self.picture.note_lost(self.now, &session, current);
         }
         match why {
@@ -346,7 +338,7 @@ impl Simulation {
             }
             Fate::Alive => {}
         }
-        let user = self.user_at_mut(session.user);
+        let user = &mut self.users[session.user];
         if user.session_uid() == Some(session.uid) && why != Fate::Alive {
             user.fate = why;
         }
@@ -409,7 +401,9 @@ impl Simulation {
             return false;
         }
         let n = alive.count_ones();
-        let home = bits(alive).nth((session.uid % n) as usize).unwrap_or(0);
+        let home = bits(alive)
+            .nth((session.uid.0 % n) as usize)
+            .unwrap_or(ServerId(0));
         let session = self.sessions.at_mut(slot);
         session.in_store = false;
         session.primary = Some(home);
@@ -421,11 +415,11 @@ impl Simulation {
 
     /// The session's primary after a re-homing: the old one if it still holds a full copy, else the
     /// lowest server that does.
-    pub(super) fn settle_primary(&mut self, slot: Slot) -> u32 {
+    pub(super) fn settle_primary(&mut self, slot: Slot) -> ServerId {
         let session = self.sessions.at_mut(slot);
         let primary = match session.primary {
-            Some(p) if session.full & bit(p) != 0 => p,
-            _ => session.full.trailing_zeros(),
+            Some(p) if session.full & p.bit() != 0 => p,
+            _ => ServerId(session.full.trailing_zeros()),
         };
         session.primary = Some(primary);
         primary

@@ -2,6 +2,7 @@
 //! instant are always processed in the order they were scheduled, on every machine.
 
 use super::config::Micros;
+use super::observe::{ServerId, SessionId, UserId};
 use super::sessions::Slot;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
@@ -11,23 +12,23 @@ use std::collections::BinaryHeap;
 pub enum Ev {
     /// A user's request reaches the balancer.
     UserArrive {
-        user: u32,
+        user: UserId,
     },
     /// The server a user's request was sent to has finished it (or died meanwhile).
     ServerDone {
-        user: u32,
+        user: UserId,
     },
     /// Asynchronous session copies reach their servers.
     Replicate {
         slot: Slot,
-        uid: u32,
+        uid: SessionId,
     },
     HealthCheck,
     ExpiryTick,
     Sample,
     /// The cluster notices that a peer is gone (Tomcat: ~3 s) and restores two copies per session.
     PeerLoss {
-        server: u32,
+        server: ServerId,
         epoch: u32,
     },
     /// Sentinel promotes the store replica.
@@ -40,7 +41,7 @@ pub enum Ev {
     /// The supervisor (systemd, Kubernetes) brings a crashed server back; void if the server crashed
     /// again, was restarted by hand or left the pool since (its epoch moved on).
     SupervisorRestart {
-        server: u32,
+        server: ServerId,
         epoch: u32,
     },
 }
@@ -49,16 +50,16 @@ impl Ev {
     /// A compact word for the history hash.
     pub fn code(self) -> u64 {
         let (tag, a, b): (u64, u32, u32) = match self {
-            Ev::UserArrive { user } => (1, user, 0),
-            Ev::ServerDone { user } => (2, user, 0),
-            Ev::Replicate { slot, uid } => (3, slot.number(), uid),
+            Ev::UserArrive { user } => (1, user.0, 0),
+            Ev::ServerDone { user } => (2, user.0, 0),
+            Ev::Replicate { slot, uid } => (3, slot.number(), uid.0),
             Ev::HealthCheck => (4, 0, 0),
             Ev::ExpiryTick => (5, 0, 0),
             Ev::Sample => (6, 0, 0),
-            Ev::PeerLoss { server, epoch } => (7, server, epoch),
+            Ev::PeerLoss { server, epoch } => (7, server.0, epoch),
             Ev::StoreFailover { epoch } => (8, epoch, 0),
             Ev::TrafficEnd { gen } => (9, gen, 0),
-            Ev::SupervisorRestart { server, epoch } => (10, server, epoch),
+            Ev::SupervisorRestart { server, epoch } => (10, server.0, epoch),
         };
         tag << 56 ^ u64::from(a) << 24 ^ u64::from(b)
     }
@@ -275,11 +276,18 @@ mod tests {
                     _ => rng.next_u64() % 3_000_000,
                 };
                 seq += 1;
-                wheel.push(now + ahead, Ev::UserArrive { user: round });
+                wheel.push(
+                    now + ahead,
+                    Ev::UserArrive {
+                        user: UserId(round),
+                    },
+                );
                 heap.push(Entry {
                     time: now + ahead,
                     seq,
-                    ev: Ev::UserArrive { user: round },
+                    ev: Ev::UserArrive {
+                        user: UserId(round),
+                    },
                 });
             } else {
                 let expected = heap.pop().map(|e| (e.time, e.ev));

@@ -4,7 +4,7 @@
 
 use super::config::{Micros, MS};
 use super::events::Ev;
-use super::observe::{Endpoint, Event, MessageKind};
+use super::observe::{Endpoint, Event, MessageKind, ServerId};
 use super::series::{Sample, SAMPLE_EVERY};
 use super::server::Server;
 use super::sessions::Slot;
@@ -15,13 +15,13 @@ use super::users::Fate;
 
 impl Simulation {
     /// A server dies: everything in its memory is gone. Sessions with no other copy are lost.
-    pub(super) fn crash_server(&mut self, s: u32, out_of_memory: bool) {
-        if !self.server_at(s).alive {
+    pub(super) fn crash_server(&mut self, s: ServerId, out_of_memory: bool) {
+        if !self.servers[s].alive {
             return;
         }
         let lost = self.drop_server_copies(s);
-        self.server_at_mut(s).crash();
-        self.server_at_mut(s).out_of_memory = out_of_memory;
+        self.servers[s].crash();
+        self.servers[s].out_of_memory = out_of_memory;
         self.refresh_connected();
         self.metrics.crashes += 1;
         if out_of_memory {
@@ -33,22 +33,22 @@ impl Simulation {
             out_of_memory,
         });
         if let Some(delay) = self.config.timing.server_restart_ms {
-            let epoch = self.server_at(s).epoch;
+            let epoch = self.servers[s].epoch;
             let at = self.now + u64::from(delay) * MS;
             self.queue
                 .push(at, Ev::SupervisorRestart { server: s, epoch });
         }
         if with_home!(self.config.strategy, home => home.replicates()) {
             let peer_loss = u64::from(self.config.timing.peer_loss_ms) * MS;
-            let epoch = self.server_at(s).epoch;
+            let epoch = self.servers[s].epoch;
             self.queue
                 .push(self.now + peer_loss, Ev::PeerLoss { server: s, epoch });
         }
     }
 
     /// Forget every copy on `s`; destroy (as lost) the sessions that had no other copy. Returns how many.
-    fn drop_server_copies(&mut self, s: u32) -> u32 {
-        let b = 1u64 << s;
+    fn drop_server_copies(&mut self, s: ServerId) -> u32 {
+        let b = s.bit();
         let mut orphans = Vec::new();
         for (slot, session) in self.sessions.live_sessions_mut() {
             if (session.full | session.key | session.pending_full) & b == 0 {
@@ -64,7 +64,7 @@ impl Simulation {
             }
         }
         // The server's own counters are reset by its crash; only other servers' counts change below.
-        let server = self.server_at_mut(s);
+        let server = &mut self.servers[s];
         server.full_copies = 0;
         server.key_only_sessions = 0;
         for &slot in &orphans {
@@ -73,8 +73,8 @@ impl Simulation {
         orphans.len() as u32
     }
 
-    pub(super) fn restart_server(&mut self, s: u32) {
-        let server = self.server_at_mut(s);
+    pub(super) fn restart_server(&mut self, s: ServerId) {
+        let server = &mut self.servers[s];
         if server.alive {
             return;
         }
@@ -88,8 +88,8 @@ impl Simulation {
     }
 
     /// The supervisor's restart of a server that crashed in `epoch`, if nothing has happened to it since.
-    pub(super) fn on_supervisor_restart(&mut self, s: u32, epoch: u32) {
-        if s < self.count && self.server_at(s).epoch == epoch {
+    pub(super) fn on_supervisor_restart(&mut self, s: ServerId, epoch: u32) {
+        if s.0 < self.count && self.servers[s].epoch == epoch {
             self.restart_server(s);
         }
     }
@@ -98,11 +98,11 @@ impl Simulation {
         if self.count >= super::config::MAX_SERVERS {
             return;
         }
-        let s = self.count;
+        let s = ServerId(self.count);
         let server = Server::new(&self.config.timing, 0);
-        if (s as usize) < self.servers.len() {
-            let epoch = self.servers[s as usize].epoch.wrapping_add(1);
-            self.servers[s as usize] = Server { epoch, ..server };
+        if s.index() < self.servers.len() {
+            let epoch = self.servers[s].epoch.wrapping_add(1);
+            self.servers[s] = Server { epoch, ..server };
         } else {
             self.servers.push(server);
         }
@@ -119,9 +119,9 @@ impl Simulation {
         if self.count <= 1 {
             return;
         }
-        let s = self.count - 1;
+        let s = ServerId(self.count - 1);
         let lost = self.drop_server_copies(s);
-        self.server_at_mut(s).crash();
+        self.servers[s].crash();
         self.count -= 1;
         self.config.servers = self.count;
         self.lb.reset_server(s, self.count);
@@ -137,11 +137,11 @@ impl Simulation {
         self.spread_all();
     }
 
-    pub(super) fn set_partition(&mut self, s: u32, partitioned: bool) {
-        if self.server_at(s).partitioned == partitioned {
+    pub(super) fn set_partition(&mut self, s: ServerId, partitioned: bool) {
+        if self.servers[s].partitioned == partitioned {
             return;
         }
-        self.server_at_mut(s).partitioned = partitioned;
+        self.servers[s].partitioned = partitioned;
         self.refresh_connected();
         self.note(Event::Partitioned {
             server: s,
@@ -152,7 +152,7 @@ impl Simulation {
         }
     }
 
-    pub(super) fn on_peer_loss(&mut self, server: u32, _epoch: u32) {
+    pub(super) fn on_peer_loss(&mut self, server: ServerId, _epoch: u32) {
         let before = self.metrics.replication_messages;
         self.spread_all();
         let copies = self.metrics.replication_messages - before;
@@ -291,7 +291,7 @@ impl Simulation {
     pub(super) fn on_health_check(&mut self) {
         let lan = self.lan_hop();
         let failures = self.config.timing.health_check_failures;
-        for s in 0..self.count {
+        for s in self.pool() {
             self.tracer.send(
                 MessageKind::HealthCheck,
                 Endpoint::Balancer,
@@ -300,9 +300,9 @@ impl Simulation {
                 self.now,
                 self.now + lan,
             );
-            let alive = self.server_at(s).alive;
+            let alive = self.servers[s].alive;
             let now = self.now;
-            let health = self.lb.health_mut(s);
+            let health = &mut self.lb.health[s];
             if alive {
                 health.check_failures = 0;
                 if health.excluded(now) {
@@ -365,7 +365,7 @@ impl Simulation {
             server_requests: Vec::new(),
         };
         let timing = &self.config.timing;
-        for s in 0..self.count as usize {
+        for s in self.pool() {
             sample
                 .server_memory
                 .push(self.servers[s].memory_used(timing));

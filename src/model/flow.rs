@@ -6,7 +6,7 @@ use super::balancer::{affinity, retry_after_failure, sticky_cookie};
 use super::balancer::{Client, Pool};
 use super::config::{Micros, StickyBy, MS};
 use super::events::Ev;
-use super::observe::{Endpoint, Event, MessageKind};
+use super::observe::{Endpoint, Event, MessageKind, ServerId, UserId};
 use super::simulation::Simulation;
 use super::strategy::{with_home, Home};
 use super::users::{Fate, Phase, RequestKind, SessionCookie};
@@ -33,10 +33,10 @@ impl Outcome {
 }
 
 impl Simulation {
-    pub(super) fn on_arrive(&mut self, u: u32) {
+    pub(super) fn on_arrive(&mut self, u: UserId) {
         let client_hop = self.client_hop();
         let roll = self.rng.unit();
-        let user = &mut self.users[u as usize];
+        let user = &mut self.users[u];
         if !user.active {
             user.phase = Phase::Idle;
             return;
@@ -55,8 +55,8 @@ impl Simulation {
     }
 
     /// The balancer picks a server for the user's request at `t`.
-    fn choose(&mut self, u: u32, t: Micros) -> Option<u32> {
-        let user = &self.users[u as usize];
+    fn choose(&mut self, u: UserId, t: Micros) -> Option<ServerId> {
+        let user = &self.users[u];
         let pool = Pool {
             count: self.count,
             servers: &self.servers,
@@ -80,7 +80,7 @@ impl Simulation {
 
     /// Route the request from the balancer at `t`; a dead server refuses the connection and nginx passes
     /// the request to the next one (the client sees no error).
-    pub(super) fn dispatch(&mut self, u: u32, t: Micros) {
+    pub(super) fn dispatch(&mut self, u: UserId, t: Micros) {
         let lan = self.lan_hop();
         let mut at = t;
         loop {
@@ -96,21 +96,21 @@ impl Simulation {
                 at,
                 at + lan,
             );
-            if !self.server_at(s).alive {
-                self.lb.health_mut(s).fail_until =
+            if !self.servers[s].alive {
+                self.lb.health[s].fail_until =
                     retry_after_failure(at, self.config.timing.fail_timeout_ms);
-                self.user_at_mut(u).tried |= 1u64 << s;
+                self.users[u].tried |= s.bit();
                 self.metrics.passed_to_next += 1;
                 at += 2 * lan;
                 continue;
             }
             let mean = f64::from(self.config.timing.service_ms) * 1000.0;
-            let server = &mut self.servers[s as usize];
+            let server = &mut self.servers[s];
             let service = self.rng.exp_micros(mean * server.slow_factor).max(1);
             server.active += 1;
             server.requests += 1;
             let finish = server.occupy(at + lan, service);
-            let user = &mut self.users[u as usize];
+            let user = &mut self.users[u];
             user.server = Some(s);
             user.server_epoch = server.epoch;
             self.queue.push(finish, Ev::ServerDone { user: u });
@@ -118,19 +118,19 @@ impl Simulation {
         }
     }
 
-    pub(super) fn on_done(&mut self, u: u32) {
-        let Some(s) = self.user_at(u).server else {
+    pub(super) fn on_done(&mut self, u: UserId) {
+        let Some(s) = self.users[u].server else {
             return;
         };
-        let server = &mut self.servers[s as usize];
+        let server = &mut self.servers[s];
         server.active = server.active.saturating_sub(1);
-        if server.epoch != self.users[u as usize].server_epoch {
+        if server.epoch != self.users[u].server_epoch {
             // The server died with the request on it. nginx retries an idempotent request on the next
             // server; a POST gets a 502.
-            self.lb.health_mut(s).fail_until =
+            self.lb.health[s].fail_until =
                 retry_after_failure(self.now, self.config.timing.fail_timeout_ms);
-            let user = &mut self.users[u as usize];
-            user.tried |= 1u64 << s;
+            let user = &mut self.users[u];
+            user.tried |= s.bit();
             if user.kind.is_idempotent() {
                 self.metrics.retried += 1;
                 self.note(Event::Retried { user: u, server: s });
@@ -140,7 +140,7 @@ impl Simulation {
             }
             return;
         }
-        let login = self.user_at(u).kind == RequestKind::Login;
+        let login = self.users[u].kind == RequestKind::Login;
         let (outcome, ready) = with_home!(self.config.strategy, home => if login {
             self.login(home, u, s)
         } else {
@@ -148,11 +148,11 @@ impl Simulation {
         });
         // A server that crashed serving this very request (out of memory) never answers: the
         // balancer does, with a 502.
-        let answered_by = self.server_at(s).alive.then_some(s);
+        let answered_by = self.servers[s].alive.then_some(s);
         self.answer(u, ready, outcome, answered_by);
     }
 
-    fn login(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
+    fn login(&mut self, home: &impl Home, u: UserId, s: ServerId) -> (Outcome, Micros) {
         let t = self.now;
         if !home.reachable(self, s) {
             return (Outcome::Error, t);
@@ -160,7 +160,7 @@ impl Simulation {
         let (slot, uid) = self.sessions.create(u, t);
         self.metrics.sessions_created += 1;
         let ready = home.place(self, slot, s, t);
-        if !self.server_at(s).alive {
+        if !self.servers[s].alive {
             // Out of memory while creating it: the server and every session on it are gone.
             return (Outcome::Error, t);
         }
@@ -168,10 +168,10 @@ impl Simulation {
         (Outcome::Ok, ready)
     }
 
-    fn logged_in(&mut self, u: u32, s: u32, cookie: SessionCookie) {
+    fn logged_in(&mut self, u: UserId, s: ServerId, cookie: SessionCookie) {
         self.metrics.logins += 1;
         self.metrics.session_writes += 1;
-        let user = self.user_at_mut(u);
+        let user = &mut self.users[u];
         user.session = Some(cookie);
         user.fate = Fate::Alive;
         self.note(Event::LoggedIn {
@@ -181,9 +181,9 @@ impl Simulation {
         });
     }
 
-    fn authenticated(&mut self, home: &impl Home, u: u32, s: u32) -> (Outcome, Micros) {
+    fn authenticated(&mut self, home: &impl Home, u: UserId, s: ServerId) -> (Outcome, Micros) {
         let t = self.now;
-        let user = self.user_at(u);
+        let user = &self.users[u];
         let (Some(SessionCookie { slot, uid }), kind, fate) = (user.session, user.kind, user.fate)
         else {
             // Only a user with a session cookie sends an authenticated request.
@@ -222,18 +222,24 @@ impl Simulation {
             });
             home.end(self, slot, s);
             self.destroy(slot, Fate::Alive);
-            self.user_at_mut(u).drop_session_cookie();
+            self.users[u].drop_session_cookie();
         }
         (Outcome::Ok, ready)
     }
 
     /// The answer leaves the server (or the balancer, when no server took it) at `t`.
-    pub(super) fn answer(&mut self, u: u32, t: Micros, outcome: Outcome, server: Option<u32>) {
+    pub(super) fn answer(
+        &mut self,
+        u: UserId,
+        t: Micros,
+        outcome: Outcome,
+        server: Option<ServerId>,
+    ) {
         let lan = self.lan_hop();
         let client_hop = self.client_hop();
         let at_balancer = if server.is_some() { t + lan } else { t };
         let at_client = at_balancer + client_hop;
-        let session = self.user_at(u).session_uid();
+        let session = self.users[u].session_uid();
         match outcome {
             Outcome::Ok => self.metrics.ok += 1,
             Outcome::Mismatch => self.metrics.mismatches += 1,
@@ -273,21 +279,21 @@ impl Simulation {
             // 401: back to the login page.
             self.metrics.relogins += 1;
             self.picture.note_relogin(u);
-            self.user_at_mut(u).drop_session_cookie();
+            self.users[u].drop_session_cookie();
         }
         // "No server" is folded as all ones.
-        let where_ = server.map_or(u64::from(u32::MAX), u64::from);
+        let where_ = server.map_or(u64::from(u32::MAX), |s| u64::from(s.0));
         self.hash
-            .fold(outcome.code() << 32 ^ u64::from(u) ^ where_ << 40);
-        let latency = at_client.saturating_sub(self.user_at(u).sent_at);
+            .fold(outcome.code() << 32 ^ u64::from(u.0) ^ where_ << 40);
+        let latency = at_client.saturating_sub(self.users[u].sent_at);
         self.latency.record(latency);
         self.window_latency.record(latency);
 
         if let Some(s) = server {
             let affinity = self.affinity();
-            let pinned = self.user_at(u).affinity;
+            let pinned = self.users[u].affinity;
             if let Some(to) = sticky_cookie(affinity, pinned, s) {
-                self.user_at_mut(u).affinity = Some(to);
+                self.users[u].affinity = Some(to);
                 if let Some(from) = pinned {
                     self.metrics.repins += 1;
                     self.note(Event::Repinned { user: u, from, to });
@@ -312,7 +318,7 @@ impl Simulation {
         );
 
         // Think, then send the next request.
-        let user = &mut self.users[u as usize];
+        let user = &mut self.users[u];
         user.phase = Phase::Thinking;
         let mean = f64::from(self.config.think_time_ms) * 1000.0 * user.think_scale;
         let think = self.rng.exp_micros(mean);
@@ -334,12 +340,12 @@ impl Simulation {
         affinity(self.config.strategy, self.config.sticky_by)
     }
 
-    pub(super) fn store_reachable(&self, s: u32) -> bool {
-        self.store.primary_up && !self.server_at(s).partitioned
+    pub(super) fn store_reachable(&self, s: ServerId) -> bool {
+        self.store.primary_up && !self.servers[s].partitioned
     }
 
     /// `ops` store operations from server `s` at `t`; returns when the server has the answers.
-    pub(super) fn store_ops(&mut self, s: u32, t: Micros, ops: u32, write: bool) -> Micros {
+    pub(super) fn store_ops(&mut self, s: ServerId, t: Micros, ops: u32, write: bool) -> Micros {
         self.metrics.store_ops += u64::from(ops);
         let done = self.store.round_trip(t, ops, &self.config.timing);
         if write && self.config.store_replica && self.store.replica_up {

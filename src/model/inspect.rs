@@ -4,6 +4,7 @@ use super::command::Command;
 use super::config::{Micros, MS};
 use super::metrics::Metrics;
 use super::observe::*;
+use super::observe::{ServerId, UserId};
 use super::series::{Ring, Sample};
 use super::simulation::Simulation;
 use super::users::Phase;
@@ -13,10 +14,10 @@ impl Simulation {
         self.count
     }
 
-    fn server_state(&self, s: u32) -> NodeState {
-        if self.server_at(s).alive {
+    fn server_state(&self, s: ServerId) -> NodeState {
+        if self.servers[s].alive {
             NodeState::Up
-        } else if self.lb.health(s).excluded(self.now) {
+        } else if self.lb.health[s].excluded(self.now) {
             NodeState::DownDetected
         } else {
             NodeState::DownUndetected
@@ -24,20 +25,20 @@ impl Simulation {
     }
 
     pub fn server_states(&self) -> Vec<NodeState> {
-        (0..self.count).map(|s| self.server_state(s)).collect()
+        self.pool().map(|s| self.server_state(s)).collect()
     }
 
     pub fn server(&self, s: ServerId) -> Option<ServerView> {
-        if s >= self.count {
+        if s.0 >= self.count {
             return None;
         }
-        let server = self.server_at(s);
+        let server = &self.servers[s];
         let timing = &self.config.timing;
         let in_service = server.in_service(self.now);
         Some(ServerView {
             id: s,
             state: self.server_state(s),
-            marked_down: self.lb.health(s).excluded(self.now),
+            marked_down: self.lb.health[s].excluded(self.now),
             memory_bytes: server.memory_used(timing),
             memory_budget: timing.server_memory_bytes,
             sessions_full: server.full_copies,
@@ -52,7 +53,7 @@ impl Simulation {
     }
 
     pub fn servers(&self) -> Vec<ServerView> {
-        (0..self.count).filter_map(|s| self.server(s)).collect()
+        self.pool().filter_map(|s| self.server(s)).collect()
     }
 
     /// Every session entry of every server (index = server id), each list ordered by session id.
@@ -60,8 +61,8 @@ impl Simulation {
     pub fn sessions_by_server(&self) -> Vec<Vec<SessionEntry>> {
         let mut lists = vec![Vec::new(); self.count as usize];
         for (_, session) in self.sessions.live_sessions() {
-            for s in 0..self.count {
-                let b = 1u64 << s;
+            for s in self.pool() {
+                let b = s.bit();
                 let role = if session.full & b != 0 {
                     if session.primary == Some(s) {
                         SessionRole::Full
@@ -73,7 +74,7 @@ impl Simulation {
                 } else {
                     continue;
                 };
-                lists[s as usize].push(SessionEntry {
+                lists[s.index()].push(SessionEntry {
                     session: session.uid,
                     user: session.user,
                     role,
@@ -90,7 +91,7 @@ impl Simulation {
     pub fn server_sessions(&self, s: ServerId) -> Vec<SessionEntry> {
         self.sessions_by_server()
             .into_iter()
-            .nth(s as usize)
+            .nth(s.index())
             .unwrap_or_default()
     }
 
@@ -121,10 +122,10 @@ impl Simulation {
     }
 
     pub fn user(&self, id: UserId) -> Option<UserView> {
-        let user = self.users.get(id as usize)?;
+        let user = self.users.get(id)?;
         Some(UserView {
             id,
-            colour: id,
+            colour: id.0,
             ip: user.ip,
             heavy: user.heavy,
             active: user.active,
@@ -138,7 +139,7 @@ impl Simulation {
 
     /// Every user ever created, active or not, by id.
     pub fn users(&self) -> impl Iterator<Item = UserView> + '_ {
-        (0..self.users.len() as u32).filter_map(|id| self.user(id))
+        self.users.ids().filter_map(|id| self.user(id))
     }
 
     pub fn store(&self) -> StoreView {
@@ -198,10 +199,14 @@ impl Simulation {
             return vec![0.0; self.count as usize];
         };
         let seconds = (last.at - before.at) as f64 / 1e6;
-        (0..self.count as usize)
+        self.pool()
             .map(|s| {
-                let now = last.server_requests.get(s).copied().unwrap_or(0);
-                let then = before.server_requests.get(s).copied().unwrap_or(now);
+                let now = last.server_requests.get(s.index()).copied().unwrap_or(0);
+                let then = before
+                    .server_requests
+                    .get(s.index())
+                    .copied()
+                    .unwrap_or(now);
                 now.saturating_sub(then) as f64 / seconds
             })
             .collect()
@@ -209,9 +214,7 @@ impl Simulation {
 
     /// Max/mean of per-server requests over the current pool (1.0 before any request).
     pub fn imbalance(&self) -> f64 {
-        let counts: Vec<u64> = (0..self.count as usize)
-            .map(|s| self.servers[s].requests)
-            .collect();
+        let counts: Vec<u64> = self.pool().map(|s| self.servers[s].requests).collect();
         let total: u64 = counts.iter().sum();
         if total == 0 {
             return 1.0;
@@ -288,7 +291,8 @@ impl Simulation {
             store_writes_lost: m.store_writes_lost,
             store_memory_bytes,
             replica_memory_bytes,
-            session_memory_bytes: (0..self.count as usize)
+            session_memory_bytes: self
+                .pool()
                 .map(|s| self.servers[s].memory_used(timing))
                 .sum::<u64>()
                 + store_memory_bytes
@@ -298,7 +302,8 @@ impl Simulation {
                 p50: self.latency.quantile_ms(0.5),
                 p99: self.latency.quantile_ms(0.99),
             },
-            per_server: (0..self.count as usize)
+            per_server: self
+                .pool()
                 .map(|s| {
                     let server = &self.servers[s];
                     ServerReport {

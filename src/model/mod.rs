@@ -6,7 +6,7 @@
 //! `strategy` (one home per strategy: where its sessions live and move), `copies` (the copy machinery
 //! the strategies share), `faults` (crashes and restarts, the store, periodic checks), `commands` (interventions),
 //! `inspect` (read-outs), `users`, `server`, `sessions`, `store`, `metrics`, `series`, `trace`, `rng`,
-//! `hash`, `workload` (the benchmark's).
+//! `hash`, `ids` (typed ids, and lists indexed by them), `workload` (the benchmark's).
 
 pub mod balancer;
 pub mod command;
@@ -17,6 +17,7 @@ mod events;
 mod faults;
 mod flow;
 mod hash;
+pub mod ids;
 mod inspect;
 pub mod metrics;
 pub mod observe;

@@ -3,9 +3,7 @@
 use super::config::Micros;
 use serde::Serialize;
 
-pub type UserId = u32;
-pub type ServerId = u32;
-pub type SessionId = u32;
+pub use super::ids::{ServerId, SessionId, UserId};
 
 /// Where a message starts or ends, for drawing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

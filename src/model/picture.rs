@@ -54,7 +54,11 @@ impl PictureLog {
             session: session.uid,
             user: session.user,
             // A crash clears its own bit before the session is destroyed: the owner says where it was.
-            servers: session.full | session.primary.filter(|p| *p < 64).map_or(0, |p| 1 << p),
+            servers: session.full
+                | session
+                    .primary
+                    .filter(|p| p.0 < 64)
+                    .map_or(0, ServerId::bit),
             in_store: session.in_store,
         });
         if current {
@@ -67,7 +71,7 @@ impl PictureLog {
     }
 
     fn tally_mut(&mut self, user: UserId) -> &mut UserTally {
-        let i = user as usize;
+        let i = user.index();
         if self.tallies.len() <= i {
             self.tallies.resize(i + 1, UserTally::default());
         }
@@ -150,7 +154,7 @@ impl Simulation {
     /// Ghosts of sessions that were on `server`.
     pub fn ghosts_on(&self, server: ServerId) -> Vec<Ghost> {
         let mut list = self.ghosts();
-        list.retain(|g| server < 64 && g.servers & (1 << server) != 0);
+        list.retain(|g| server.0 < 64 && g.servers & server.bit() != 0);
         list
     }
 
@@ -159,7 +163,7 @@ impl Simulation {
     /// until it expires). A login's new session counts as well until its answer sets the cookie.
     pub fn orphaned(&self, entry: &SessionEntry) -> bool {
         self.users
-            .get(entry.user as usize)
+            .get(entry.user)
             .is_some_and(|u| u.session_uid() != Some(entry.session))
     }
 
@@ -167,7 +171,7 @@ impl Simulation {
     pub fn user_tally(&self, user: UserId) -> UserTally {
         self.picture
             .tallies
-            .get(user as usize)
+            .get(user.index())
             .copied()
             .unwrap_or_default()
     }
@@ -175,7 +179,7 @@ impl Simulation {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Command, Config, Simulation, Strategy, MS, SECOND};
+    use crate::model::{Command, Config, ServerId, Simulation, Strategy, UserId, MS, SECOND};
 
     fn store_with_replica() -> Simulation {
         let mut config = Config {
@@ -255,12 +259,15 @@ mod tests {
         assert!(sim.ghosts().is_empty(), "nothing lost yet");
         let held = sim.sessions_by_server()[1].len();
         assert!(held > 0);
-        sim.apply(Command::CrashServer(1));
-        let ghosts = sim.ghosts_on(1);
+        sim.apply(Command::CrashServer(ServerId(1)));
+        let ghosts = sim.ghosts_on(ServerId(1));
         assert_eq!(ghosts.len(), held, "every session on B is a ghost");
-        assert!(sim.ghosts_on(0).is_empty());
+        assert!(sim.ghosts_on(ServerId(0)).is_empty());
         sim.advance_to(10 * SECOND + super::GHOST_FOR + MS);
-        assert!(sim.ghosts_on(1).is_empty(), "ghosts fade after GHOST_FOR");
+        assert!(
+            sim.ghosts_on(ServerId(1)).is_empty(),
+            "ghosts fade after GHOST_FOR"
+        );
     }
 
     #[test]
@@ -277,10 +284,12 @@ mod tests {
             orphans > 0,
             "round robin without sharing leaves old sessions behind"
         );
-        let relogins: u64 = (0..4).map(|u| u64::from(sim.user_tally(u).relogins)).sum();
+        let relogins: u64 = (0..4)
+            .map(|u| u64::from(sim.user_tally(UserId(u)).relogins))
+            .sum();
         assert_eq!(relogins, sim.metrics().relogins);
         // Every user's current session is not an orphan.
-        for u in 0..4 {
+        for u in (0..4).map(UserId) {
             if let Some(session) = sim.user(u).and_then(|v| v.session) {
                 assert!(lists
                     .iter()

@@ -3,11 +3,15 @@
 //! scanning. Where copies live is a pair of bitmasks (at most 64 servers).
 
 use super::config::Micros;
+use super::observe::{ServerId, SessionId, UserId};
 
 /// A session's place in the session table (reused after the session ends; its `uid` tells the
 /// sessions that lived there apart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Slot(u32);
+
+/// The id in a free slot (sessions are numbered from 1).
+const FREE: SessionId = SessionId(0);
 
 impl Slot {
     #[inline]
@@ -24,13 +28,13 @@ impl Slot {
 
 #[derive(Clone, Debug, Default)]
 pub struct Session {
-    /// Unique id (also the cookie's value); 0 marks a free slot.
-    pub uid: u32,
-    pub user: u32,
+    /// Unique id (also the cookie's value); `FREE` in a free slot.
+    pub uid: SessionId,
+    pub user: UserId,
     /// The server that owns the session (role Full); the other full copies are backups.
-    pub primary: Option<u32>,
+    pub primary: Option<ServerId>,
     /// BackupManager's backup server.
-    pub backup: Option<u32>,
+    pub backup: Option<ServerId>,
     pub in_store: bool,
     /// Servers holding a full copy, and servers holding only the key.
     pub full: u64,
@@ -47,9 +51,9 @@ pub struct Session {
 pub struct Sessions {
     slots: Vec<Session>,
     free: Vec<Slot>,
-    next_uid: u32,
+    next_uid: SessionId,
     pub live: u32,
-    wheel: Vec<Vec<(Slot, u32)>>,
+    wheel: Vec<Vec<(Slot, SessionId)>>,
     pub granularity: Micros,
     pub timeout: Micros,
 }
@@ -63,7 +67,7 @@ impl Sessions {
         Sessions {
             slots: Vec::new(),
             free: Vec::new(),
-            next_uid: 1,
+            next_uid: SessionId(1),
             live: 0,
             wheel: vec![Vec::new(); buckets],
             granularity,
@@ -71,9 +75,9 @@ impl Sessions {
         }
     }
 
-    pub fn create(&mut self, user: u32, now: Micros) -> (Slot, u32) {
+    pub fn create(&mut self, user: UserId, now: Micros) -> (Slot, SessionId) {
         let uid = self.next_uid;
-        self.next_uid = self.next_uid.wrapping_add(1).max(1);
+        self.next_uid = SessionId(self.next_uid.0.wrapping_add(1).max(1));
         let session = Session {
             uid,
             user,
@@ -110,17 +114,17 @@ impl Sessions {
     }
 
     #[inline]
-    pub fn get(&self, slot: Slot, uid: u32) -> Option<&Session> {
+    pub fn get(&self, slot: Slot, uid: SessionId) -> Option<&Session> {
         self.slots
             .get(slot.index())
-            .filter(|s| s.uid == uid && uid != 0)
+            .filter(|s| s.uid == uid && uid != FREE)
     }
 
     #[inline]
-    pub fn get_mut(&mut self, slot: Slot, uid: u32) -> Option<&mut Session> {
+    pub fn get_mut(&mut self, slot: Slot, uid: SessionId) -> Option<&mut Session> {
         self.slots
             .get_mut(slot.index())
-            .filter(|s| s.uid == uid && uid != 0)
+            .filter(|s| s.uid == uid && uid != FREE)
     }
 
     /// Forget a session (its copies must already be accounted for by the caller).
@@ -140,7 +144,7 @@ impl Sessions {
         self.slots
             .iter()
             .enumerate()
-            .filter(|(_, s)| s.uid != 0)
+            .filter(|(_, s)| s.uid != FREE)
             .map(|(i, s)| (Slot(i as u32), s))
     }
 
@@ -149,7 +153,7 @@ impl Sessions {
         self.slots
             .iter_mut()
             .enumerate()
-            .filter(|(_, s)| s.uid != 0)
+            .filter(|(_, s)| s.uid != FREE)
             .map(|(i, s)| (Slot(i as u32), s))
     }
 
@@ -163,19 +167,19 @@ impl Sessions {
     }
 
     /// Look at the session again at (or just after) `deadline`.
-    pub fn watch(&mut self, slot: Slot, uid: u32, deadline: Micros) {
+    pub fn watch(&mut self, slot: Slot, uid: SessionId, deadline: Micros) {
         let b = self.bucket(deadline);
         self.wheel[b].push((slot, uid));
     }
 
     /// The sessions to look at on the tick at `now` (a multiple of `granularity`). Give the vector back
     /// with `recycle` so its capacity is reused.
-    pub fn due(&mut self, now: Micros) -> Vec<(Slot, u32)> {
+    pub fn due(&mut self, now: Micros) -> Vec<(Slot, SessionId)> {
         let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
         std::mem::take(&mut self.wheel[b])
     }
 
-    pub fn recycle(&mut self, now: Micros, mut list: Vec<(Slot, u32)>) {
+    pub fn recycle(&mut self, now: Micros, mut list: Vec<(Slot, SessionId)>) {
         let b = ((now / self.granularity) % self.wheel.len() as u64) as usize;
         list.clear();
         if self.wheel[b].is_empty() {

@@ -7,8 +7,9 @@ use super::command::Command;
 use super::config::{Config, Micros, MAX_SERVERS, MAX_USERS, MS};
 use super::events::{Ev, Queue};
 use super::hash::HistoryHash;
+use super::ids::ById;
 use super::metrics::{Histogram, Metrics};
-use super::observe::Event;
+use super::observe::{Event, ServerId, UserId};
 use super::rng::Rng;
 use super::series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
 use super::server::Server;
@@ -25,8 +26,8 @@ pub struct Simulation {
     pub(super) queue: Queue,
     pub(super) rng: Rng,
     pub(super) hash: HistoryHash,
-    pub(super) users: Vec<User>,
-    pub(super) servers: Vec<Server>,
+    pub(super) users: ById<UserId, User>,
+    pub(super) servers: ById<ServerId, Server>,
     /// Servers in the pool (indices `0..count`); records beyond it are kept for their epochs.
     pub(super) count: u32,
     /// Bitmask of pool servers that are up and not partitioned.
@@ -86,7 +87,7 @@ impl Simulation {
             queue: Queue::default(),
             rng: Rng::new(config.seed),
             hash: HistoryHash::default(),
-            users: Vec::new(),
+            users: ById::new(),
             servers,
             count: config.servers,
             connected: 0,
@@ -284,22 +285,22 @@ impl Simulation {
         let seed = self.config.seed;
         let per_ip = self.config.users_per_ip;
         let skew = self.config.skew;
-        while (self.users.len() as u32) < n {
-            let id = self.users.len() as u32;
+        while self.users.len() < n as usize {
+            let id = self.users.next_id();
             self.users.push(new_user(seed, id, per_ip, skew));
         }
         let think = f64::from(self.config.think_time_ms) * 1000.0;
         let first = self.now == 0;
-        for id in 0..self.users.len() as u32 {
-            let want = id < n;
-            let user = &mut self.users[id as usize];
+        for id in self.users.ids() {
+            let want = id.0 < n;
+            let user = &mut self.users[id];
             user.active = want;
             if want && user.phase == Phase::Idle {
                 user.phase = Phase::Thinking;
                 // At the start, users arrive one after another (userA first), spread over one think
                 // time; later arrivals come after a think time of their own.
                 let wait = if first {
-                    (think * f64::from(id) / f64::from(n)) as Micros
+                    (think * f64::from(id.0) / f64::from(n)) as Micros
                 } else {
                     let mean = think * user.think_scale;
                     self.rng.exp_micros(mean)
@@ -310,24 +311,9 @@ impl Simulation {
         }
     }
 
-    #[inline]
-    pub(super) fn server_at(&self, s: u32) -> &Server {
-        &self.servers[s as usize]
-    }
-
-    #[inline]
-    pub(super) fn server_at_mut(&mut self, s: u32) -> &mut Server {
-        &mut self.servers[s as usize]
-    }
-
-    #[inline]
-    pub(super) fn user_at(&self, u: u32) -> &User {
-        &self.users[u as usize]
-    }
-
-    #[inline]
-    pub(super) fn user_at_mut(&mut self, u: u32) -> &mut User {
-        &mut self.users[u as usize]
+    /// The servers in the pool (records beyond `count` are kept only for their epochs).
+    pub(super) fn pool(&self) -> impl Iterator<Item = ServerId> {
+        (0..self.count).map(ServerId)
     }
 
     #[inline]

@@ -3,6 +3,7 @@
 //! `in_store` flag of the session table.
 
 use super::config::{Micros, Persistence, StoreKind, Timing, MS, SECOND};
+use super::ids::SessionId;
 use std::collections::VecDeque;
 
 /// Service time per operation and parallelism: Redis is single-threaded but fast; a database serves a
@@ -32,7 +33,7 @@ pub struct Store {
     /// When the last failover happened, and the sessions whose latest write it lost (they live on in
     /// the promoted replica with an older version).
     pub failover_at: Option<Micros>,
-    pub stale_after_failover: Vec<u32>,
+    pub stale_after_failover: Vec<SessionId>,
 }
 
 impl Store {

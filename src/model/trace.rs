@@ -2,7 +2,7 @@
 //! tracing is on, it costs time) and the event log (always on, a bounded ring).
 
 use super::config::Micros;
-use super::observe::{Endpoint, Event, LogEntry, Message, MessageKind};
+use super::observe::{Endpoint, Event, LogEntry, Message, MessageKind, UserId};
 
 /// The log keeps at least this many recent entries (and at most twice as many).
 pub const LOG_KEEP: usize = 1_000;
@@ -47,7 +47,7 @@ impl Tracer {
         kind: MessageKind,
         from: Endpoint,
         to: Endpoint,
-        user: Option<u32>,
+        user: Option<UserId>,
         sent_at: Micros,
         arrives_at: Micros,
     ) {

@@ -3,6 +3,7 @@
 
 use super::config::Micros;
 use super::hash::mix64;
+use super::observe::{ServerId, SessionId, UserId};
 use super::sessions::Slot;
 
 /// What a request asks for. Only the feed is idempotent (GET): nginx retries it on another server when
@@ -73,7 +74,7 @@ pub enum Fate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SessionCookie {
     pub slot: Slot,
-    pub uid: u32,
+    pub uid: SessionId,
 }
 
 #[derive(Clone, Debug)]
@@ -89,10 +90,10 @@ pub struct User {
     /// (why the session in it no longer exists, when it does not) ...
     pub fate: Fate,
     /// ... and the balancer's affinity cookie (`server=N`).
-    pub affinity: Option<u32>,
+    pub affinity: Option<ServerId>,
     /// The request under way, and the server it was last sent to.
     pub kind: RequestKind,
-    pub server: Option<u32>,
+    pub server: Option<ServerId>,
     pub server_epoch: u32,
     /// When the request left the client.
     pub sent_at: Micros,
@@ -103,7 +104,7 @@ pub struct User {
 
 impl User {
     /// The session id in the cookie jar, if any.
-    pub fn session_uid(&self) -> Option<u32> {
+    pub fn session_uid(&self) -> Option<SessionId> {
         self.session.map(|cookie| cookie.uid)
     }
     pub fn drop_session_cookie(&mut self) {
@@ -113,8 +114,8 @@ impl User {
 }
 
 /// "userA" .. "userZ", "userAA", "userAB", ...
-pub fn user_name(id: u32) -> String {
-    format!("user{}", letters(id))
+pub fn user_name(id: UserId) -> String {
+    format!("user{}", letters(id.0))
 }
 
 /// "A" .. "Z", "AA", "AB", ... (bijective base 26): the names of users and servers.
@@ -132,8 +133,8 @@ pub fn letters(id: u32) -> String {
 
 /// Every client address sits in its own /24 (so nginx `ip_hash`, which looks at the first three octets,
 /// tells them apart), drawn from the seed; users sharing an address are consecutive.
-pub fn client_ip(seed: u64, user: u32, users_per_ip: u32) -> u32 {
-    let group = user / users_per_ip.max(1);
+pub fn client_ip(seed: u64, user: UserId, users_per_ip: u32) -> u32 {
+    let group = user.0 / users_per_ip.max(1);
     let h = mix64(seed ^ 0x1b87_3593 ^ u64::from(group).wrapping_mul(0x9e37_79b9));
     let third_and_second = (h & 0xffff) as u32;
     let first = 10u32;
@@ -143,11 +144,11 @@ pub fn client_ip(seed: u64, user: u32, users_per_ip: u32) -> u32 {
 /// One user in ten is heavy. With skew 0 everyone is equally active; with skew 1 a heavy user is twenty
 /// times as active as a light one. The mean activity over the population stays 1, so `think_time_ms`
 /// remains the population's mean pause.
-pub fn is_heavy(user: u32) -> bool {
-    user.is_multiple_of(10)
+pub fn is_heavy(user: UserId) -> bool {
+    user.0.is_multiple_of(10)
 }
 
-pub fn think_scale(user: u32, skew: f64) -> f64 {
+pub fn think_scale(user: UserId, skew: f64) -> f64 {
     let skew = if skew.is_finite() {
         skew.clamp(0.0, 1.0)
     } else {
@@ -159,7 +160,7 @@ pub fn think_scale(user: u32, skew: f64) -> f64 {
     1.0 / activity
 }
 
-pub fn new_user(seed: u64, id: u32, users_per_ip: u32, skew: f64) -> User {
+pub fn new_user(seed: u64, id: UserId, users_per_ip: u32, skew: f64) -> User {
     User {
         ip: client_ip(seed, id, users_per_ip),
         heavy: is_heavy(id),

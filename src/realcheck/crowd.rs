@@ -4,7 +4,7 @@
 
 use super::client::{Answer, User};
 use crate::model::users::client_ip;
-use crate::model::{Config, RequestKind};
+use crate::model::{Config, RequestKind, UserId};
 use rand_core::{RngCore, SeedableRng};
 use rand_pcg::Pcg64Mcg;
 use std::net::Ipv4Addr;
@@ -56,7 +56,7 @@ impl Addresses {
         match self {
             Addresses::One => Ipv4Addr::LOCALHOST,
             Addresses::LikeTheModel => {
-                let [_, x, y, _] = client_ip(seed, user, 1).to_be_bytes();
+                let [_, x, y, _] = client_ip(seed, UserId(user), 1).to_be_bytes();
                 Ipv4Addr::new(127, x, y, 1)
             }
         }
@@ -184,7 +184,7 @@ mod tests {
         for user in 0..100 {
             let a = Addresses::LikeTheModel.of(user, 7);
             assert!(a.is_loopback());
-            let model = client_ip(7, user, 1).to_be_bytes();
+            let model = client_ip(7, UserId(user), 1).to_be_bytes();
             assert_eq!(a.octets()[1..3], model[1..3]);
             seen.insert((a.octets()[1], a.octets()[2]));
             assert_eq!(Addresses::One.of(user, 7), Ipv4Addr::LOCALHOST);

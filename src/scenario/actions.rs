@@ -4,7 +4,7 @@
 
 use super::input::Input;
 use super::keys::{config_key, timing_field, Out};
-use crate::model::{Command, Config, MAX_SERVERS};
+use crate::model::{Command, Config, ServerId, MAX_SERVERS};
 
 pub(crate) struct Action {
     /// The name in scenario files (`do`).
@@ -46,7 +46,7 @@ enum ArgKind {
 /// Argument values of one command, each in its place (the settings in a configuration).
 struct Values {
     config: Config,
-    server: u32,
+    server: ServerId,
     factor: f64,
     for_ms: u64,
 }
@@ -55,7 +55,7 @@ impl Default for Values {
     fn default() -> Self {
         Values {
             config: Config::default(),
-            server: 0,
+            server: ServerId(0),
             factor: 1.0,
             for_ms: 0,
         }
@@ -241,7 +241,7 @@ fn read_arg(arg: &Arg, input: &dyn Input, values: &mut Values) -> Result<(), Str
         },
         ArgKind::Server => input
             .whole(0, u64::from(MAX_SERVERS) - 1)
-            .map(|n| values.server = n as u32),
+            .map(|n| values.server = ServerId(n as u32)),
         ArgKind::Factor(min, max) => input.real(min, max).map(|f| values.factor = f),
         ArgKind::ForSeconds => input
             .fixed(3, TRAFFIC_FOR_MS.0, TRAFFIC_FOR_MS.1)
@@ -308,7 +308,7 @@ pub(crate) fn encode(command: &Command) -> (&'static Action, Vec<Out>) {
             ArgKind::Timing => timing_field(arg.name).map_or(Out::Flag(false), |f| {
                 Out::Whole((f.get)(&values.config.timing))
             }),
-            ArgKind::Server => Out::Whole(values.server.into()),
+            ArgKind::Server => Out::Whole(values.server.0.into()),
             ArgKind::Factor(..) => Out::Real(values.factor),
             ArgKind::ForSeconds => Out::Fixed(values.for_ms, 3),
         })
@@ -343,7 +343,7 @@ pub(crate) fn check_servers(command: &Command, servers: &mut u32) -> Result<(), 
         Command::CrashServer(s)
         | Command::RestartServer(s)
         | Command::PartitionServer { server: s, .. }
-        | Command::SlowServer { server: s, .. } => *s,
+        | Command::SlowServer { server: s, .. } => s.0,
         _ => return Ok(()),
     };
     if index >= *servers {

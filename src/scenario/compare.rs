@@ -3,7 +3,7 @@
 
 use super::metric::ReportJson;
 use super::{Scenario, TimedCommand};
-use crate::model::{Command, Config, Report, Strategy, SECOND};
+use crate::model::{Command, Config, Report, ServerId, Strategy, SECOND};
 use serde::Serialize;
 
 /// One report per strategy, in `Strategy::ALL` order. The strategy is what is compared, so timeline
@@ -50,8 +50,8 @@ pub fn default_workload() -> Scenario {
         config,
         duration: 60 * SECOND,
         timeline: vec![
-            at(15, Command::CrashServer(1)),
-            at(25, Command::RestartServer(1)),
+            at(15, Command::CrashServer(ServerId(1))),
+            at(25, Command::RestartServer(ServerId(1))),
             at(35, Command::CrashStore),
         ],
     }

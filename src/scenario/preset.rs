@@ -10,7 +10,8 @@
 
 use super::{Scenario, TimedCommand};
 use crate::model::{
-    Command, Config, Micros, Persistence, Replication, StickyBy, StoreKind, Strategy, MS, SECOND,
+    Command, Config, Micros, Persistence, Replication, ServerId, StickyBy, StoreKind, Strategy, MS,
+    SECOND,
 };
 
 /// Wall-clock seconds within which every preset shows its effect on the page.
@@ -143,7 +144,7 @@ const DURATION: Micros = 20 * SECOND;
 /// When the crash of the crash presets happens: every user has logged in by then.
 const CRASH_AT: Micros = 3 * SECOND;
 /// The server that crashes in `sticky-crash` (server B).
-const CRASHED_SERVER: u32 = 1;
+const CRASHED_SERVER: ServerId = ServerId(1);
 
 /// `oom`: sessions one server has memory for, and the traffic event that brings more visitors.
 const OOM_SESSIONS: u64 = 60;

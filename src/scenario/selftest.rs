@@ -5,7 +5,8 @@
 
 use super::{Scenario, TimedCommand};
 use crate::model::{
-    Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy, MS, SECOND,
+    Balancer, Command, Config, Persistence, Replication, ServerId, StickyBy, StoreKind, Strategy,
+    MS, SECOND,
 };
 
 /// Every strategy in turn, with crashes, a partition, a slow server, scaling, a traffic event and store
@@ -43,19 +44,19 @@ pub fn reference_scenario() -> Scenario {
                     for_ms: 5_000,
                 },
             ),
-            at(4_000, C::CrashServer(1)),
-            at(7_000, C::RestartServer(1)),
+            at(4_000, C::CrashServer(ServerId(1))),
+            at(7_000, C::RestartServer(ServerId(1))),
             at(8_000, C::SetReplicationLag { ms: 300 }),
             at(9_000, C::SetReplication(Replication::Sync)),
             at(10_000, C::SetStrategy(Strategy::ClusterBackup)),
-            at(12_000, C::CrashServer(2)),
+            at(12_000, C::CrashServer(ServerId(2))),
             at(13_000, C::AddServer),
             at(14_500, C::SetStickyBy(StickyBy::Ip)),
             at(15_000, C::SetStrategy(Strategy::Sticky)),
             at(
                 16_000,
                 C::SlowServer {
-                    server: 0,
+                    server: ServerId(0),
                     factor: 3.0,
                 },
             ),
@@ -65,7 +66,7 @@ pub fn reference_scenario() -> Scenario {
             at(
                 21_000,
                 C::PartitionServer {
-                    server: 3,
+                    server: ServerId(3),
                     partitioned: true,
                 },
             ),
@@ -73,7 +74,7 @@ pub fn reference_scenario() -> Scenario {
             at(
                 24_000,
                 C::PartitionServer {
-                    server: 3,
+                    server: ServerId(3),
                     partitioned: false,
                 },
             ),
@@ -81,7 +82,7 @@ pub fn reference_scenario() -> Scenario {
             at(26_000, C::RestartReplica),
             at(26_500, C::SetUsers(60)),
             at(27_000, C::RemoveServer),
-            at(28_000, C::RestartServer(2)),
+            at(28_000, C::RestartServer(ServerId(2))),
             at(29_000, C::SetStrategy(Strategy::None)),
         ],
     }

@@ -355,7 +355,7 @@ static STEPS: [Step; STEP_COUNT] = [
         pause_at: 200 * MS,
         highlight: &["server-0", "metric-mismatches"],
         then: None,
-        cue: MomentCue::AnswerTo(0),
+        cue: MomentCue::AnswerTo(UserId(0)),
     },
     Step {
         topic: Topic::OneServerCeiling,
@@ -370,7 +370,10 @@ static STEPS: [Step; STEP_COUNT] = [
                     for_ms: 15_000,
                 },
             ),
-            (SALE_STARTS + 20 * SECOND, Command::RestartServer(0)),
+            (
+                SALE_STARTS + 20 * SECOND,
+                Command::RestartServer(ServerId(0)),
+            ),
         ],
         pause_at: SALE_STARTS - 100 * MS,
         highlight: &["server-0", "metric-sessions-lost"],
@@ -385,13 +388,13 @@ static STEPS: [Step; STEP_COUNT] = [
         pause_at: 200 * MS,
         highlight: &["lb", "metric-mismatches"],
         then: None,
-        cue: MomentCue::AnswerTo(0),
+        cue: MomentCue::AnswerTo(UserId(0)),
     },
     Step {
         topic: Topic::StickyCrash,
         config: sticky_cookie(),
         duration: 30 * SECOND,
-        timeline: &[(CRASH, Command::CrashServer(1))],
+        timeline: &[(CRASH, Command::CrashServer(ServerId(1)))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-sessions-lost", "metric-relogins"],
         then: None,
@@ -409,7 +412,7 @@ static STEPS: [Step; STEP_COUNT] = [
         pause_at: 200 * MS,
         highlight: &["metric-imbalance"],
         then: None,
-        cue: MomentCue::AnswerTo(0),
+        cue: MomentCue::AnswerTo(UserId(0)),
     },
     Step {
         topic: Topic::ClusterAll,
@@ -424,7 +427,7 @@ static STEPS: [Step; STEP_COUNT] = [
             "server-2",
         ],
         then: None,
-        cue: MomentCue::AnswerTo(2),
+        cue: MomentCue::AnswerTo(UserId(2)),
     },
     Step {
         topic: Topic::ClusterAsyncWindow,
@@ -451,8 +454,8 @@ static STEPS: [Step; STEP_COUNT] = [
         config: classroom(Strategy::ClusterBackup, 3, 9),
         duration: 30 * SECOND,
         timeline: &[
-            (CRASH, Command::CrashServer(0)),
-            (CRASH, Command::CrashServer(1)),
+            (CRASH, Command::CrashServer(ServerId(0))),
+            (CRASH, Command::CrashServer(ServerId(1))),
         ],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-0", "server-1", "metric-sessions-lost"],
@@ -467,7 +470,7 @@ static STEPS: [Step; STEP_COUNT] = [
         pause_at: SCALE_OUT - 200 * MS,
         highlight: &["store", "server-3", "metric-mismatches"],
         then: None,
-        cue: MomentCue::NewServerAnswers(3),
+        cue: MomentCue::NewServerAnswers(ServerId(3)),
     },
     Step {
         topic: Topic::StoreCrash,
@@ -502,11 +505,11 @@ static STEPS: [Step; STEP_COUNT] = [
             ..store(false)
         },
         duration: 30 * SECOND,
-        timeline: &[(CRASH, Command::CrashServer(1))],
+        timeline: &[(CRASH, Command::CrashServer(ServerId(1)))],
         pause_at: CRASH - 200 * MS,
         highlight: &["server-1", "metric-relogins", "metric-sessions-lost"],
         then: None,
-        cue: MomentCue::ServedDespiteDown(1),
+        cue: MomentCue::ServedDespiteDown(ServerId(1)),
     },
     Step {
         topic: Topic::RdbVsMemory,

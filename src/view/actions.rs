@@ -2,20 +2,20 @@
 //! (a model `Command`); the rest is playback, sharing and presentation.
 
 use super::words::Lang;
-use crate::model::{Balancer, Command, Micros, Strategy};
+use crate::model::{Balancer, Command, Micros, ServerId, Strategy};
 use crate::scenario::preset::Preset;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Command(Command),
     /// Crash the server, or restart it if it is down.
-    ToggleServer(u32),
+    ToggleServer(ServerId),
     ToggleStore,
     ToggleReplica,
     /// What the time-series chart shows.
     SetChart(crate::model::SeriesMetric),
     /// Which server the partition and slow-down buttons act on.
-    SelectFaultServer(u32),
+    SelectFaultServer(ServerId),
     TogglePlay,
     Step,
     StepBack,

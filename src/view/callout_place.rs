@@ -6,7 +6,7 @@
 
 use super::director::Callout;
 use super::layout::{Layout, Rect};
-use crate::model::Endpoint;
+use crate::model::{Endpoint, ServerId, UserId};
 
 /// Text size in picture units: the picture is about 1000 units wide, so this stays at least 14 CSS px
 /// wherever the picture is shown 560 px wide or more, as in the 960x540 embed with the tour.
@@ -114,7 +114,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
         ..node
     };
     let mut list = vec![(node, 1.5), (header, 6.0)];
-    let servers = (0..layout.servers.len() as u32).map(Endpoint::Server);
+    let servers = (0..layout.servers.len() as u32).map(|s| Endpoint::Server(ServerId(s)));
     let others = servers
         .chain([Endpoint::Balancer, Endpoint::Store, Endpoint::Replica])
         .filter(|e| *e != place)
@@ -131,7 +131,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
             w: 100.0 + 2.0 * s.r,
             h: 2.0 * s.r + 24.0,
         };
-        let part = (s.first..=s.last).any(|u| takes_part(Endpoint::User(u)));
+        let part = (s.first.0..=s.last.0).any(|u| takes_part(Endpoint::User(UserId(u))));
         (rect, if part { 1.0 } else { 0.3 })
     }));
     list
@@ -148,12 +148,12 @@ fn lane_band(layout: &Layout) -> Option<Rect> {
         .map(|r| r.y)
         .fold(f64::INFINITY, f64::min);
     let bottom = layout.servers.iter().map(|r| r.y + r.h).fold(0.0, f64::max);
-    let x = layout.lane_x(0, 1) - 4.0;
-    let last = layout.servers.len() as u32 - 1;
+    let x = layout.lane_x(ServerId(0), ServerId(1)) - 4.0;
+    let last = ServerId(layout.servers.len() as u32 - 1);
     Some(Rect {
         x,
         y: top,
-        w: layout.lane_x(0, last) + 8.0 - x,
+        w: layout.lane_x(ServerId(0), last) + 8.0 - x,
         h: bottom - top,
     })
 }

@@ -7,7 +7,9 @@
 use super::clock::SPEEDS;
 use super::names::{server_letter, session_label};
 use crate::model::users::client_ip;
-use crate::model::{Config, Endpoint, Event, MessageKind, Micros, StickyBy, Strategy, MS};
+use crate::model::{
+    Config, Endpoint, Event, MessageKind, Micros, ServerId, StickyBy, Strategy, MS,
+};
 use crate::scenario::moment::Moment;
 
 /// Model seconds per wall second before the moment: the fault and the wait for the decisive request.
@@ -288,7 +290,7 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
     let ends = moment.hops.iter().flat_map(|m| [m.from, m.to]);
     // The copy that has not arrived comes from the server that holds the session: one of them.
     let holders = (0..config.servers)
-        .map(Endpoint::Server)
+        .map(|s| Endpoint::Server(ServerId(s)))
         .filter(|_| copy_pending);
     let mut involved: Vec<Endpoint> = Vec::new();
     for end in ends.chain(holders) {

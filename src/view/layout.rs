@@ -1,7 +1,7 @@
 //! Where everything sits in the topology picture. Pure geometry from counts; scales from 1 to 64 servers
 //! and from one user to a hundred thousand (users beyond a dozen are drawn as groups).
 
-use crate::model::{Endpoint, UserId};
+use crate::model::{Endpoint, ServerId, UserId};
 
 pub const WIDTH: f64 = 1000.0;
 pub const HEIGHT: f64 = 600.0;
@@ -67,7 +67,7 @@ pub struct Layout {
 fn slot_range(g: u32, users: u32, slots: u32) -> (UserId, UserId) {
     let first = (g as u64 * users as u64 / slots as u64) as u32;
     let last = (((g + 1) as u64 * users as u64 / slots as u64) as u32).max(first + 1) - 1;
-    (first, last)
+    (UserId(first), UserId(last))
 }
 
 impl Layout {
@@ -215,7 +215,7 @@ impl Layout {
     pub fn slot_of(&self, user: UserId) -> usize {
         let slots = self.slots.len() as u64;
         let users = u64::from(self.users.max(1));
-        (((u64::from(user) + 1) * slots - 1) / users).min(slots - 1) as usize
+        (((u64::from(user.0) + 1) * slots - 1) / users).min(slots - 1) as usize
     }
 
     /// Where a message between `at` and `other` leaves or enters `at`.
@@ -292,15 +292,15 @@ impl Layout {
     }
 
     /// The x of the lane between servers `a` and `b`, right of every box.
-    pub fn lane_x(&self, a: u32, b: u32) -> f64 {
+    pub fn lane_x(&self, a: ServerId, b: ServerId) -> f64 {
         let right = self.servers.iter().map(Rect::right).fold(0.0, f64::max);
         let lanes = self.servers.len().max(2) as f64 - 1.0;
         let spacing = ((LANE_GUTTER - 10.0) / lanes).min(8.0);
-        right + 6.0 + spacing * (f64::from(a.abs_diff(b)) - 1.0)
+        right + 6.0 + spacing * (f64::from(a.0.abs_diff(b.0)) - 1.0)
     }
 
-    pub fn server_rect(&self, server: u32) -> Rect {
-        self.servers.get(server as usize).copied().unwrap_or(Rect {
+    pub fn server_rect(&self, server: ServerId) -> Rect {
+        self.servers.get(server.index()).copied().unwrap_or(Rect {
             x: 390.0,
             y: 20.0,
             w: 10.0,

@@ -7,7 +7,7 @@ pub use crate::model::user_name;
 
 /// `A` … `Z`, then `AA`, `AB`, … like spreadsheet columns: short enough to fit in a small box.
 pub fn server_letter(server: ServerId) -> String {
-    crate::model::letters(server)
+    crate::model::letters(server.0)
 }
 
 /// A short, stable label for a session, like a shortened cookie value ("3fa1").
@@ -15,7 +15,7 @@ pub fn server_letter(server: ServerId) -> String {
 pub fn session_label(session: SessionId) -> String {
     format!(
         "{:04x}",
-        (session.wrapping_mul(2_654_435_761) >> 16) & 0xffff
+        (session.0.wrapping_mul(2_654_435_761) >> 16) & 0xffff
     )
 }
 
@@ -25,9 +25,9 @@ pub const COLOURS: u32 = 6;
 pub const SHAPES: u32 = 4;
 
 pub fn colour_class(user: UserId) -> String {
-    format!("c{}", user % COLOURS)
+    format!("c{}", user.0 % COLOURS)
 }
 
 pub fn shape_of(user: UserId) -> u32 {
-    (user / COLOURS) % SHAPES
+    (user.0 / COLOURS) % SHAPES
 }

@@ -140,7 +140,7 @@ fn end_key(layout: &Layout, e: Endpoint) -> (u8, u32) {
     match e {
         Endpoint::User(u) => (0, layout.slot_of(u) as u32),
         Endpoint::Balancer => (1, 0),
-        Endpoint::Server(s) => (2, s),
+        Endpoint::Server(s) => (2, s.0),
         Endpoint::Store => (3, 0),
         Endpoint::Replica => (4, 0),
     }
@@ -337,6 +337,7 @@ pub fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ServerId;
 
     #[test]
     fn labels_step_below_the_head_where_above_would_cover_the_balancers_name() {
@@ -352,7 +353,7 @@ mod tests {
             (x, lb.cy() - 8.0)
         );
         // Between the balancer and the servers, away from every box.
-        let gap = (lb.right() + layout.server_rect(0).x) / 2.0;
+        let gap = (lb.right() + layout.server_rect(ServerId(0)).x) / 2.0;
         let below = lb.y + lb.h + 60.0;
         assert_eq!(
             label_place(&layout, gap, below, 5, text),
@@ -365,7 +366,7 @@ mod tests {
         let layout = Layout::new(6, 3, true, false, false);
         let text = 14.0;
         let half = 0.3 * text * 5.0;
-        for edge in [layout.server_rect(0), layout.store.unwrap()] {
+        for edge in [layout.server_rect(ServerId(0)), layout.store.unwrap()] {
             // A head arriving at the box's left side, a third of the way down (where its chips are).
             let (x, y) = (edge.x - 1.0, edge.y + edge.h / 3.0);
             let (lx, ly) = label_place(&layout, x, y, 5, text);

@@ -3,8 +3,8 @@
 //! Nothing here keeps state or estimates anything the model does not say.
 
 use crate::model::{
-    LogEntry, Message, NodeState, Report, Sample, SeriesMetric, ServerId, SessionEntry,
-    SessionRole, Simulation, Strategy,
+    LogEntry, Message, NodeState, Report, Sample, SeriesMetric, ServerId, SessionEntry, SessionId,
+    SessionRole, Simulation, Strategy, UserId,
 };
 
 /// Chips drawn per box at most; the rest is a count.
@@ -60,7 +60,7 @@ pub struct StoreView {
 /// What a user's browser holds: the session cookie and, with sticky sessions, the server it is pinned to.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Cookie {
-    pub session: Option<crate::model::SessionId>,
+    pub session: Option<SessionId>,
     pub pinned: Option<ServerId>,
     /// The user's re-logins and lost sessions so far.
     pub relogins: u32,
@@ -91,7 +91,7 @@ pub fn world(sim: &Simulation) -> WorldView {
         .into_iter()
         .map(|v| {
             let mut sessions = lists
-                .get_mut(v.id as usize)
+                .get_mut(v.id.index())
                 .map(std::mem::take)
                 .unwrap_or_default();
             let backups = sessions
@@ -177,6 +177,7 @@ pub fn world(sim: &Simulation) -> WorldView {
     let users = sim.active_users();
     let cookies = if users <= super::layout::MAX_USER_SLOTS {
         (0..users)
+            .map(UserId)
             .map(|u| {
                 let user = sim.user(u);
                 let tally = sim.user_tally(u);

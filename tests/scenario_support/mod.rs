@@ -5,8 +5,8 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use sessionscope::model::{
-    Balancer, Command, Config, Micros, Persistence, Replication, SeriesMetric, StickyBy, StoreKind,
-    Strategy as Sharing, MAX_SERVERS, SECOND,
+    Balancer, Command, Config, Micros, Persistence, Replication, SeriesMetric, ServerId, StickyBy,
+    StoreKind, Strategy as Sharing, MAX_SERVERS, SECOND,
 };
 use sessionscope::scenario::url::{
     parse_query, shown_param, to_query, PageState, PageView, MAX_REPORTED_ERRORS, MAX_TIME,
@@ -73,7 +73,7 @@ pub fn arb_config() -> impl proptest::strategy::Strategy<Value = Config> {
 /// Any command; server indices are made valid later by `make_valid`.
 pub fn arb_command() -> impl proptest::strategy::Strategy<Value = Command> {
     use Command as C;
-    let server = 0u32..MAX_SERVERS;
+    let server = (0u32..MAX_SERVERS).prop_map(ServerId);
     prop_oneof![
         prop::sample::select(Sharing::ALL.to_vec()).prop_map(C::SetStrategy),
         prop::sample::select(StickyBy::ALL.to_vec()).prop_map(C::SetStickyBy),
@@ -118,7 +118,7 @@ pub fn make_valid(mut timed: Vec<(Micros, Command)>, servers: u32) -> Vec<(Micro
             Command::CrashServer(s)
             | Command::RestartServer(s)
             | Command::PartitionServer { server: s, .. }
-            | Command::SlowServer { server: s, .. } => *s %= count,
+            | Command::SlowServer { server: s, .. } => s.0 %= count,
             _ => {}
         }
     }

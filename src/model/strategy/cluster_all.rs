@@ -4,6 +4,7 @@
 
 use super::super::config::Micros;
 use super::super::copies::{bit_of, bits};
+use super::super::observe::ServerId;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
@@ -15,22 +16,22 @@ impl Home for AllToAll {
     fn replicates(&self) -> bool {
         true
     }
-    fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
+    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;
         }
         sim.replicate_to(slot, s, t, sim.peers(s), 0)
     }
-    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, _kind: RequestKind) -> Answer {
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: ServerId, _kind: RequestKind) -> Answer {
         sim.read_local(slot, s, sim.now)
     }
-    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: ServerId, ready: Micros) -> Micros {
         sim.replicate_to(slot, s, ready, sim.peers(s), 0)
     }
-    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32) {
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: ServerId) {
         sim.invalidate_copies(slot, s);
     }
     fn spread(&self, sim: &mut Simulation, slot: Slot) {
@@ -41,7 +42,7 @@ impl Home for AllToAll {
         }
         let add = connected & !session.full;
         if session.full & bit_of(session.primary) == 0 {
-            session.primary = Some(session.full.trailing_zeros());
+            session.primary = bits(session.full).next();
         }
         sim.count_replication(add.count_ones(), 0, 0);
         for b in bits(add) {

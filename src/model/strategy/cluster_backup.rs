@@ -4,7 +4,8 @@
 //! a lost peer the survivors promote a backup and choose a new one.
 
 use super::super::config::Micros;
-use super::super::copies::{bit, bit_of};
+use super::super::copies::{bit_of, bits};
+use super::super::observe::ServerId;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
@@ -16,10 +17,10 @@ impl Home for PrimaryBackup {
     fn replicates(&self) -> bool {
         true
     }
-    fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
+    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;
         }
@@ -28,21 +29,21 @@ impl Home for PrimaryBackup {
         let full = bit_of(backup);
         sim.replicate_to(slot, s, t, full, sim.peers(s) & !full)
     }
-    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, _kind: RequestKind) -> Answer {
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: ServerId, _kind: RequestKind) -> Answer {
         let session = sim.sessions.at_mut(slot);
-        if session.full & bit(s) != 0 && session.primary != Some(s) {
+        if session.full & s.bit() != 0 && session.primary != Some(s) {
             // The backup serves the request and becomes the primary; the old primary keeps a copy.
             let old = session.primary;
             session.primary = Some(s);
-            session.backup = old.filter(|&p| session.full & bit(p) != 0);
+            session.backup = old.filter(|&p| session.full & p.bit() != 0);
         }
         sim.read_local(slot, s, sim.now)
     }
-    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: ServerId, ready: Micros) -> Micros {
         let to = bit_of(sim.sessions.at(slot).backup) & sim.peers(s);
         sim.replicate_to(slot, s, ready, to, 0)
     }
-    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32) {
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: ServerId) {
         sim.invalidate_copies(slot, s);
     }
     fn spread(&self, sim: &mut Simulation, slot: Slot) {
@@ -58,7 +59,7 @@ impl Home for PrimaryBackup {
             primary = if session.full & bit_of(backup) != 0 {
                 backup
             } else {
-                Some(session.full.trailing_zeros())
+                bits(session.full).next()
             };
             backup = None;
         }
@@ -79,7 +80,7 @@ impl Home for PrimaryBackup {
         let session = sim.sessions.at(slot);
         let keys = connected & !(session.full | session.key);
         sim.count_replication(0, keys.count_ones(), 0);
-        for b in super::super::copies::bits(keys) {
+        for b in bits(keys) {
             sim.add_key(slot, b);
         }
     }
@@ -89,7 +90,7 @@ impl Home for PrimaryBackup {
         }
         let primary = sim.settle_primary(slot);
         let session = sim.sessions.at(slot);
-        let keep = bit(primary) | bit_of(session.backup);
+        let keep = primary.bit() | bit_of(session.backup);
         let extra = session.full & !keep;
         for b in super::super::copies::bits(extra) {
             sim.demote(slot, b);
@@ -99,14 +100,14 @@ impl Home for PrimaryBackup {
 }
 
 /// The next connected peer of `primary` in turn (round robin over the whole cluster).
-fn choose_backup(sim: &mut Simulation, primary: u32) -> Option<u32> {
+fn choose_backup(sim: &mut Simulation, primary: ServerId) -> Option<ServerId> {
     let peers = sim.peers(primary);
     if peers == 0 {
         return None;
     }
     let b = (0..64)
-        .map(|i| (sim.backup_rr + i) % 64)
-        .find(|&b| peers & bit(b) != 0)?;
-    sim.backup_rr = (b + 1) % 64;
+        .map(|i| ServerId((sim.backup_rr + i) % 64))
+        .find(|&b| peers & b.bit() != 0)?;
+    sim.backup_rr = (b.0 + 1) % 64;
     Some(b)
 }

@@ -4,6 +4,7 @@
 //! the client's address (`balancer::affinity`): the sessions themselves live as under `none`.
 
 use super::super::config::Micros;
+use super::super::observe::ServerId;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::RequestKind;
@@ -15,20 +16,20 @@ impl Home for LocalSessions {
     fn replicates(&self) -> bool {
         false
     }
-    fn reachable(&self, _sim: &Simulation, _s: u32) -> bool {
+    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
         true
     }
-    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         sim.place_local(slot, s);
         t
     }
-    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, _kind: RequestKind) -> Answer {
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: ServerId, _kind: RequestKind) -> Answer {
         sim.read_local(slot, s, sim.now)
     }
-    fn write(&self, _sim: &mut Simulation, _slot: Slot, _s: u32, ready: Micros) -> Micros {
+    fn write(&self, _sim: &mut Simulation, _slot: Slot, _s: ServerId, ready: Micros) -> Micros {
         ready
     }
-    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: u32) {}
+    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: ServerId) {}
     fn spread(&self, _sim: &mut Simulation, _slot: Slot) {}
     /// The session stays only on its primary (out of the store onto one server; other full copies and
     /// every key-only entry dropped).
@@ -37,7 +38,7 @@ impl Home for LocalSessions {
             return;
         }
         let primary = sim.settle_primary(slot);
-        let others = sim.sessions.at(slot).full & !super::super::copies::bit(primary);
+        let others = sim.sessions.at(slot).full & !primary.bit();
         for b in super::super::copies::bits(others) {
             sim.demote(slot, b);
         }

@@ -17,6 +17,7 @@ pub(super) mod store;
 
 use super::config::Micros;
 use super::flow::Outcome;
+use super::ids::ServerId;
 use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::users::RequestKind;
@@ -33,21 +34,21 @@ pub(super) trait Home {
 
     /// Can server `s` reach the place its sessions live? (A server cut off from the store cannot even
     /// tell whether a session exists: a 5xx, never a 401.)
-    fn reachable(&self, sim: &Simulation, s: u32) -> bool;
+    fn reachable(&self, sim: &Simulation, s: ServerId) -> bool;
 
     /// A session just created in `slot` by server `s` at `t` is put where it lives; returns when the
     /// response may leave (synchronous replication waits for acknowledgements).
-    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros;
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros;
 
     /// Server `s` looks the live session up for a request of `kind`, now: `Ok(ready)` when it can
     /// serve it, `Err((outcome, at))` otherwise (a mismatch, or an error).
-    fn read(&self, sim: &mut Simulation, slot: Slot, s: u32, kind: RequestKind) -> Answer;
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: ServerId, kind: RequestKind) -> Answer;
 
     /// The request changed the session on `s`, read by `ready`; returns when the response may leave.
-    fn write(&self, sim: &mut Simulation, slot: Slot, s: u32, ready: Micros) -> Micros;
+    fn write(&self, sim: &mut Simulation, slot: Slot, s: ServerId, ready: Micros) -> Micros;
 
     /// The user logs out on `s`: the other holders are told (the caller destroys the session).
-    fn end(&self, sim: &mut Simulation, slot: Slot, s: u32);
+    fn end(&self, sim: &mut Simulation, slot: Slot, s: ServerId);
 
     /// Complete the session's copies among the connected servers (after a restart, a new server, a
     /// healed partition, a lost peer).

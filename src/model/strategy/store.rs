@@ -4,6 +4,7 @@
 
 use super::super::config::Micros;
 use super::super::copies::bits;
+use super::super::observe::ServerId;
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::{Fate, RequestKind};
@@ -15,26 +16,26 @@ impl Home for ExternalStore {
     fn replicates(&self) -> bool {
         false
     }
-    fn reachable(&self, sim: &Simulation, s: u32) -> bool {
+    fn reachable(&self, sim: &Simulation, s: ServerId) -> bool {
         sim.store_reachable(s)
     }
-    fn place(&self, sim: &mut Simulation, slot: Slot, s: u32, t: Micros) -> Micros {
+    fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         let done = sim.store_ops(s, t, 1, true);
         sim.sessions.at_mut(slot).in_store = true;
         sim.store.sessions += 1;
         done
     }
-    fn read(&self, sim: &mut Simulation, _slot: Slot, s: u32, kind: RequestKind) -> Answer {
+    fn read(&self, sim: &mut Simulation, _slot: Slot, s: ServerId, kind: RequestKind) -> Answer {
         // Read the session; a write or a logout also sends its change.
         let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
         Ok(sim.store_ops(s, sim.now, ops, kind.writes()))
     }
-    fn write(&self, sim: &mut Simulation, slot: Slot, _s: u32, ready: Micros) -> Micros {
+    fn write(&self, sim: &mut Simulation, slot: Slot, _s: ServerId, ready: Micros) -> Micros {
         let now = sim.now;
         sim.sessions.at_mut(slot).store_write = now;
         ready
     }
-    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: u32) {}
+    fn end(&self, _sim: &mut Simulation, _slot: Slot, _s: ServerId) {}
     fn spread(&self, _sim: &mut Simulation, _slot: Slot) {}
     fn rehome(&self, sim: &mut Simulation, slot: Slot) {
         let session = sim.sessions.at(slot);
@@ -43,10 +44,10 @@ impl Home for ExternalStore {
         }
         let (full, key) = (session.full, session.key);
         for b in bits(full) {
-            sim.server_at_mut(b).full_copies -= 1;
+            sim.servers[b].full_copies -= 1;
         }
         for b in bits(key) {
-            sim.server_at_mut(b).key_only_sessions -= 1;
+            sim.servers[b].key_only_sessions -= 1;
         }
         let session = sim.sessions.at_mut(slot);
         session.full = 0;

@@ -4,7 +4,7 @@
 
 use super::{imbalance, setup, share};
 use crate::model::balancer::{cookie_hash_server, ip_hash_server};
-use crate::model::{Balancer, Simulation, Strategy, SECOND};
+use crate::model::{Balancer, ServerId, SessionId, Simulation, Strategy, SECOND};
 use crate::realcheck::client::User;
 use crate::realcheck::crowd::{self, Addresses, Plan};
 use crate::realcheck::procs::{Fleet, Tools};
@@ -150,7 +150,7 @@ pub fn ip_hash_distinct(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
     let predicted = answered
         .iter()
         .filter(|r| {
-            r.answer.server
+            r.answer.server.map(ServerId)
                 == Some(ip_hash_server(
                     u32::from(Addresses::LikeTheModel.of(r.user, seed)),
                     4,
@@ -229,7 +229,7 @@ fn cookie_hash(tools: &Tools, seed: u64, consistent: bool) -> Result<Vec<Row>, S
     model_config.users = 4_000;
     let mut sim = Simulation::new(model_config);
     sim.advance_to(3 * SECOND);
-    let sessions: Vec<u32> = sim.users().filter_map(|u| u.session).collect();
+    let sessions: Vec<SessionId> = sim.users().filter_map(|u| u.session).collect();
     let remapped = sessions
         .iter()
         .filter(|&&id| {

@@ -4,7 +4,8 @@
 
 use super::{setup, share};
 use crate::model::{
-    Balancer, Command, Config, Metrics, RequestKind, Simulation, StickyBy, Strategy, MS, SECOND,
+    Balancer, Command, Config, Metrics, RequestKind, ServerId, Simulation, StickyBy, Strategy,
+    UserId, MS, SECOND,
 };
 use crate::realcheck::client::{Answer, User};
 use crate::realcheck::crowd::{self, Addresses, Plan};
@@ -60,7 +61,12 @@ pub fn sticky_crash(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
     let relogins = records.iter().filter(|r| r.answer.status == 401).count();
     let errors = records.iter().filter(|r| is_error(r)).count();
 
-    let report = model_scenario(&config, END_S, &[(CRASH_S, Command::CrashServer(0))]).run();
+    let report = model_scenario(
+        &config,
+        END_S,
+        &[(CRASH_S, Command::CrashServer(ServerId(0)))],
+    )
+    .run();
     let users = f64::from(USERS);
     Ok(vec![
         // Which users are pinned to the crashed server follows the logins' round robin: a quarter,
@@ -130,8 +136,12 @@ pub fn fail_timeout(tools: &Tools, seed: u64) -> Result<Vec<Row>, String> {
         .count();
 
     // The model, watched every 10 ms: when a request is refused by the dead server.
-    let mut sim =
-        model_scenario(&config, END_S, &[(CRASH_S, Command::CrashServer(1))]).simulation();
+    let mut sim = model_scenario(
+        &config,
+        END_S,
+        &[(CRASH_S, Command::CrashServer(ServerId(1)))],
+    )
+    .simulation();
     let crash_at = (CRASH_S * SECOND as f64) as u64;
     sim.advance_to(crash_at);
     let errors_before = sim.metrics().errors;
@@ -249,7 +259,7 @@ fn model_in_flight(config: &Config, kind: RequestKind) -> Result<(bool, bool), S
     let mut sim = Simulation::new(config.clone());
     // Step event by event until the user's request of that kind is on a server.
     for _ in 0..1_000_000 {
-        let user = sim.user(0).ok_or("the model has no user 0")?;
+        let user = sim.user(UserId(0)).ok_or("the model has no user 0")?;
         if let (Some(server), Some(k)) = (user.in_flight_to, user.request) {
             if k == kind {
                 let before = sim.metrics().clone();
@@ -258,7 +268,7 @@ fn model_in_flight(config: &Config, kind: RequestKind) -> Result<(bool, bool), S
                 // Until the user has its answer (the next request is its own).
                 let mut t = sim.now();
                 while sim
-                    .user(0)
+                    .user(UserId(0))
                     .is_some_and(|u| u.request.is_some() && u.requests == requests)
                 {
                     t += MS;

@@ -2,7 +2,7 @@
 
 use super::widgets::{action_button, emit, input, named_options, select, InputKind};
 use crate::model::{
-    Balancer, Command, Config, Persistence, Replication, StickyBy, StoreKind, Strategy,
+    Balancer, Command, Config, Persistence, Replication, ServerId, StickyBy, StoreKind, Strategy,
     MAX_SERVERS, MAX_USERS,
 };
 use crate::number::{f64_text, parse_f64};
@@ -26,7 +26,7 @@ pub struct ControlsProps {
     /// Users active now: more than configured while a traffic event brings visitors.
     pub active_users: u32,
     /// The server the partition and slow-down buttons act on, and whether it is cut off or slowed.
-    pub fault_server: u32,
+    pub fault_server: ServerId,
     pub fault_partitioned: bool,
     pub fault_slow: bool,
     pub playing: bool,
@@ -55,6 +55,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     let strategies = named_options(Strategy::ALL, Strategy::name, |s| w.strategy(s));
     let server_options: Vec<(AttrValue, AttrValue)> = (0..props.servers)
+        .map(ServerId)
         .map(|s| {
             let name = format!("{} {}", t.server, server_letter(s));
             (AttrValue::from(s.to_string()), AttrValue::from(name))
@@ -206,7 +207,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     f64_text(c.skew), act, |v| parse_f64(v).map(|s| Action::Command(Command::SetSkew(s.clamp(0.0, 1.0))))) }
                 { button("traffic", Action::Command(Command::Traffic { factor: 5.0, for_ms: 30_000 }), text(t.traffic_button)) }
                 { select("fault-server", t.fault_server, &server_options, &props.fault_server.to_string(), act,
-                    |v| v.parse::<u32>().ok().map(Action::SelectFaultServer)) }
+                    |v| v.parse::<u32>().ok().map(|s| Action::SelectFaultServer(ServerId(s)))) }
                 <div class="buttons">
                     { action_button("partition", act,
                         Action::Command(Command::PartitionServer { server: props.fault_server, partitioned: !props.fault_partitioned }),

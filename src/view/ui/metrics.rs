@@ -1,7 +1,7 @@
 //! Read-outs and small charts. Every number is the model's (`Report`); `data-value` carries it raw.
 
 use super::widgets::{named_options, select_input};
-use crate::model::{Micros, Report, SeriesMetric};
+use crate::model::{Micros, Report, SeriesMetric, ServerId};
 use crate::number::{f64_text, fixed, write_fixed};
 use crate::scenario::{Metric, MetricValue, Unit};
 use crate::view::actions::Action;
@@ -210,14 +210,14 @@ fn load_bars(r: &Report, memory_budget: u64, lang: Lang) -> Html {
     let labels = n <= 16;
     html! {
         <svg class="bars" viewBox={format!("0 0 {} {}", f64_text(w), f64_text(h))} role="img"
-             aria-label={r.per_server.iter().enumerate().map(|(i, s)| format!("{} {}", server_letter(i as u32), s.requests)).collect::<Vec<_>>().join(", ")}>
+             aria-label={r.per_server.iter().enumerate().map(|(i, s)| format!("{} {}", server_letter(ServerId(i as u32)), s.requests)).collect::<Vec<_>>().join(", ")}>
             <path class="bar" d={bars} />
             <path class="bar down" d={down} />
             <path class="bar-mem" d={mem} />
             <g class="bar-labels">
                 if labels {
                     { for r.per_server.iter().enumerate().map(|(i, _)| html! {
-                        <text key={i} x={fixed(i as f64 * bw + bw / 2.0, 1)} y="8.0" text-anchor="middle" font-size="8">{ server_letter(i as u32) }</text>
+                        <text key={i} x={fixed(i as f64 * bw + bw / 2.0, 1)} y="8.0" text-anchor="middle" font-size="8">{ server_letter(ServerId(i as u32)) }</text>
                     }) }
                 }
             </g>

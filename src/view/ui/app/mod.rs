@@ -13,7 +13,7 @@ use super::compare;
 use super::dom;
 use super::perf::FrameTiming;
 use super::text_fit::TextFit;
-use crate::model::{Command, Micros, Report, Simulation, Strategy};
+use crate::model::{Command, Micros, Report, ServerId, Simulation, Strategy};
 use crate::scenario::preset::Preset;
 use crate::scenario::url::{parse_query, PageState, PageView, ParamError};
 use crate::view::actions::{shortcut, Action};
@@ -86,7 +86,7 @@ pub struct App {
     share_value: String,
     copied: bool,
     /// The server the partition and slow-down buttons act on (clamped to the servers there are).
-    fault_server: u32,
+    fault_server: ServerId,
     announcer: Announcer,
     timing: FrameTiming,
     act: Callback<Action>,
@@ -341,7 +341,7 @@ impl Component for App {
             compare_href: String::new(),
             share_value: String::new(),
             copied: false,
-            fault_server: 0,
+            fault_server: ServerId(0),
             timing,
             act: ctx.link().callback(Msg::Act),
             _keys: keys,

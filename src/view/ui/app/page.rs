@@ -2,7 +2,7 @@
 //! Each part is a component whose properties are compared: Yew draws it again only when they change.
 
 use super::App;
-use crate::model::{Command, StoreKind, Strategy};
+use crate::model::{Command, ServerId, StoreKind, Strategy};
 use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
@@ -159,8 +159,8 @@ impl App {
         let t = lang.strings();
         let config = self.sim.config();
         let servers = world::server_count(&self.sim);
-        let fault_server = self.fault_server.min(servers.saturating_sub(1));
-        let target = self.scene.world.servers.get(fault_server as usize);
+        let fault_server = self.fault_server.min(ServerId(servers.saturating_sub(1)));
+        let target = self.scene.world.servers.get(fault_server.index());
         let controls = ControlsProps {
             config: config.clone(),
             servers,
@@ -289,7 +289,7 @@ impl App {
                             highlighted: lit(&format!("server-{}", s.id)),
                             text,
                         };
-                        html! { <ServerNode key={s.id} ..props /> }
+                        html! { <ServerNode key={s.id.0} ..props /> }
                     }) }
                 </g>
                 <g class="store-slot">

@@ -138,8 +138,8 @@ pub fn chip_paths(
                 initials.push(initial);
             }
         }
-        let d =
-            &mut paths[((u32::from(role) * colours + s.user % colours) * shapes + shape) as usize];
+        let d = &mut paths
+            [((u32::from(role) * colours + s.user.0 % colours) * shapes + shape) as usize];
         // A copy is the same shape drawn as an outline (app.css), a key only a small square.
         let (x, y, size) = match s.role {
             SessionRole::Full => (x, y, size),
@@ -206,7 +206,7 @@ fn chip_initial(
     size: f64,
     letter_size: f64,
 ) -> Option<Html> {
-    let letters = crate::model::letters(s.user);
+    let letters = crate::model::letters(s.user.0);
     // A letter is about 0.62 em wide in the picture's sans-serif (bold); a triangle's middle is lower.
     let fits = letter_size > 0.0
         && letter_size * LETTER_ROOM <= size
@@ -215,7 +215,7 @@ fn chip_initial(
         return None;
     }
     let centre_y = y + size * if shape == 2 { 0.62 } else { 0.5 };
-    let colour = format!("c{}", s.user % crate::view::names::COLOURS);
+    let colour = crate::view::names::colour_class(s.user);
     let class = match s.role {
         // Outlined in the user's colour: where the letter is wider than a triangle or a diamond, it
         // still reads against the box.

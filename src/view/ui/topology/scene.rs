@@ -1,7 +1,7 @@
 //! Users, the balancer and the wires between the nodes, and the cookies under each user.
 
 use super::fmt1;
-use crate::model::Endpoint;
+use crate::model::{Endpoint, ServerId};
 use crate::view::layout::{Layout, UserSlot};
 use crate::view::names::{colour_class, server_letter, shape_of, user_name};
 use crate::view::words::Lang;
@@ -80,7 +80,7 @@ pub fn CookieLayer(props: &CookieProps) -> Html {
                     let _ = write!(text, " ✕{}", c.lost);
                 }
                 html! {
-                    <text key={slot.first} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}
+                    <text key={slot.first.0} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}
                           text-anchor={slot.label_anchor} font-size={fmt1(size)}>{ text }</text>
                 }
             }) }
@@ -131,7 +131,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
     for slot in &l.slots {
         wire(Endpoint::User(slot.first), Endpoint::Balancer);
     }
-    for i in 0..l.servers.len() as u32 {
+    for i in (0..l.servers.len() as u32).map(ServerId) {
         wire(Endpoint::Balancer, Endpoint::Server(i));
         if l.store.is_some() {
             wire(Endpoint::Server(i), Endpoint::Store);
@@ -149,11 +149,11 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
                     let label = if single || slot.first == slot.last {
                         user_name(slot.first)
                     } else {
-                        format!("{} {}", slot.last - slot.first + 1, t.users_group)
+                        format!("{} {}", slot.last.0 - slot.first.0 + 1, t.users_group)
                     };
                     let title = if single { label.clone() } else { format!("{}–{}", user_name(slot.first), user_name(slot.last)) };
                     html! {
-                        <g key={slot.first} class="user" data-testid={format!("user-{}", slot.first)}>
+                        <g key={slot.first.0} class="user" data-testid={format!("user-{}", slot.first)}>
                             <title>{ title }</title>
                             { user_glyph(slot, single) }
                             <text class="user-label" x={fmt1(slot.label_x)} y={fmt1(label_y(l, slot, props.text))} text-anchor={slot.label_anchor} font-size={fmt1(props.text)}>{ label }</text>

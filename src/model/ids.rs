@@ -1,0 +1,158 @@
+//! Typed ids for users, servers and sessions, and a list indexed by one of them: a server's number
+//! cannot index the users, and a session id cannot be taken for a server.
+
+use serde::{Deserialize, Serialize};
+use std::marker::PhantomData;
+use std::ops::{Index, IndexMut};
+
+/// An id that is also a position in a dense list (ids are handed out from 0 upwards).
+pub trait Id: Copy {
+    fn from_index(index: usize) -> Self;
+    fn index(self) -> usize;
+}
+
+macro_rules! id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub u32);
+
+        impl $name {
+            /// The id as a position in a list.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+id!(
+    /// A user, numbered from 0 in the order users join.
+    UserId
+);
+id!(
+    /// A server, numbered from 0 in the order servers are added; a server keeps its number for life.
+    ServerId
+);
+id!(
+    /// A session, numbered from 1 in the order sessions are created; never reused.
+    SessionId
+);
+
+/// Users and servers are numbered densely from 0, so their ids index lists (sessions are not: their
+/// slots in the session table are reused).
+macro_rules! dense {
+    ($($name:ident),*) => {$(
+        impl Id for $name {
+            fn from_index(index: usize) -> Self {
+                // Lists of ids stay far below `u32::MAX` (the model caps users and servers).
+                Self(index as u32)
+            }
+            fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    )*};
+}
+
+dense!(UserId, ServerId);
+
+impl ServerId {
+    /// The server's bit in a set of servers (`u64`: at most 64 servers).
+    pub fn bit(self) -> u64 {
+        1 << self.0
+    }
+}
+
+/// A list whose positions are ids of one kind: `servers[server]`, `users[user]`.
+#[derive(Clone, Debug)]
+pub struct ById<I, T> {
+    items: Vec<T>,
+    id: PhantomData<fn(I)>,
+}
+
+impl<I: Id, T> ById<I, T> {
+    pub fn new() -> Self {
+        Self {
+            items: Vec::new(),
+            id: PhantomData,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The id the next pushed item gets.
+    pub fn next_id(&self) -> I {
+        I::from_index(self.items.len())
+    }
+
+    pub fn push(&mut self, item: T) -> I {
+        let id = self.next_id();
+        self.items.push(item);
+        id
+    }
+
+    pub fn get(&self, id: I) -> Option<&T> {
+        self.items.get(id.index())
+    }
+
+    /// Every id in the list, in order.
+    pub fn ids(&self) -> impl Iterator<Item = I> {
+        (0..self.items.len()).map(I::from_index)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (I, &T)> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (I::from_index(i), item))
+    }
+
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (I, &mut T)> {
+        self.items
+            .iter_mut()
+            .enumerate()
+            .map(|(i, item)| (I::from_index(i), item))
+    }
+}
+
+impl<I: Id, T> Default for ById<I, T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<I: Id, T> Index<I> for ById<I, T> {
+    type Output = T;
+    fn index(&self, id: I) -> &T {
+        &self.items[id.index()]
+    }
+}
+
+impl<I: Id, T> IndexMut<I> for ById<I, T> {
+    fn index_mut(&mut self, id: I) -> &mut T {
+        &mut self.items[id.index()]
+    }
+}
+
+impl<I: Id, T> FromIterator<T> for ById<I, T> {
+    fn from_iter<It: IntoIterator<Item = T>>(items: It) -> Self {
+        Self {
+            items: items.into_iter().collect(),
+            id: PhantomData,
+        }
+    }
+}
