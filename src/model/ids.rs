@@ -99,10 +99,8 @@ impl<I: Id, T> ById<I, T> {
         I::from_index(self.items.len())
     }
 
-    pub fn push(&mut self, item: T) -> I {
-        let id = self.next_id();
+    pub fn push(&mut self, item: T) {
         self.items.push(item);
-        id
     }
 
     pub fn get(&self, id: I) -> Option<&T> {
@@ -112,13 +110,6 @@ impl<I: Id, T> ById<I, T> {
     /// Every id in the list, in order.
     pub fn ids(&self) -> impl Iterator<Item = I> {
         (0..self.items.len()).map(I::from_index)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (I, &T)> {
-        self.items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (I::from_index(i), item))
     }
 
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (I, &mut T)> {
@@ -154,5 +145,43 @@ impl<I: Id, T> FromIterator<T> for ById<I, T> {
             items: items.into_iter().collect(),
             id: PhantomData,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_by_id_hands_out_ids_in_order_and_is_indexed_by_them() {
+        let mut servers: ById<ServerId, &str> = ById::new();
+        assert!(servers.is_empty());
+        assert_eq!(servers.next_id(), ServerId(0));
+        servers.push("A");
+        servers.push("B");
+        assert_eq!(servers.next_id(), ServerId(2));
+        assert_eq!(
+            servers.ids().collect::<Vec<_>>(),
+            [ServerId(0), ServerId(1)]
+        );
+        assert_eq!(servers[ServerId(1)], "B");
+        servers[ServerId(0)] = "A2";
+        assert_eq!(servers.get(ServerId(0)), Some(&"A2"));
+        assert_eq!(servers.get(ServerId(2)), None);
+        for (id, name) in servers.iter_mut() {
+            if id == ServerId(1) {
+                *name = "B2";
+            }
+        }
+        assert_eq!(servers[ServerId(1)], "B2");
+    }
+
+    #[test]
+    fn a_server_has_its_own_bit_and_ids_print_as_numbers() {
+        assert_eq!(ServerId(0).bit(), 1);
+        assert_eq!(ServerId(63).bit(), 1 << 63);
+        assert_eq!(ServerId(5).bit().count_ones(), 1);
+        assert_eq!(SessionId(17).to_string(), "17");
+        assert_eq!(serde_json::to_string(&UserId(3)).unwrap(), "3");
     }
 }
