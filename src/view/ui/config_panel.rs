@@ -8,6 +8,7 @@ use crate::model::Config;
 use crate::realworld::{sample_text, Format};
 use crate::view::words::Lang;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -65,7 +66,10 @@ pub fn config_panel(props: &ConfigPanelProps) -> Html {
             <p class="hint">{ t.config_hint }</p>
             <div class="config-bar">
                 <label for="config-format">{ t.config_format }</label>
-                <select id="config-format" data-testid="config-format" translate="no" onchange={on_format}>
+                // The `value` property follows the state (as in `widgets::select_input`): once a person
+                // has picked an option, Firefox no longer lets the `selected` attribute choose.
+                <select id="config-format" data-testid="config-format" translate="no"
+                        ~value={JsValue::from_str(format.name())} onchange={on_format}>
                     { for Format::ALL.iter().map(|&f| html! {
                         <option key={f.name()} value={f.name()} selected={f == *format}>{ file_label(f) }</option>
                     }) }
