@@ -7,7 +7,7 @@ use sessionscope::view::callout_place::{node_rect, place_callout};
 use sessionscope::view::director::callout;
 use sessionscope::view::layout::Rect;
 use sessionscope::view::scene::layout_for;
-use sessionscope::view::words::Lang;
+use sessionscope::view::words::{callout, Lang};
 
 fn overlaps(a: Rect, b: Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.y + b.h && b.y < a.y + a.h
@@ -27,7 +27,7 @@ fn every_callout_stays_clear_of_the_other_nodes_and_the_arriving_request() {
         let layout = layout_for(&sim, false);
         let node = node_rect(&layout, c.place).expect("the callout's node");
         for lang in [Lang::En, Lang::Ko] {
-            let lines = lang.words().callout(&c.says);
+            let lines = callout::lines(lang.words(), &c.says);
             let at = place_callout(&layout, &c, &lines).expect("a place");
             let r = at.rect;
             println!("{:<28} {:?} {lang:?}: {r:?}", step.id, c.place);

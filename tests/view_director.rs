@@ -8,7 +8,7 @@ use sessionscope::scenario::tour::{steps, TourStep};
 use sessionscope::view::director::{
     callout, Says, Script, Stage, AGGREGATE_WALL_S, HOLD_S, MIN_HOP_S,
 };
-use sessionscope::view::words::Lang;
+use sessionscope::view::words::{callout, Lang};
 
 /// Each step with its first moment and its script (around all its moments).
 fn scripted() -> Vec<(TourStep, Moment, Script)> {
@@ -156,8 +156,8 @@ fn the_problem_step_calls_out_useras_cookie_at_server_b() {
         panic!("{:?}", c.says)
     };
     assert_eq!(session.len(), 4);
-    let en = Lang::En.words().callout(&c.says).join(" ");
-    let ko = Lang::Ko.words().callout(&c.says).join(" ");
+    let en = callout::lines(Lang::En.words(), &c.says).join(" ");
+    let ko = callout::lines(Lang::Ko.words(), &c.says).join(" ");
     assert_eq!(en, format!("Cookie: SESSION={session} → not found → 401"));
     assert!(ko.contains(session.as_str()) && ko.contains("없음") && ko.ends_with("401"));
 }
@@ -169,7 +169,7 @@ fn every_step_has_a_callout_from_its_moment_in_both_languages() {
             .unwrap_or_else(|| panic!("{}: no callout", step.id));
         assert_eq!(c.place, moment.outcome.place, "{}", step.id);
         for lang in [Lang::En, Lang::Ko] {
-            let lines = lang.words().callout(&c.says);
+            let lines = callout::lines(lang.words(), &c.says);
             assert!(!lines.is_empty() && lines.iter().all(|l| !l.is_empty()));
             println!("{:<28} {:?}: {}", step.id, c.place, lines.join(" / "));
         }

@@ -397,3 +397,68 @@ fn names_server_by_number(text: &str, word: &str) -> bool {
     text.match_indices(word)
         .any(|(i, _)| text[i + word.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
+
+#[test]
+fn every_callout_reads_in_both_languages_with_every_name_filled() {
+    use sessionscope::view::director::Says;
+    use sessionscope::view::words::callout;
+    let session = || "3fa1".to_string();
+    let found = |address: Option<&str>, pinned, copies, store_ms| Says::Found {
+        session: session(),
+        server: "B".into(),
+        address: address.map(str::to_string),
+        pinned,
+        copies,
+        store_ms,
+    };
+    let all = [
+        Says::NotFound {
+            session: session(),
+            copy_pending: false,
+        },
+        Says::NotFound {
+            session: session(),
+            copy_pending: true,
+        },
+        Says::Lost { session: session() },
+        found(None, false, 0, None),
+        found(Some("10.1.2.3"), true, 0, Some(1.5)),
+        found(None, true, 2, None),
+        Says::Fetched {
+            session: session(),
+            from: "A".into(),
+        },
+        Says::StoreDown,
+        Says::Failed,
+        Says::OutOfMemory { sessions_lost: 7 },
+        Says::Promoted { writes_lost: 4 },
+    ];
+    for says in &all {
+        let [en, ko] = Lang::ALL.map(|lang| callout::lines(lang.words(), says));
+        for lines in [&en, &ko] {
+            assert!(!lines.is_empty(), "{says:?}");
+            for line in lines {
+                assert!(!line.trim().is_empty(), "{says:?}: an empty line");
+                assert!(
+                    !line.contains(['{', '}']),
+                    "{says:?}: a name left unfilled in {line:?}"
+                );
+            }
+        }
+        assert_eq!(
+            en.len(),
+            ko.len(),
+            "{says:?}: the languages break lines alike"
+        );
+        assert_ne!(en, ko, "{says:?} reads the same in both languages");
+    }
+    // The values reach the text: the address, the server, the counts.
+    let lines = callout::lines(
+        Lang::En.words(),
+        &found(Some("10.1.2.3"), true, 0, Some(1.5)),
+    );
+    assert_eq!(lines[0], "10.1.2.3 → ip_hash → server B");
+    assert_eq!(lines[1], "Cookie: server=B → server B");
+    let lines = callout::lines(Lang::Ko.words(), &found(None, false, 3, None));
+    assert_eq!(lines, ["쓰기 → 복제 3개 → 확인 3개 → 200"]);
+}

@@ -6,7 +6,7 @@ use crate::view::callout_place::{place_callout, FONT, LINE_HEIGHT, PAD};
 use crate::view::director::Callout;
 use crate::view::layout::Layout;
 use crate::view::svgnum::fmt as fmt1;
-use crate::view::words::Lang;
+use crate::view::words::{callout, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub struct CalloutProps {
 
 #[component]
 pub fn CalloutLayer(props: &CalloutProps) -> Html {
-    let lines = props.lang.words().callout(&props.callout.says);
+    let lines = callout::lines(props.lang.words(), &props.callout.says);
     let Some(at) = place_callout(&props.layout, &props.callout, &lines) else {
         return html! {};
     };

@@ -1,6 +1,7 @@
 //! The English words: every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
+use super::callout::CalloutSentences;
 use super::log::LogSentences;
 use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
@@ -9,7 +10,6 @@ use crate::model::{
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
-use crate::view::director::{ms_text, Says};
 use crate::view::timeline::MarkerKind;
 
 /// The English words.
@@ -358,64 +358,27 @@ impl Words for English {
     }
 
     // Director mode.
-    fn callout(&self, says: &Says) -> Vec<String> {
-        match says {
-            Says::NotFound {
-                session,
-                copy_pending: false,
-            } => vec![format!("Cookie: SESSION={session} → not found → 401")],
-            Says::NotFound {
-                session,
-                copy_pending: true,
-            } => vec![
-                format!("Cookie: SESSION={session}"),
-                "→ copy not here yet → 401".into(),
-            ],
-            Says::Lost { session } => vec![
-                format!("Cookie: SESSION={session}"),
-                "→ not found (lost) → 401".into(),
-            ],
-            Says::Found {
-                session,
-                server,
-                address,
-                pinned,
-                copies,
-                store_ms,
-            } => {
-                let mut lines = Vec::new();
-                if let Some(address) = address {
-                    lines.push(format!("{address} → ip_hash → server {server}"));
-                }
-                if *pinned {
-                    lines.push(format!("Cookie: server={server} → server {server}"));
-                }
-                lines.push(match (copies, store_ms) {
-                    (0, None) => format!("SESSION={session} → found → 200"),
-                    (0, Some(ms)) => {
-                        format!("SESSION={session} → store: found ({}) → 200", ms_text(*ms))
-                    }
-                    (n, _) => format!("write → {n} copies → {n} acks → 200"),
-                });
-                lines
-            }
-            Says::Fetched { session, from } => vec![
-                format!("SESSION={session}: key only"),
-                format!("→ fetch from {from} → 200"),
-            ],
-            Says::StoreDown => vec!["store unreachable → 500".into()],
-            Says::Failed => vec!["nobody can answer → 502".into()],
-            Says::Promoted { writes_lost } => vec![
-                "promoted to primary".into(),
-                format!("· {writes_lost} writes lost"),
-            ],
-            Says::OutOfMemory { sessions_lost } => vec![
-                "memory full → out of memory".into(),
-                format!("→ {sessions_lost} sessions lost"),
-            ],
-        }
+    fn callout(&self) -> &'static CalloutSentences {
+        &CALLOUT
     }
 }
+
+/// What a node says in a callout (`callout::lines` fills these in; a line break starts a new line).
+static CALLOUT: CalloutSentences = CalloutSentences {
+    not_found: "Cookie: SESSION={session} → not found → 401",
+    copy_not_here_yet: "Cookie: SESSION={session}\n→ copy not here yet → 401",
+    lost: "Cookie: SESSION={session}\n→ not found (lost) → 401",
+    by_address: "{address} → ip_hash → server {server}",
+    by_cookie: "Cookie: server={server} → server {server}",
+    found: "SESSION={session} → found → 200",
+    found_in_store: "SESSION={session} → store: found ({ms}) → 200",
+    copied: "write → {copies} copies → {copies} acks → 200",
+    fetched: "SESSION={session}: key only\n→ fetch from {from} → 200",
+    store_down: "store unreachable → 500",
+    failed: "nobody can answer → 502",
+    out_of_memory: "memory full → out of memory\n→ {sessions_lost} sessions lost",
+    promoted: "promoted to primary\n· {writes_lost} writes lost",
+};
 
 pub static STRINGS: Strings = Strings {
     app_title: "SessionScope",

@@ -1,6 +1,7 @@
 //! The Korean words (한국어): every word the page shows in this language, fixed ones in `STRINGS`, the ones that
 //! depend on an enum or a number in the `Words` methods.
 
+use super::callout::CalloutSentences;
 use super::log::LogSentences;
 use super::{CompareRun, PresetText, Strings, TourText, Words};
 use crate::model::{
@@ -9,7 +10,6 @@ use crate::model::{
 use crate::scenario::preset::Preset;
 use crate::scenario::tour::Topic;
 use crate::scenario::Metric;
-use crate::view::director::{ms_text, Says};
 use crate::view::timeline::MarkerKind;
 
 /// The Korean words (한국어).
@@ -355,64 +355,27 @@ impl Words for Korean {
     }
 
     // Director mode.
-    fn callout(&self, says: &Says) -> Vec<String> {
-        match says {
-            Says::NotFound {
-                session,
-                copy_pending: false,
-            } => vec![format!("Cookie: SESSION={session} → 없음 → 401")],
-            Says::NotFound {
-                session,
-                copy_pending: true,
-            } => vec![
-                format!("Cookie: SESSION={session}"),
-                "→ 복제본 아직 안 옴 → 401".into(),
-            ],
-            Says::Lost { session } => vec![
-                format!("Cookie: SESSION={session}"),
-                "→ 없음 (사라짐) → 401".into(),
-            ],
-            Says::Found {
-                session,
-                server,
-                address,
-                pinned,
-                copies,
-                store_ms,
-            } => {
-                let mut lines = Vec::new();
-                if let Some(address) = address {
-                    lines.push(format!("{address} → ip_hash → 서버 {server}"));
-                }
-                if *pinned {
-                    lines.push(format!("Cookie: server={server} → 서버 {server}"));
-                }
-                lines.push(match (copies, store_ms) {
-                    (0, None) => format!("SESSION={session} → 있음 → 200"),
-                    (0, Some(ms)) => {
-                        format!("SESSION={session} → 저장소: 있음 ({}) → 200", ms_text(*ms))
-                    }
-                    (n, _) => format!("쓰기 → 복제 {n}개 → 확인 {n}개 → 200"),
-                });
-                lines
-            }
-            Says::Fetched { session, from } => vec![
-                format!("SESSION={session}: 키만 있음"),
-                format!("→ {from}에서 가져옴 → 200"),
-            ],
-            Says::StoreDown => vec!["저장소 연결 불가 → 500".into()],
-            Says::Failed => vec!["응답할 서버 없음 → 502".into()],
-            Says::Promoted { writes_lost } => vec![
-                "주 저장소로 승격".into(),
-                format!("· 쓰기 {writes_lost}건 유실"),
-            ],
-            Says::OutOfMemory { sessions_lost } => vec![
-                "메모리 가득 → 메모리 부족".into(),
-                format!("→ 세션 {sessions_lost}개 사라짐"),
-            ],
-        }
+    fn callout(&self) -> &'static CalloutSentences {
+        &CALLOUT
     }
 }
+
+/// What a node says in a callout (`callout::lines` fills these in; a line break starts a new line).
+static CALLOUT: CalloutSentences = CalloutSentences {
+    not_found: "Cookie: SESSION={session} → 없음 → 401",
+    copy_not_here_yet: "Cookie: SESSION={session}\n→ 복제본 아직 안 옴 → 401",
+    lost: "Cookie: SESSION={session}\n→ 없음 (사라짐) → 401",
+    by_address: "{address} → ip_hash → 서버 {server}",
+    by_cookie: "Cookie: server={server} → 서버 {server}",
+    found: "SESSION={session} → 있음 → 200",
+    found_in_store: "SESSION={session} → 저장소: 있음 ({ms}) → 200",
+    copied: "쓰기 → 복제 {copies}개 → 확인 {copies}개 → 200",
+    fetched: "SESSION={session}: 키만 있음\n→ {from}에서 가져옴 → 200",
+    store_down: "저장소 연결 불가 → 500",
+    failed: "응답할 서버 없음 → 502",
+    out_of_memory: "메모리 가득 → 메모리 부족\n→ 세션 {sessions_lost}개 사라짐",
+    promoted: "주 저장소로 승격\n· 쓰기 {writes_lost}건 유실",
+};
 
 pub static STRINGS: Strings = Strings {
     app_title: "SessionScope",

@@ -2,7 +2,7 @@
 //! command carries is read here, once; each language gives only its sentences, as templates in a
 //! `LogSentences` (`en_log.rs`, `ko_log.rs`) with `{user}`, `{server}`, ... where a value goes.
 
-use super::Words;
+use super::{fill, Words};
 use crate::model::{Command, Event};
 use crate::number::{f64_text, fixed};
 use crate::view::names::{server_letter, session_label, user_name};
@@ -82,15 +82,6 @@ pub struct LogSentences {
     pub restart_replica: &'static str,
     /// `{factor}`, `{secs}`.
     pub traffic: &'static str,
-}
-
-/// The template with each `{name}` replaced by its value.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
 }
 
 /// What happened, as the log tells it in the language of `words`.

@@ -3,8 +3,10 @@
 //! words that depend on an enum (strategies, balancers, metrics, tour steps, ...) or a number are
 //! `Words` methods, each an exhaustive `match` (a new variant without its words is a compile error too).
 //! The event log's sentences are templates in `en_log.rs` and `ko_log.rs`, filled in by `log.rs`, which
-//! reads each event and command once for every language.
+//! reads each event and command once for every language; the director's callouts likewise, templates in
+//! each language's table filled in by `callout.rs`.
 
+pub mod callout;
 mod en;
 mod en_log;
 mod ko;
@@ -307,6 +309,15 @@ pub trait Words: Sync {
     fn marker(&self, kind: MarkerKind) -> &'static str;
 
     // Director mode.
-    /// The callout drawn on the picture at a key moment, one string per line.
-    fn callout(&self, says: &crate::view::director::Says) -> Vec<String>;
+    /// The callout's sentences (`callout::lines` fills them in).
+    fn callout(&self) -> &'static callout::CalloutSentences;
+}
+
+/// The template with each `{name}` replaced by its value.
+pub(super) fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
