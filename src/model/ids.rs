@@ -18,13 +18,6 @@ macro_rules! id {
         #[serde(transparent)]
         pub struct $name(pub u32);
 
-        impl $name {
-            /// The id as a position in a list.
-            pub fn index(self) -> usize {
-                self.0 as usize
-            }
-        }
-
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 self.0.fmt(f)
@@ -38,7 +31,8 @@ id!(
     UserId
 );
 id!(
-    /// A server, numbered from 0 in the order servers are added; a server keeps its number for life.
+    /// A server, numbered from 0 in the order servers are added (a removed server's number goes to
+    /// the next server added).
     ServerId
 );
 id!(
@@ -50,6 +44,13 @@ id!(
 /// slots in the session table are reused).
 macro_rules! dense {
     ($($name:ident),*) => {$(
+        impl $name {
+            /// The id as a position in a list.
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+
         impl Id for $name {
             fn from_index(index: usize) -> Self {
                 // Lists of ids stay far below `u32::MAX` (the model caps users and servers).
