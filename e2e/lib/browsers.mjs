@@ -240,8 +240,10 @@ function localeEnv(locale) {
  * export as a method of the exports object many times over, which is how wasm-bindgen calls the app's
  * frame and event closures. Two full runs of the suite lost a test to it ("RuntimeError: Out of bounds
  * memory access" in a component's render, never in Chromium or Firefox). Wasm is still compiled by every
- * tier; only entering optimised code in the middle of a running loop is off. E2E_WEBKIT_WASM_OSR=1 runs
- * the tests' WebKit with its defaults.
+ * tier; only entering optimised code in the middle of a running loop is off. The same trap came back
+ * with this option on (two WebKit runs in five, both while stepping back, which replays the run) while
+ * the page used the talc allocator; the page has used Rust's default allocator since (see src/lib.rs).
+ * E2E_WEBKIT_WASM_OSR=1 runs the tests' WebKit with its defaults.
  */
 const WEBKIT_TEST_JSC_ENV = process.env.E2E_WEBKIT_WASM_OSR === '1' ? {} : { JSC_useWasmOSR: '0' };
 
