@@ -66,6 +66,11 @@ macro_rules! dense {
 dense!(UserId, ServerId);
 
 impl ServerId {
+    /// The ids of a pool of `count` servers: 0 to `count - 1`.
+    pub fn first(count: u32) -> impl Iterator<Item = ServerId> {
+        (0..count).map(ServerId)
+    }
+
     /// The server's bit in a set of servers (`u64`: at most 64 servers).
     pub fn bit(self) -> u64 {
         1 << self.0
@@ -184,5 +189,15 @@ mod tests {
         assert_eq!(ServerId(5).bit().count_ones(), 1);
         assert_eq!(SessionId(17).to_string(), "17");
         assert_eq!(serde_json::to_string(&UserId(3)).unwrap(), "3");
+    }
+
+    #[test]
+    fn a_pool_of_n_servers_is_numbered_0_to_n_minus_1() {
+        assert_eq!(
+            ServerId::first(3).collect::<Vec<_>>(),
+            [ServerId(0), ServerId(1), ServerId(2)]
+        );
+        assert_eq!(ServerId::first(0).count(), 0);
+        assert_eq!(ServerId::first(64).last(), Some(ServerId(63)));
     }
 }

@@ -313,7 +313,7 @@ impl Simulation {
 
     /// The servers in the pool (records beyond `count` are kept only for their epochs).
     pub(super) fn pool(&self) -> impl Iterator<Item = ServerId> {
-        (0..self.count).map(ServerId)
+        ServerId::first(self.count)
     }
 
     #[inline]

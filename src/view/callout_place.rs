@@ -114,7 +114,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
         ..node
     };
     let mut list = vec![(node, 1.5), (header, 6.0)];
-    let servers = (0..layout.servers.len() as u32).map(|s| Endpoint::Server(ServerId(s)));
+    let servers = ServerId::first(layout.servers.len() as u32).map(Endpoint::Server);
     let others = servers
         .chain([Endpoint::Balancer, Endpoint::Store, Endpoint::Replica])
         .filter(|e| *e != place)

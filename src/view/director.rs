@@ -289,8 +289,8 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
     );
     let ends = moment.hops.iter().flat_map(|m| [m.from, m.to]);
     // The copy that has not arrived comes from the server that holds the session: one of them.
-    let holders = (0..config.servers)
-        .map(|s| Endpoint::Server(ServerId(s)))
+    let holders = ServerId::first(config.servers)
+        .map(Endpoint::Server)
         .filter(|_| copy_pending);
     let mut involved: Vec<Endpoint> = Vec::new();
     for end in ends.chain(holders) {

@@ -54,8 +54,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let text = |s: &'static str| html! { { s } };
 
     let strategies = named_options(Strategy::ALL, Strategy::name, |s| w.strategy(s));
-    let server_options: Vec<(AttrValue, AttrValue)> = (0..props.servers)
-        .map(ServerId)
+    let server_options: Vec<(AttrValue, AttrValue)> = ServerId::first(props.servers)
         .map(|s| {
             let name = format!("{} {}", t.server, server_letter(s));
             (AttrValue::from(s.to_string()), AttrValue::from(name))

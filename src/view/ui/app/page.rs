@@ -271,8 +271,9 @@ impl App {
         };
         let view_box = format!("0 0 {} {}", f64_text(layout.width), f64_text(layout.height));
         let text = self.scene.text;
-        // Two layers: the nodes change a few times a second, the traffic every frame. The traffic's own
-        // SVG (promoted to a compositor layer in app.css) repaints alone, not the whole picture.
+        // Two SVGs: the nodes change a few times a second, the traffic every frame. The traffic's own
+        // SVG is contained (`contain: strict` in app.css), so its changes each frame lay out nothing
+        // else; it is not a compositor layer of its own (app.css says why).
         html! {
             <div class="picture">
             <svg data-testid="topology" ref={self.text_fit.picture()} class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}

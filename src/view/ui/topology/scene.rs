@@ -131,7 +131,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
     for slot in &l.slots {
         wire(Endpoint::User(slot.first), Endpoint::Balancer);
     }
-    for i in (0..l.servers.len() as u32).map(ServerId) {
+    for i in ServerId::first(l.servers.len() as u32) {
         wire(Endpoint::Balancer, Endpoint::Server(i));
         if l.store.is_some() {
             wire(Endpoint::Server(i), Endpoint::Store);
