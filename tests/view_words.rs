@@ -462,3 +462,10 @@ fn every_callout_reads_in_both_languages_with_every_name_filled() {
     let lines = callout::lines(Lang::Ko.words(), &found(None, false, 3, None));
     assert_eq!(lines, ["쓰기 → 복제 3개 → 확인 3개 → 200"]);
 }
+
+#[test]
+fn a_group_of_users_reads_naturally_in_both_languages() {
+    assert_eq!(Lang::En.strings().users_in_group(12), "12 users");
+    // Korean counts after the noun, with its counter word: "사용자 12명", not "12 사용자".
+    assert_eq!(Lang::Ko.strings().users_in_group(12), "사용자 12명");
+}

@@ -104,6 +104,14 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
         &[]
     };
     let chips = chip_paths(drawn, area, text);
+    // A down store draws no chips: its state word goes under the name and counts, unless the box is
+    // too short for it there.
+    let down_size = text * 1.2;
+    let down_middle = if r.h - pad - chips_y >= down_size {
+        (chips_y + r.h - pad) / 2.0
+    } else {
+        r.h / 2.0
+    };
     let marks = |list: &[SessionEntry], cross: bool| {
         html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, text, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
     };
@@ -122,7 +130,7 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
             <g class="status">
                 if let Some(words) = down_text {
                     <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
-                    <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + text * 0.5)} text-anchor="middle" font-size={fmt1(text * 1.2)}>
+                    <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(down_middle + down_size * 0.4)} text-anchor="middle" font-size={fmt1(down_size)}>
                         { words }
                     </text>
                 }

@@ -464,7 +464,7 @@ pub static STRINGS: Strings = Strings {
     role_backup: "백업 사본",
     role_key_only: "키만",
     more: "개 더",
-    users_group: "사용자",
+    users_group: "사용자 {n}명",
     flow_mode: "흐름 보기: 선 굵기가 연결마다의 트래픽입니다",
     arrows_mode: "화살표 하나가 메시지 하나입니다",
 
@@ -536,7 +536,7 @@ pub static STRINGS: Strings = Strings {
     word_full: "전체",
     word_backup: "백업",
     word_key: "키",
-    crash_word: "중단",
+    crash_word: "장애",
     restart_word: "재시작",
     role_primary: "프라이머리",
     role_promoted: "프라이머리 (승격)",

@@ -159,6 +159,7 @@ pub struct Strings {
     pub role_backup: &'static str,
     pub role_key_only: &'static str,
     pub more: &'static str,
+    /// `{n}`: a group of users drawn as one (`users_in_group`).
     pub users_group: &'static str,
     pub flow_mode: &'static str,
     pub arrows_mode: &'static str,
@@ -246,6 +247,11 @@ impl Strings {
         } else {
             self.sessions
         }
+    }
+
+    /// The label of a group of users drawn as one: "12 users", "사용자 12명".
+    pub fn users_in_group(&self, count: u32) -> String {
+        fill(self.users_group, &[("n", &count.to_string())])
     }
 }
 

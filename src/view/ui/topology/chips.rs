@@ -168,19 +168,23 @@ pub fn chip_paths(
             }) }
         </g>
     };
+    let rows = shown.div_ceil(cols.max(1));
     Chips {
         drawing: html,
         initials: initials.into_iter().collect(),
         shown,
+        bottom: y0 + rows as f64 * pitch,
     }
 }
 
 /// The chips of one box: the drawing (inside the node), the users' letters (drawn over the node by
-/// `initials_layer`) and how many chips there are.
+/// `initials_layer`), how many chips there are and where their last row ends.
 pub struct Chips {
     pub drawing: Html,
     pub initials: Html,
     pub shown: usize,
+    /// The bottom of the last row drawn (the area's top when there is none), in the node's units.
+    pub bottom: f64,
 }
 
 /// The users' letters over the node `testid` at `r`, outside the node's own element: they repeat what

@@ -149,7 +149,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
                     let label = if single || slot.first == slot.last {
                         user_name(slot.first)
                     } else {
-                        format!("{} {}", slot.last.0 - slot.first.0 + 1, t.users_group)
+                        t.users_in_group(slot.last.0 - slot.first.0 + 1)
                     };
                     let title = if single { label.clone() } else { format!("{}–{}", user_name(slot.first), user_name(slot.last)) };
                     html! {

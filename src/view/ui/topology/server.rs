@@ -174,9 +174,24 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         (!s.state.is_up()).then(|| down_text.clone()),
     ];
     let label = accessible_name(&seen, &unseen);
-    let down_size = (r.w / (down_text.chars().count() as f64 * 0.62))
+    // Capitals in a heavy weight are about 0.75 em wide, Hangul and the symbol about 1 em.
+    let down_ems: f64 = down_text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.75 } else { 1.0 })
+        .sum();
+    let down_size = ((r.w - 2.0 * pad) / down_ems)
         .min(name_size * 1.3)
         .max(text);
+    // The state word goes in the free band between the chips (the lost sessions' crossed-out ghosts)
+    // and the memory bar, so that it hides neither them nor the counts; in a box too short for that,
+    // it is centred over everything.
+    let free_top = if chips_on { chips.bottom } else { chips_y };
+    let free_bottom = r.h - pad * 1.5 - bar_h;
+    let down_middle = if free_bottom - free_top >= down_size {
+        (free_top + free_bottom) / 2.0
+    } else {
+        r.h / 2.0
+    };
     // The cross is drawn under the box's words, the state word over everything.
     let cross = html! {
         <g class="status-cross">
@@ -188,7 +203,7 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let status = html! {
         <g class="status">
             if !s.state.is_up() {
-                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(r.h / 2.0 + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
+                <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(down_middle + down_size * 0.35)} text-anchor="middle" font-size={fmt1(down_size)}>
                     { down_text.clone() }
                 </text>
             }
