@@ -44,6 +44,29 @@ test('crashing a server under sticky sessions forces re-logins, and the server i
   });
 });
 
+test('a crashed server\'s state word sits under its crossed-out sessions, and the legend explains the line under a user', async (t) => {
+  await withPage(t, { query: 'strategy=sticky&servers=3&ff=30&paused=1' }, async (page) => {
+    const server = page.getByTestId('server-1');
+    await server.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="server-1"]').dataset.state === 'down');
+    // Paused at the crash: the sessions it lost are drawn as crossed-out ghosts.
+    const drawn = await page.evaluate(() => {
+      const node = document.querySelector('[data-testid="server-1"]');
+      const box = (e) => e.getBoundingClientRect();
+      const word = box(node.querySelector('.down-label'));
+      const ghosts = [...node.querySelectorAll('.marks path')].map(box).filter((r) => r.width > 0);
+      const overlaps = ghosts.filter((g) => Math.min(g.bottom, word.bottom) - Math.max(g.top, word.top) > 2
+        && Math.min(g.right, word.right) - Math.max(g.left, word.left) > 2);
+      return { ghosts: ghosts.length, overlaps: overlaps.length, word: [word.top, word.bottom], rows: ghosts.map((g) => [g.top, g.bottom]) };
+    });
+    t.diagnostic(JSON.stringify(drawn));
+    assert.ok(drawn.ghosts > 0, 'the lost sessions are drawn');
+    assert.equal(drawn.overlaps, 0, 'the state word covers no lost session');
+    const cookie = page.locator('section.legend li.wide');
+    assert.match(await cookie.textContent(), /↻.*✕/);
+  });
+});
+
 test('the server controls add and remove servers', async (t) => {
   await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
     assert.equal(await page.getByTestId('server-3').count(), 0);

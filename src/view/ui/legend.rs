@@ -56,6 +56,8 @@ enum Sample {
     Flow,
     Chip(&'static str),
     Node(&'static str),
+    /// A user's cookie line as the picture writes it under the name.
+    Cookie,
 }
 
 fn flow_sample() -> Html {
@@ -114,6 +116,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             t.legend_partitioned,
         ),
         ("slow", Sample::Node("slow"), t.legend_slow),
+        ("cookie", Sample::Cookie, t.legend_cookie),
     ];
     html! {
         <section class="legend" aria-labelledby="legend-title">
@@ -125,8 +128,11 @@ pub fn Legend(props: &LegendProps) -> Html {
                         Sample::Flow => flow_sample(),
                         Sample::Chip(class) => chip_sample(class),
                         Sample::Node(class) => box_sample(class),
+                        Sample::Cookie => html! { <span class="legend-cookie" aria-hidden="true">{ "9e37→A ↻1 ✕1" }</span> },
                     };
-                    html! { <li key={*key}>{ glyph }<span>{ *text }</span></li> }
+                    // The cookie line's sample and sentence are long: a row of their own.
+                    let wide = matches!(sample, Sample::Cookie).then_some("wide");
+                    html! { <li key={*key} class={classes!(wide)}>{ glyph }<span>{ *text }</span></li> }
                 }) }
             </ul>
         </section>

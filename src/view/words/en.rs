@@ -489,6 +489,7 @@ pub static STRINGS: Strings = Strings {
     legend_slow: "Slowed down (\"slow\")",
     legend_undetected: "Crashed, not yet detected",
     legend_flow: "Flow: width = messages on the link",
+    legend_cookie: "Under a user: the session cookie → the server it is pinned to, ↻ re-logins, ✕ sessions lost to faults",
 
     event_log: "What just happened",
     no_events: "Nothing has happened yet.",

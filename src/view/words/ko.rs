@@ -486,6 +486,7 @@ pub static STRINGS: Strings = Strings {
     legend_slow: "느려짐(\"느림\")",
     legend_undetected: "장애, 아직 감지 안 됨",
     legend_flow: "흐름: 굵기 = 연결 위의 메시지 수",
+    legend_cookie: "사용자 아래: 세션 쿠키 → 고정된 서버, ↻ 재로그인 횟수, ✕ 장애로 잃은 세션 수",
 
     event_log: "방금 일어난 일",
     no_events: "아직 아무 일도 없습니다.",

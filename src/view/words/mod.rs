@@ -182,6 +182,8 @@ pub struct Strings {
     pub legend_slow: &'static str,
     pub legend_undetected: &'static str,
     pub legend_flow: &'static str,
+    /// What the line under a user's name says (its sample is drawn beside it).
+    pub legend_cookie: &'static str,
 
     pub event_log: &'static str,
     pub no_events: &'static str,
