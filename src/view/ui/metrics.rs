@@ -92,22 +92,75 @@ const READOUTS: [(Metric, bool); 9] = [
 /// Only where there is a store: what its replica received, and what a failover threw away.
 const STORE_READOUTS: [Metric; 2] = [Metric::StoreReplicationMessages, Metric::StoreWritesLost];
 
+/// A metric's read-out handle: `metric-<key>` with dashes (`metric-lost-session-hits`).
+fn metric_testid(metric: Metric) -> String {
+    format!("metric-{}", metric.key().replace('_', "-"))
+}
+
+/// A metric's number, raw (for `data-value`) and as people read it (by its unit).
+fn metric_text(metric: Metric, r: &Report) -> (String, String) {
+    match (metric.value(r), metric.unit()) {
+        (MetricValue::Count(n), Unit::Bytes) => (n.to_string(), bytes(n)),
+        (MetricValue::Count(n), Unit::Count | Unit::Ratio | Unit::Millis) => {
+            (n.to_string(), group_digits(n))
+        }
+        (MetricValue::Real(x), Unit::Ratio) => (f64_text(x), fixed(x, 2)),
+        (MetricValue::Real(x), Unit::Millis) => (f64_text(x), format!("{} ms", fixed(x, 0))),
+        (MetricValue::Real(x), Unit::Count | Unit::Bytes) => (f64_text(x), f64_text(x)),
+    }
+}
+
+/// The servers' session memory, summed.
+fn memory_text(r: &Report) -> (String, String) {
+    let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
+    (memory.to_string(), bytes(memory))
+}
+
+/// The latency read-out: p50 and p99.
+fn latency_text(r: &Report) -> (String, String) {
+    (
+        format!(
+            "{} {}",
+            f64_text(r.latency_ms.p50),
+            f64_text(r.latency_ms.p99)
+        ),
+        format!(
+            "{} / {} ms",
+            fixed(r.latency_ms.p50, 0),
+            fixed(r.latency_ms.p99, 0)
+        ),
+    )
+}
+
+/// What the read-out with handle `testid` shows: its label and its number as people read it.
+fn readout_text(testid: &str, r: &Report, lang: Lang) -> Option<(&'static str, String)> {
+    let t = lang.strings();
+    match testid {
+        "metric-memory" => Some((t.metric_memory, memory_text(r).1)),
+        "metric-latency" => Some((t.metric_latency, latency_text(r).1)),
+        _ => READOUTS
+            .map(|(m, _)| m)
+            .into_iter()
+            .chain(STORE_READOUTS)
+            .find(|m| metric_testid(*m) == testid)
+            .map(|m| (lang.words().metric(m), metric_text(m, r).1)),
+    }
+}
+
+/// The read-outs a revealed tour step points at (`lit`, the handles it highlights), for the tour panel
+/// to show beside its answer, where the class is already looking.
+pub fn pointed_readouts(lit: &[&str], r: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+    lit.iter()
+        .filter_map(|testid| readout_text(testid, r, lang))
+        .collect()
+}
+
 impl Readout<'_> {
-    /// A metric's read-out: its name from the word table, its handle `metric-<key>` with dashes
-    /// (`metric-lost-session-hits`), the number shown by its unit.
+    /// A metric's read-out: its name from the word table, its handle, the number shown by its unit.
     fn metric(&self, metric: Metric, lang: Lang, r: &Report, emphasis: bool) -> Html {
-        let testid = format!("metric-{}", metric.key().replace('_', "-"));
-        let (raw, shown) = match (metric.value(r), metric.unit()) {
-            (MetricValue::Count(n), Unit::Bytes) => (n.to_string(), bytes(n)),
-            (MetricValue::Count(n), Unit::Count | Unit::Ratio | Unit::Millis) => {
-                (n.to_string(), group_digits(n))
-            }
-            (MetricValue::Real(x), Unit::Ratio) => (f64_text(x), fixed(x, 2)),
-            (MetricValue::Real(x), Unit::Millis) => (f64_text(x), format!("{} ms", fixed(x, 0))),
-            (MetricValue::Real(x), Unit::Count | Unit::Bytes) => (f64_text(x), f64_text(x)),
-        };
+        let (raw, shown) = metric_text(metric, r);
         let label = lang.words().metric(metric);
-        self.show(testid.into(), label, raw, shown, emphasis)
+        self.show(metric_testid(metric).into(), label, raw, shown, emphasis)
     }
 }
 
@@ -123,7 +176,8 @@ pub fn MetricsPanel(props: &MetricsProps) -> Html {
     let w = props.lang.words();
     let t = w.strings();
     let r = &props.report;
-    let memory: u64 = r.per_server.iter().map(|s| s.memory_bytes).sum();
+    let (memory_raw, memory_shown) = memory_text(r);
+    let (latency_raw, latency_shown) = latency_text(r);
     let chart_options = named_options(SeriesMetric::ALL, SeriesMetric::name, |m| w.series(m));
     let chart_name = w.series(props.chart);
     let out = Readout {
@@ -139,9 +193,8 @@ pub fn MetricsPanel(props: &MetricsProps) -> Html {
                 if props.show_store {
                     { for STORE_READOUTS.into_iter().map(|m| out.metric(m, props.lang, r, false)) }
                 }
-                { out.show("metric-memory".into(), t.metric_memory, memory.to_string(), bytes(memory), false) }
-                { out.show("metric-latency".into(), t.metric_latency, format!("{} {}", f64_text(r.latency_ms.p50), f64_text(r.latency_ms.p99)),
-                    format!("{} / {} ms", fixed(r.latency_ms.p50, 0), fixed(r.latency_ms.p99, 0)), false) }
+                { out.show("metric-memory".into(), t.metric_memory, memory_raw, memory_shown, false) }
+                { out.show("metric-latency".into(), t.metric_latency, latency_raw, latency_shown, false) }
             </dl>
             <div class="charts-slot">
             if !props.compact {

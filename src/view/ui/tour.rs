@@ -20,6 +20,9 @@ pub struct TourProps {
     pub answer_visible: bool,
     /// Key moments "show me" plays (`data-moments`, for the pictures of each).
     pub moments: usize,
+    /// The read-outs the answer points at (label, number now), shown under it: in the embed the
+    /// metrics themselves are below the fold.
+    pub readouts: Vec<(&'static str, String)>,
     /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
     pub act: Callback<Action>,
 }
@@ -62,6 +65,13 @@ pub fn TourPanel(props: &TourProps) -> Html {
                     <p class="tour-answer" data-testid="tour-answer" tabindex="-1">
                         { step.answer }
                     </p>
+                    if !props.readouts.is_empty() {
+                        <dl class="tour-readouts" data-testid="tour-readouts">
+                            { for props.readouts.iter().map(|(label, number)| html! {
+                                <div key={*label}><dt>{ *label }</dt><dd>{ number.clone() }</dd></div>
+                            }) }
+                        </dl>
+                    }
                 } else if props.revealed {
                     <p class="tour-watch">{ t.tour_watch }</p>
                 }
@@ -103,9 +113,11 @@ pub fn TourPanel(props: &TourProps) -> Html {
     }
 }
 
-/// The answer has just appeared: focus it without scrolling the picture away, and bring the highlighted
-/// read-outs that are off screen into view (the nearest edge: nothing moves when they are on screen).
-pub fn show_answer(lit: &[&str]) {
+/// The answer has just appeared: focus it without scrolling the picture away, and, in the lab, bring the
+/// highlighted read-outs that are off screen into view (the nearest edge: nothing moves when they are
+/// on screen). The embed leaves them: its tour panel repeats them, and scrolling its narrow column to
+/// them would push the step's title out of view.
+pub fn show_answer(lit: &[&str], scroll_to_readouts: bool) {
     let document = super::dom::document();
     let find = |testid: &str| {
         document
@@ -120,7 +132,10 @@ pub fn show_answer(lit: &[&str]) {
         options.set_prevent_scroll(true);
         let _ = answer.focus_with_options(&options);
     }
-    for testid in lit.iter().filter(|t| t.starts_with("metric-")) {
+    for testid in lit
+        .iter()
+        .filter(|t| scroll_to_readouts && t.starts_with("metric-"))
+    {
         if let Some(readout) = find(testid) {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);

@@ -379,7 +379,7 @@ impl Component for App {
         if std::mem::take(&mut self.focus_tour_answer) {
             let now = self.sim.now();
             let lit = self.tour.as_ref().map_or(&[][..], |t| t.lit(now));
-            super::tour::show_answer(lit);
+            super::tour::show_answer(lit, !self.page.embed);
         }
         self.timing.perf.set("now", (self.sim.now() as f64).into());
         if first_render {

@@ -15,7 +15,7 @@ use crate::view::ui::eventlog::{live_region, EventLog, EventLogProps};
 use crate::view::ui::help::{HelpOverlay, HelpProps};
 use crate::view::ui::icons;
 use crate::view::ui::legend::Legend;
-use crate::view::ui::metrics::{MetricsPanel, MetricsProps};
+use crate::view::ui::metrics::{pointed_readouts, MetricsPanel, MetricsProps};
 use crate::view::ui::store_node::{StoreNode, StoreNodeProps};
 use crate::view::ui::text_fit::font_scale_button;
 use crate::view::ui::timeline::{TimelineBar, TimelineProps};
@@ -86,6 +86,11 @@ impl App {
                 revealed: tour.revealed,
                 answer_visible: tour.answer_visible(self.sim.now()),
                 moments: tour.callouts.len(),
+                readouts: pointed_readouts(
+                    &self.lit_handles(),
+                    &self.scene.report,
+                    self.prefs.lang,
+                ),
                 act: self.act.clone(),
             };
             html! { <TourPanel ..props /> }

@@ -1,6 +1,6 @@
 //! Users, the balancer and the wires between the nodes, and the cookies under each user.
 
-use super::fmt1;
+use super::{fmt1, text_width};
 use crate::model::{Endpoint, ServerId};
 use crate::view::layout::{Layout, UserSlot};
 use crate::view::names::{colour_class, server_letter, shape_of, user_name};
@@ -72,12 +72,18 @@ pub fn CookieLayer(props: &CookieProps) -> Html {
                     text.push_str(&format!("{sep}{}", server_letter(server)));
                 }
                 // The user's bad luck so far: re-logins, sessions lost to faults (no room side by side
-                // in the narrow picture).
-                if c.relogins > 0 && !l.portrait {
-                    let _ = write!(text, " ↻{}", c.relogins);
-                }
-                if c.lost > 0 && !l.portrait {
-                    let _ = write!(text, " ✕{}", c.lost);
+                // in the narrow picture). The line ends at the glyph: a count that would run it past the
+                // picture's left edge is left out (the log and the metrics still count it).
+                let room = if slot.label_anchor == "end" { slot.label_x } else { f64::INFINITY };
+                for (count, mark) in [(c.relogins, '↻'), (c.lost, '✕')] {
+                    let before = text.len();
+                    if count > 0 && !l.portrait {
+                        let _ = write!(text, " {mark}{count}");
+                    }
+                    if text_width(&text, size) > room {
+                        text.truncate(before);
+                        break;
+                    }
                 }
                 html! {
                     <text key={slot.first.0} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}
