@@ -68,7 +68,7 @@ test('director: step 1 shows the 401 at least two seconds after "Show me", the a
   });
 });
 
-test('director: in the 960x540 embed with the tour, the callout is still at least 14 CSS px', async (t) => {
+test('director: in the 960x540 embed with the tour, the callout is still at least 14 CSS px, and the answer repeats its counter with the step in view', async (t) => {
   await withPage(t, { query: { tour: 1, embed: 1, lang: 'ko' }, ready: TOUR_READY, viewport: { width: 960, height: 540 } }, async (page, ctx) => {
     await page.getByTestId('tour-reveal').click();
     const callout = page.getByTestId('callout');
@@ -79,6 +79,23 @@ test('director: in the 960x540 embed with the tour, the callout is still at leas
     );
     t.diagnostic(`callout text: ${px.toFixed(1)} CSS px in the 960x540 embed`);
     assert.ok(px >= 14, `callout text is ${px} px`);
+    // The answer repeats the counter it points at (the embed's metrics are below the fold): the same
+    // number, once the played mismatch has been counted.
+    const readouts = page.getByTestId('tour-readouts');
+    await readouts.waitFor({ timeout: 15_000 });
+    assert.match(await readouts.textContent(), /세션 불일치/);
+    await page.waitForFunction(() => {
+      const repeated = document.querySelector('[data-testid=tour-readouts] dd')?.textContent;
+      const counter = document.querySelector('[data-testid=metric-mismatches] dd')?.textContent;
+      return repeated === counter && Number(repeated) > 0;
+    }, null, { timeout: 30_000 });
+    // Both the step's title and the repeated counter are on screen, not scrolled out of the panel.
+    const seen = await page.evaluate(() => ['#tour-title', '[data-testid=tour-readouts]'].map((selector) => {
+      const element = document.querySelector(selector);
+      const r = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }));
+    assert.deepEqual(seen, [true, true], 'title, read-outs visible');
     await ctx.screenshot('director-embed-ko');
   });
 });
