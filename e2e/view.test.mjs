@@ -55,13 +55,12 @@ test('a crashed server\'s state word sits under its crossed-out sessions, and th
       const box = (e) => e.getBoundingClientRect();
       const word = box(node.querySelector('.down-label'));
       const ghosts = [...node.querySelectorAll('.marks path')].map(box).filter((r) => r.width > 0);
-      const overlaps = ghosts.filter((g) => Math.min(g.bottom, word.bottom) - Math.max(g.top, word.top) > 2
-        && Math.min(g.right, word.right) - Math.max(g.left, word.left) > 2);
-      return { ghosts: ghosts.length, overlaps: overlaps.length, word: [word.top, word.bottom], rows: ghosts.map((g) => [g.top, g.bottom]) };
+      return { ghosts: ghosts.length, wordTop: word.top, ghostsBottom: Math.max(...ghosts.map((g) => g.bottom)) };
     });
     t.diagnostic(JSON.stringify(drawn));
     assert.ok(drawn.ghosts > 0, 'the lost sessions are drawn');
-    assert.equal(drawn.overlaps, 0, 'the state word covers no lost session');
+    // Under their row, not across it (a pixel of anti-aliasing either way).
+    assert.ok(drawn.wordTop >= drawn.ghostsBottom - 1, `the state word starts at ${drawn.wordTop}, the ghosts end at ${drawn.ghostsBottom}`);
     const cookie = page.locator('section.legend li.wide');
     assert.match(await cookie.textContent(), /↻.*✕/);
   });
