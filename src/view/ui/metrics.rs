@@ -138,12 +138,15 @@ fn readout_text(testid: &str, r: &Report, lang: Lang) -> Option<(&'static str, S
     match testid {
         "metric-memory" => Some((t.metric_memory, memory_text(r).1)),
         "metric-latency" => Some((t.metric_latency, latency_text(r).1)),
-        _ => READOUTS
-            .map(|(m, _)| m)
-            .into_iter()
-            .chain(STORE_READOUTS)
-            .find(|m| metric_testid(*m) == testid)
-            .map(|m| (lang.words().metric(m), metric_text(m, r).1)),
+        _ => {
+            let key = testid.strip_prefix("metric-")?.replace('-', "_");
+            READOUTS
+                .map(|(m, _)| m)
+                .into_iter()
+                .chain(STORE_READOUTS)
+                .find(|m| m.key() == key)
+                .map(|m| (lang.words().metric(m), metric_text(m, r).1))
+        }
     }
 }
 

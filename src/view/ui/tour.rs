@@ -20,8 +20,8 @@ pub struct TourProps {
     pub answer_visible: bool,
     /// Key moments "show me" plays (`data-moments`, for the pictures of each).
     pub moments: usize,
-    /// The read-outs the answer points at (label, number now), shown under it: in the embed the
-    /// metrics themselves are below the fold.
+    /// The read-outs the answer points at (label, number now), shown under it, where the class is
+    /// looking: the metrics themselves may be below the fold (always in the embed).
     pub readouts: Vec<(&'static str, String)>,
     /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
     pub act: Callback<Action>,
@@ -113,33 +113,18 @@ pub fn TourPanel(props: &TourProps) -> Html {
     }
 }
 
-/// The answer has just appeared: focus it without scrolling the picture away, and, in the lab, bring the
-/// highlighted read-outs that are off screen into view (the nearest edge: nothing moves when they are
-/// on screen). The embed leaves them: its tour panel repeats them, and scrolling its narrow column to
-/// them would push the step's title out of view.
-pub fn show_answer(lit: &[&str], scroll_to_readouts: bool) {
+/// The answer has just appeared: focus it without scrolling the picture away. The read-outs it points
+/// at are repeated under it, so nothing else needs scrolling into view.
+pub fn show_answer() {
     let document = super::dom::document();
-    let find = |testid: &str| {
-        document
-            .query_selector(&format!("[data-testid=\"{testid}\"]"))
-            .ok()
-            .flatten()
-    };
-    if let Some(answer) =
-        find("tour-answer").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    if let Some(answer) = document
+        .query_selector("[data-testid=\"tour-answer\"]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = answer.focus_with_options(&options);
-    }
-    for testid in lit
-        .iter()
-        .filter(|t| scroll_to_readouts && t.starts_with("metric-"))
-    {
-        if let Some(readout) = find(testid) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            readout.scroll_into_view_with_scroll_into_view_options(&options);
-        }
     }
 }

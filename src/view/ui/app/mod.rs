@@ -377,9 +377,7 @@ impl Component for App {
             self.scene.mode == Mode::Flows,
         );
         if std::mem::take(&mut self.focus_tour_answer) {
-            let now = self.sim.now();
-            let lit = self.tour.as_ref().map_or(&[][..], |t| t.lit(now));
-            super::tour::show_answer(lit, !self.page.embed);
+            super::tour::show_answer();
         }
         self.timing.perf.set("now", (self.sim.now() as f64).into());
         if first_render {

@@ -80,17 +80,19 @@ impl App {
 
     fn tour_panel(&self) -> Option<Html> {
         self.tour.as_ref().map(|tour| {
+            let answer_visible = tour.answer_visible(self.sim.now());
+            let readouts = if answer_visible {
+                pointed_readouts(&self.lit_handles(), &self.scene.report, self.prefs.lang)
+            } else {
+                Vec::new()
+            };
             let props = TourProps {
                 step: tour.step,
                 lang: self.prefs.lang,
                 revealed: tour.revealed,
-                answer_visible: tour.answer_visible(self.sim.now()),
+                answer_visible,
                 moments: tour.callouts.len(),
-                readouts: pointed_readouts(
-                    &self.lit_handles(),
-                    &self.scene.report,
-                    self.prefs.lang,
-                ),
+                readouts,
                 act: self.act.clone(),
             };
             html! { <TourPanel ..props /> }
