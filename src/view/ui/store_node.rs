@@ -2,7 +2,7 @@
 
 use super::topology::{
     accessible_name, activation_handlers, chip_marks, chip_paths, detected_attr, fmt1,
-    initials_layer, state_name, state_text, text_width, Mark,
+    initials_layer, state_name, state_text, state_word_middle, text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry};
 use crate::view::actions::Action;
@@ -104,14 +104,9 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
         &[]
     };
     let chips = chip_paths(drawn, area, text);
-    // A down store draws no chips: its state word goes under the name and counts, unless the box is
-    // too short for it there.
+    // A down store draws no chips: its state word goes under the name and counts.
     let down_size = text * 1.2;
-    let down_middle = if r.h - pad - chips_y >= down_size {
-        (chips_y + r.h - pad) / 2.0
-    } else {
-        r.h / 2.0
-    };
+    let down_middle = state_word_middle(chips_y, r.h - pad, down_size, r.h);
     let marks = |list: &[SessionEntry], cross: bool| {
         html! { <g class="marks">{ if list.is_empty() || !b.state.is_up() { html! {} } else { chip_marks(b.sessions, list, area, text, if cross { Mark::Stale } else { Mark::Trailing }) } }</g> }
     };

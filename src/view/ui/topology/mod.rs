@@ -113,3 +113,14 @@ pub(super) fn text_width(text: &str, size: f64) -> f64 {
         .sum::<f64>()
         * size
 }
+
+/// Where a down node's state word is centred (its middle, in the node's units): in the free band from
+/// `free_top` to `free_bottom` under the node's words and chips, so that it hides neither; in a node too
+/// short for that (`size` does not fit), at the middle of the node's height `h`, over everything.
+pub(super) fn state_word_middle(free_top: f64, free_bottom: f64, size: f64, h: f64) -> f64 {
+    if free_bottom - free_top >= size {
+        (free_top + free_bottom) / 2.0
+    } else {
+        h / 2.0
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::{
     accessible_name, chip_marks, chip_paths, chips_fit, detected_attr, fmt1, initials_layer, node,
-    state_text, text_width, Mark,
+    state_text, state_word_middle, text_width, Mark,
 };
 use crate::model::{NodeState, SessionEntry, SessionRole};
 use crate::view::actions::Action;
@@ -182,16 +182,9 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let down_size = ((r.w - 2.0 * pad) / down_ems)
         .min(name_size * 1.3)
         .max(text);
-    // The state word goes in the free band between the chips (the lost sessions' crossed-out ghosts)
-    // and the memory bar, so that it hides neither them nor the counts; in a box too short for that,
-    // it is centred over everything.
+    // Under the chips (the lost sessions' crossed-out ghosts), above the memory bar.
     let free_top = if chips_on { chips.bottom } else { chips_y };
-    let free_bottom = r.h - pad * 1.5 - bar_h;
-    let down_middle = if free_bottom - free_top >= down_size {
-        (free_top + free_bottom) / 2.0
-    } else {
-        r.h / 2.0
-    };
+    let down_middle = state_word_middle(free_top, r.h - pad * 1.5 - bar_h, down_size, r.h);
     // The cross is drawn under the box's words, the state word over everything.
     let cross = html! {
         <g class="status-cross">
