@@ -41,6 +41,8 @@ try {
       await page.waitForFunction((text) => document.querySelector('[data-testid=callout]')?.textContent.trim() !== text,
         first, { timeout: 60_000 });
       if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true') await page.getByTestId('play').click();
+      // Clicking Play scrolled the page to the controls: back to the picture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: `${OUT}${name('-b')}` });
       console.log(`wrote docs/${name('-b')}: ${(await page.getByTestId('callout').textContent()).trim()}`);
