@@ -19,6 +19,10 @@ const GAP: f64 = 14.0;
 const MARGIN: f64 = 4.0;
 /// About how tall a node's name and counts are, along its top.
 const NODE_HEADER: f64 = 45.0;
+/// The text-size button ("A 100%") sits in the picture's bottom-right corner, over whatever is drawn
+/// there: about 66x26 CSS px, which is this many picture units where the picture is drawn smallest
+/// with a callout (about 560 px wide, in the 960x540 embed).
+pub const BUTTON_CORNER: (f64, f64) = (120.0, 48.0);
 
 /// The callout's box and the leader line from it to its node.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -77,10 +81,16 @@ pub fn place_callout(layout: &Layout, callout: &Callout, lines: &[String]) -> Op
     })
 }
 
-/// Positions around the node: below and above (centred, or aligned with either edge), left and right
-/// (centred, or aligned with its top or bottom), each moved inside the picture.
+/// Positions around the node: below and above (centred, aligned with either edge, or ending left of the
+/// text-size button), left and right (centred, or aligned with its top or bottom), each moved inside
+/// the picture.
 fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
-    let xs = [node.cx() - w / 2.0, node.x, node.right() - w];
+    let xs = [
+        node.cx() - w / 2.0,
+        node.x,
+        node.right() - w,
+        layout.width - BUTTON_CORNER.0 - w,
+    ];
     let ys = [node.cy() - h / 2.0, node.y, node.y + node.h - h];
     let below = node.y + node.h + GAP;
     let above = node.y - GAP - h;
@@ -92,7 +102,7 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
         w,
         h,
     };
-    let mut all = Vec::with_capacity(12);
+    let mut all = Vec::with_capacity(14);
     all.extend(xs.map(|x| inside(x, below)));
     all.extend(xs.map(|x| inside(x, above)));
     all.extend(ys.map(|y| inside(left, y)));
@@ -103,8 +113,8 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
 /// What the callout should not cover, with how much covering it costs per unit of area. Most: the
 /// other nodes that take part in the moment (the server that holds the session, the one its copy comes
 /// from) and the replication lanes when a copy travels; then the node itself (what happens there is the
-/// point, but its name and the arriving request are at its edge); then bystanders; least, the users
-/// who take no part.
+/// point, but its name and the arriving request are at its edge); the text-size button in the corner;
+/// then bystanders; least, the users who take no part.
 fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)> {
     let place = callout.place;
     let takes_part = |e: Endpoint| callout.involved.contains(&e);
@@ -120,6 +130,14 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
         .filter(|e| *e != place)
         .filter_map(|e| node_rect(layout, e).map(|r| (r, if takes_part(e) { 10.0 } else { 1.0 })));
     list.extend(others);
+    let (w, h) = BUTTON_CORNER;
+    let button = Rect {
+        x: layout.width - w,
+        y: layout.height - h,
+        w,
+        h,
+    };
+    list.push((button, 4.0));
     if let Some(lanes) = lane_band(layout) {
         list.push((lanes, if callout.copies_travel { 10.0 } else { 0.5 }));
     }

@@ -106,9 +106,10 @@ pub(super) fn accessible_name(seen: &[Option<String>], unseen: &[String]) -> Str
 }
 
 /// About how wide `text` is at `size` (proportional fonts average a little over half an em per
-/// character; CJK characters take a whole em).
+/// character; CJK characters take a whole em; a variation selector takes none).
 pub(super) fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
+        .filter(|c| *c != '\u{FE0E}')
         .map(|c| if c.len_utf8() > 2 { 1.0 } else { 0.6 })
         .sum::<f64>()
         * size

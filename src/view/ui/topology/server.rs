@@ -68,8 +68,10 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let roomy = r.h >= pad * 3.0 + name_size + line * 2.0 + text + bar_h;
     let with_chips = r.h >= pad * 3.0 + name_size + text * 0.8 + bar_h;
     let full_name = format!("{} {letter}", t.server);
+    // U+FE0E asks for the sign as text, in the word's colour: Firefox otherwise draws ⚡ as a yellow
+    // emoji of its own font, unlike the other engines.
     let action_word = if s.state.is_up() {
-        format!("⚡ {}", t.crash_word)
+        format!("⚡\u{FE0E} {}", t.crash_word)
     } else {
         format!("↻ {}", t.restart_word)
     };
