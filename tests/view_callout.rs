@@ -1,9 +1,10 @@
 //! Where the director's callout goes: for every tour step's key moment, in both languages, inside the
-//! picture, over no other node of the moment, not over the wire its request arrives on, and joined to its node.
+//! picture, over no other node of the moment, not over the wire its request arrives on, not under the
+//! text-size button, and joined to its node.
 
 use sessionscope::model::Endpoint;
 use sessionscope::scenario::tour::steps;
-use sessionscope::view::callout_place::{node_rect, place_callout};
+use sessionscope::view::callout_place::{node_rect, place_callout, text_size_button};
 use sessionscope::view::director::callout;
 use sessionscope::view::layout::Rect;
 use sessionscope::view::scene::layout_for;
@@ -14,7 +15,7 @@ fn overlaps(a: Rect, b: Rect) -> bool {
 }
 
 #[test]
-fn every_callout_stays_clear_of_the_other_nodes_and_the_arriving_request() {
+fn every_callout_stays_clear_of_the_other_nodes_the_arriving_request_and_the_button() {
     for step in steps() {
         let moments = step.moments();
         let moment = moments.first().expect("a moment");
@@ -46,6 +47,11 @@ fn every_callout_stays_clear_of_the_other_nodes_and_the_arriving_request() {
                     );
                 }
             }
+            assert!(
+                !overlaps(r, text_size_button(&layout)),
+                "{} ({lang:?}): the text-size button covers the callout",
+                step.id
+            );
             if let Endpoint::Server(_) = c.place {
                 let (x0, y0) = layout.anchor(Endpoint::Balancer, c.place);
                 let (x1, y1) = layout.anchor(c.place, Endpoint::Balancer);

@@ -19,10 +19,9 @@ const GAP: f64 = 14.0;
 const MARGIN: f64 = 4.0;
 /// About how tall a node's name and counts are, along its top.
 const NODE_HEADER: f64 = 45.0;
-/// The text-size button ("A 100%") sits in the picture's bottom-right corner, over whatever is drawn
-/// there: about 66x26 CSS px, which is this many picture units where the picture is drawn smallest
-/// with a callout (about 560 px wide, in the 960x540 embed).
-pub const BUTTON_CORNER: (f64, f64) = (120.0, 48.0);
+/// The text-size button's size ("A 100%", about 66x26 CSS px) in picture units where the picture is
+/// drawn smallest with a callout (about 560 px wide, in the 960x540 embed).
+const BUTTON: (f64, f64) = (120.0, 48.0);
 
 /// The callout's box and the leader line from it to its node.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,6 +39,18 @@ pub fn node_rect(layout: &Layout, place: Endpoint) -> Option<Rect> {
         Endpoint::Store => layout.store,
         Endpoint::Replica => layout.replica,
         Endpoint::User(_) => None,
+    }
+}
+
+/// The corner the text-size button takes: it sits in the picture's bottom-right corner, over whatever
+/// is drawn there.
+pub fn text_size_button(layout: &Layout) -> Rect {
+    let (w, h) = BUTTON;
+    Rect {
+        x: layout.width - w,
+        y: layout.height - h,
+        w,
+        h,
     }
 }
 
@@ -89,7 +100,7 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
         node.cx() - w / 2.0,
         node.x,
         node.right() - w,
-        layout.width - BUTTON_CORNER.0 - w,
+        layout.width - BUTTON.0 - w,
     ];
     let ys = [node.cy() - h / 2.0, node.y, node.y + node.h - h];
     let below = node.y + node.h + GAP;
@@ -130,14 +141,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
         .filter(|e| *e != place)
         .filter_map(|e| node_rect(layout, e).map(|r| (r, if takes_part(e) { 10.0 } else { 1.0 })));
     list.extend(others);
-    let (w, h) = BUTTON_CORNER;
-    let button = Rect {
-        x: layout.width - w,
-        y: layout.height - h,
-        w,
-        h,
-    };
-    list.push((button, 4.0));
+    list.push((text_size_button(layout), 4.0));
     if let Some(lanes) = lane_band(layout) {
         list.push((lanes, if callout.copies_travel { 10.0 } else { 0.5 }));
     }
