@@ -8,7 +8,9 @@ use sessionscope::model::{
 use sessionscope::scenario::tour;
 use sessionscope::view::layout::Layout;
 use sessionscope::view::scene::layout_for;
-use sessionscope::view::traffic::{build, choose_mode, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD};
+use sessionscope::view::traffic::{
+    build, choose_mode, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD,
+};
 
 /// The tour's first step (userA just logged in on server A), run to `at` with messages traced.
 fn problem_at(at: Micros) -> Simulation {
@@ -216,9 +218,20 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
     assert!(*x > right, "label at x {x}, servers end at {right}");
 }
 
+/// Where a label's text runs along x: about 0.6 em a character, from its x or centred on it.
+fn span(&(_, x, _, ref text, _, anchor): &Label) -> (f64, f64) {
+    let w = 0.6 * TEXT * text.chars().count() as f64;
+    if anchor == "start" {
+        (x, x + w)
+    } else {
+        (x - w / 2.0, x + w / 2.0)
+    }
+}
+
 #[test]
-fn labels_never_overprint_one_another_in_a_crowd() {
-    // The one-server step: hundreds of visitors arrive at once, up to the labelled limit in flight.
+fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users() {
+    // The one-server step: hundreds of visitors, drawn as groups ("33 users"), arrive at once, up to
+    // the labelled limit in flight.
     let mut sim = traced_step("one-server-ceiling");
     let mut most = 0;
     for at in (1..=300).map(|i| i * 100 * MS) {
@@ -226,19 +239,29 @@ fn labels_never_overprint_one_another_in_a_crowd() {
         let layout = layout_for(&sim, false);
         let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
         most = most.max(frame.labels.len());
-        let span = |&(_, x, _, ref text, _, anchor): &(u64, f64, f64, String, Look, &str)| {
-            let w = 0.6 * TEXT * text.chars().count() as f64;
-            if anchor == "start" {
-                (x, x + w)
-            } else {
-                (x - w / 2.0, x + w / 2.0)
-            }
-        };
         for (i, a) in frame.labels.iter().enumerate() {
             for b in &frame.labels[i + 1..] {
                 let ((a0, a1), (b0, b1)) = (span(a), span(b));
                 let apart = a1 <= b0 || b1 <= a0 || (a.2 - b.2).abs() >= TEXT;
                 assert!(apart, "at {at}: {a:?} overprints {b:?}");
+            }
+        }
+        let groups: Vec<_> = layout.slots.iter().filter(|s| s.first != s.last).collect();
+        assert!(!groups.is_empty(), "the step draws groups");
+        for label in &frame.labels {
+            let ((left, right), y) = (span(label), label.2);
+            for g in &groups {
+                // The glyph, and the group's name ending at its left.
+                let (g_left, g_right) = (g.label_x - 0.6 * TEXT * 8.0, g.x + g.r);
+                let apart = right <= g_left
+                    || g_right <= left
+                    || y + 0.25 * TEXT <= g.y - g.r
+                    || y - TEXT >= g.y + g.r;
+                assert!(
+                    apart,
+                    "at {at}: {label:?} covers the group at ({}, {})",
+                    g.x, g.y
+                );
             }
         }
     }

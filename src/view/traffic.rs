@@ -190,6 +190,23 @@ fn label_span(x: f64, text: &str, anchor: &str, text_size: f64) -> (f64, f64) {
     }
 }
 
+/// Whether a label spanning `span` along x on the baseline `y` would cover a group of users' glyph or
+/// its name ("33 users", at most about 9 characters): one user's name over a crowd of them is not read
+/// as that crowd, and hides how many it holds.
+fn covers_a_group(layout: &Layout, span: (f64, f64), y: f64, text_size: f64) -> bool {
+    let name = 0.6 * text_size * 9.0;
+    layout.slots.iter().filter(|s| s.first != s.last).any(|s| {
+        let (name_left, name_right) = match s.label_anchor {
+            "end" => (s.label_x - name, s.label_x),
+            "start" => (s.label_x, s.label_x + name),
+            _ => (s.label_x - name / 2.0, s.label_x + name / 2.0),
+        };
+        let (left, right) = (name_left.min(s.x - s.r), name_right.max(s.x + s.r));
+        let (top, bottom) = (s.y - s.r - 4.0, s.y + s.r + 4.0);
+        span.0 < right && left < span.1 && y + 0.25 * text_size > top && y - text_size < bottom
+    })
+}
+
 /// `text_size`: the picture's smallest font size in user units, the arrow labels' size.
 pub fn build(
     messages: &[Message],
@@ -261,7 +278,8 @@ pub fn build(
             }
             // A label that would overprint one already placed (copies of one write leaving together,
             // a crowd at the balancer) is left out: overprinted, neither is read. Rejections are placed
-            // first, so a 401 or a 5xx is never the one left out.
+            // first, so a 401 or a 5xx never gives way to another label. Over a group of users, no
+            // label is drawn (see `covers_a_group`).
             let (rejections, others): (Vec<Label>, Vec<Label>) = candidates
                 .into_iter()
                 .partition(|c| matches!(c.4, Look::Mismatch | Look::Lost | Look::Error));
@@ -272,7 +290,9 @@ pub fn build(
                     let (a0, a1) = label_span(ox, other, other_anchor, text_size);
                     a0 < span.1 && span.0 < a1 && (oy - y).abs() < text_size
                 };
-                if !frame.labels.iter().any(overprints) {
+                if !frame.labels.iter().any(overprints)
+                    && !covers_a_group(layout, span, y, text_size)
+                {
                     frame.labels.push(candidate);
                 }
             }
