@@ -7,6 +7,7 @@ use sessionscope::model::{
 };
 use sessionscope::scenario::tour;
 use sessionscope::view::layout::Layout;
+use sessionscope::view::names::user_name;
 use sessionscope::view::scene::layout_for;
 use sessionscope::view::traffic::{
     build, choose_mode, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD,
@@ -117,9 +118,17 @@ fn an_arrow_moves_along_its_wire_by_model_time() {
     };
     let start = label_at(messages, request.sent_at, &layout, request.id).expect("drawn when sent");
     near(start, (x0, y0), "when sent");
-    let end =
+    // On arrival the head touches the balancer: the label keeps its height and ends left of the box
+    // instead of running over its outline.
+    let (ex, ey) =
         label_at(messages, request.arrives_at, &layout, request.id).expect("drawn on arrival");
-    near(end, (x1, y1), "on arrival");
+    assert_eq!(request.to, Endpoint::Balancer);
+    let half = 0.3 * TEXT * user_name(request.user.expect("a user's request")).len() as f64;
+    assert!(
+        (ey - (y1 - 8.0)).abs() <= 0.051 && ex + half <= layout.lb.x && ex + half >= x1 - 6.0,
+        "on arrival: label at ({ex}, {ey}), head at ({x1}, {y1}), balancer from x {}",
+        layout.lb.x
+    );
     let quarter = request.sent_at + span / 4;
     let f = (quarter - request.sent_at) as f64 / span as f64;
     let at_quarter = label_at(messages, quarter, &layout, request.id).expect("drawn on its way");
@@ -229,7 +238,7 @@ fn span(&(_, x, _, ref text, _, anchor): &Label) -> (f64, f64) {
 }
 
 #[test]
-fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users() {
+fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users_nor_the_balancer() {
     // The one-server step: hundreds of visitors, drawn as groups ("33 users"), arrive at once, up to
     // the labelled limit in flight.
     let mut sim = traced_step("one-server-ceiling");
@@ -248,8 +257,17 @@ fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users() {
         }
         let groups: Vec<_> = layout.slots.iter().filter(|s| s.first != s.last).collect();
         assert!(!groups.is_empty(), "the step draws groups");
+        let lb = layout.lb;
         for label in &frame.labels {
             let ((left, right), y) = (span(label), label.2);
+            let on_balancer = left < lb.right()
+                && lb.x < right
+                && y + 0.25 * TEXT > lb.y
+                && y - TEXT < lb.y + lb.h;
+            assert!(
+                !on_balancer,
+                "at {at}: {label:?} runs over the balancer {lb:?}"
+            );
             for g in &groups {
                 // The glyph, and the group's name ending at its left.
                 let (g_left, g_right) = (g.label_x - 0.6 * TEXT * 8.0, g.x + g.r);

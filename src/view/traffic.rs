@@ -165,17 +165,29 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     } else {
         (x, above)
     };
-    // Centred on a head at a box's edge, a label would run into the box, over its name or its chips:
-    // it ends just left of the box instead.
-    let runs_into = |r: &&Rect| {
+    let runs_into = |x: f64, r: &Rect| {
         x + half > r.x && x - half < r.right() && y + 0.25 * text > r.y && y - text < r.y + r.h
     };
+    // Centred on a head at the balancer's edge, a label would run over its outline and its icon: it
+    // ends left of the balancer on the users' side, starts right of it on the servers' side, a little
+    // apart (bold names run wider than the estimate).
+    let x = match runs_into(x, lb) {
+        true if x <= lb.cx() => (lb.x - 5.0 - half).min(x),
+        true => (lb.right() + 5.0 + half).max(x),
+        false => x,
+    };
+    // Centred on a head at a server's or the store's edge, a label would run into the box, over its
+    // name or its chips: it ends just left of the box instead.
     let boxes = layout
         .servers
         .iter()
         .chain(&layout.store)
         .chain(&layout.replica);
-    match boxes.filter(runs_into).map(|r| r.x).reduce(f64::min) {
+    match boxes
+        .filter(|r| runs_into(x, r))
+        .map(|r| r.x)
+        .reduce(f64::min)
+    {
         Some(left) => ((left - 2.0 - half).min(x), y),
         None => (x, y),
     }
