@@ -376,13 +376,18 @@ mod tests {
         let layout = Layout::new(3, 3, false, false, false);
         let text = 14.0;
         let lb = &layout.lb;
-        // A head just right of the box's top corner (on its way to the top server): above it is the name.
+        // A head just right of the box's top corner (on its way to the top server): above it is the
+        // name; below it, the label starts right of the box.
         let (x, y) = (lb.right() + 5.0, lb.y - 2.0);
-        assert_eq!(label_place(&layout, x, y, 5, text), (x, y + 8.0 + text));
+        let clear_right = lb.right() + 5.0 + 0.3 * text * 5.0;
+        assert_eq!(
+            label_place(&layout, x, y, 5, text),
+            (clear_right, y + 8.0 + text)
+        );
         // Halfway down the box's side, or far from the box, a label stays above its head.
         assert_eq!(
             label_place(&layout, x, lb.cy(), 5, text),
-            (x, lb.cy() - 8.0)
+            (clear_right, lb.cy() - 8.0)
         );
         // Between the balancer and the servers, away from every box.
         let gap = (lb.right() + layout.server_rect(ServerId(0)).x) / 2.0;
