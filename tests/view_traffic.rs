@@ -6,7 +6,7 @@ use sessionscope::model::{
     Endpoint, Message, MessageKind, Micros, ServerId, Simulation, UserId, MS,
 };
 use sessionscope::scenario::tour;
-use sessionscope::view::layout::Layout;
+use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::names::user_name;
 use sessionscope::view::scene::layout_for;
 use sessionscope::view::traffic::{
@@ -44,7 +44,7 @@ const TEXT: f64 = 14.0;
 
 /// The label's position for a message in a frame built at `now`.
 fn label_at(messages: &[Message], now: Micros, layout: &Layout, id: u64) -> Option<(f64, f64)> {
-    build(messages, now, layout, Mode::Arrows, TEXT)
+    build(messages, now, layout, Mode::Arrows, TEXT, None)
         .labels
         .iter()
         .find(|(label_id, ..)| *label_id == id)
@@ -74,7 +74,7 @@ fn the_frame_counts_and_draws_what_is_on_the_wire() {
     let layout = layout_for(&sim, false);
     let now = sim.now();
     let expected = on_wire(sim.messages(), now);
-    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT, None);
     assert_eq!(frame.in_flight, expected.len());
     // One batched tail and head path per look in flight, in the looks' order.
     let mut looks: Vec<Look> = expected.iter().map(|m| Look::of(m.kind)).collect();
@@ -158,8 +158,8 @@ fn the_same_model_time_gives_the_same_frame() {
     // Paused, or drawn again at another playback speed: nothing moves unless model time does.
     let (sim, request) = a_request_in_flight();
     let layout = layout_for(&sim, false);
-    let a = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
-    let b = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
+    let a = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT, None);
+    let b = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT, None);
     assert_eq!(a, b);
     let later = build(
         sim.messages(),
@@ -167,6 +167,7 @@ fn the_same_model_time_gives_the_same_frame() {
         &layout,
         Mode::Arrows,
         TEXT,
+        None,
     );
     assert_ne!(a, later, "the request has moved by its arrival");
 }
@@ -175,7 +176,7 @@ fn the_same_model_time_gives_the_same_frame() {
 fn flows_count_every_message_in_flight_once() {
     let (sim, _) = a_request_in_flight();
     let layout = layout_for(&sim, false);
-    let frame = build(sim.messages(), sim.now(), &layout, Mode::Flows, TEXT);
+    let frame = build(sim.messages(), sim.now(), &layout, Mode::Flows, TEXT, None);
     assert!(frame.arrows.is_empty() && frame.labels.is_empty());
     let counted: u32 = frame.flows.iter().map(|(.., count)| *count).sum();
     assert_eq!(counted as usize, frame.in_flight);
@@ -212,7 +213,7 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
     }
     let (copy, now) = found.expect("a copy on its way within 10 s");
     let layout = layout_for(&sim, false);
-    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT, None);
     let (_, x, _, text, look, anchor) = frame
         .labels
         .iter()
@@ -246,7 +247,7 @@ fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users_nor_the_
     for at in (1..=300).map(|i| i * 100 * MS) {
         sim.advance_to(at);
         let layout = layout_for(&sim, false);
-        let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT);
+        let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT, None);
         most = most.max(frame.labels.len());
         for (i, a) in frame.labels.iter().enumerate() {
             for b in &frame.labels[i + 1..] {
@@ -305,11 +306,42 @@ fn a_rejection_is_never_the_label_left_out() {
         message(1, MessageKind::Request, lb, a, UserId(0)),
         message(2, MessageKind::ResponseMismatch, a, lb, UserId(1)),
     ];
-    let frame = build(&messages, MS, &layout, Mode::Arrows, TEXT);
+    let frame = build(&messages, MS, &layout, Mode::Arrows, TEXT, None);
     let texts: Vec<&str> = frame
         .labels
         .iter()
         .map(|(_, _, _, t, ..)| t.as_str())
         .collect();
     assert_eq!(texts, ["401"]);
+}
+
+#[test]
+fn no_label_is_drawn_over_the_keep_out_place() {
+    let (sim, request) = a_request_in_flight();
+    let layout = layout_for(&sim, false);
+    let labelled = |keep_out: Option<Rect>| {
+        build(
+            sim.messages(),
+            sim.now(),
+            &layout,
+            Mode::Arrows,
+            TEXT,
+            keep_out,
+        )
+        .labels
+        .iter()
+        .any(|label| label.0 == request.id)
+    };
+    let (x, y) = label_at(sim.messages(), sim.now(), &layout, request.id).expect("labelled");
+    let around = Rect {
+        x: x - 5.0,
+        y: y - 5.0,
+        w: 10.0,
+        h: 10.0,
+    };
+    assert!(!labelled(Some(around)), "a label over the keep-out place");
+    assert!(labelled(Some(Rect {
+        x: x + 300.0,
+        ..around
+    })));
 }

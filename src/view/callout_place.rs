@@ -19,6 +19,8 @@ const GAP: f64 = 14.0;
 const MARGIN: f64 = 4.0;
 /// About how tall a node's name and counts are, along its top.
 const NODE_HEADER: f64 = 45.0;
+/// About how tall a row of session chips is, under the counts.
+const CHIP_ROW: f64 = 30.0;
 /// The text-size button's size ("A 100%", about 66x26 CSS px) in picture units where the picture is
 /// drawn smallest with a callout (about 560 px wide, in the 960x540 embed).
 const BUTTON: (f64, f64) = (120.0, 48.0);
@@ -92,9 +94,9 @@ pub fn place_callout(layout: &Layout, callout: &Callout, lines: &[String]) -> Op
     })
 }
 
-/// Positions around the node: below and above (centred, aligned with either edge, or ending left of the
-/// text-size button), left and right (centred, or aligned with its top or bottom), each moved inside
-/// the picture.
+/// Positions around the node: below, over its own lower part and above (centred, aligned with either
+/// edge, or ending left of the text-size button), left and right (centred, or aligned with its top or
+/// bottom), each moved inside the picture.
 fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
     let xs = [
         node.cx() - w / 2.0,
@@ -113,8 +115,12 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
         w,
         h,
     };
-    let mut all = Vec::with_capacity(14);
+    // Over the node's own lower part, which is empty unless it holds many sessions: better than the
+    // name of the neighbour below, when nodes are stacked close.
+    let over_own_bottom = node.y + node.h - h - GAP / 2.0;
+    let mut all = Vec::with_capacity(18);
     all.extend(xs.map(|x| inside(x, below)));
+    all.extend(xs.map(|x| inside(x, over_own_bottom)));
     all.extend(xs.map(|x| inside(x, above)));
     all.extend(ys.map(|y| inside(left, y)));
     all.extend(ys.map(|y| inside(right, y)));
@@ -129,18 +135,20 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
 fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)> {
     let place = callout.place;
     let takes_part = |e: Endpoint| callout.involved.contains(&e);
-    // The node's name and counts along its top say where the moment happens: covering them costs more.
-    let header = Rect {
-        h: node.h.min(NODE_HEADER),
-        ..node
-    };
-    let mut list = vec![(node, 1.5), (header, 6.0)];
+    // A node's name and counts along its top say which node it is: covering them costs more. On the
+    // node where the moment happens, its first row of sessions too (a hotspot shows there).
+    let top = |r: Rect, h: f64| Rect { h: r.h.min(h), ..r };
+    let mut list = vec![(node, 1.5), (top(node, NODE_HEADER + CHIP_ROW), 6.0)];
     let servers = ServerId::first(layout.servers.len() as u32).map(Endpoint::Server);
-    let others = servers
+    for other in servers
         .chain([Endpoint::Balancer, Endpoint::Store, Endpoint::Replica])
         .filter(|e| *e != place)
-        .filter_map(|e| node_rect(layout, e).map(|r| (r, if takes_part(e) { 10.0 } else { 1.0 })));
-    list.extend(others);
+    {
+        if let Some(r) = node_rect(layout, other) {
+            let weight = if takes_part(other) { 10.0 } else { 1.0 };
+            list.extend([(r, weight), (top(r, NODE_HEADER), 2.0)]);
+        }
+    }
     list.push((text_size_button(layout), 4.0));
     if let Some(lanes) = lane_band(layout) {
         list.push((lanes, if callout.copies_travel { 10.0 } else { 0.5 }));
@@ -154,7 +162,7 @@ fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)>
             h: 2.0 * s.r + 24.0,
         };
         let part = (s.first.0..=s.last.0).any(|u| takes_part(Endpoint::User(UserId(u))));
-        (rect, if part { 1.0 } else { 0.3 })
+        (rect, if part { 4.0 } else { 0.3 })
     }));
     list
 }

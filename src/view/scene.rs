@@ -2,7 +2,7 @@
 //! layout, and the traffic drawing mode. Each part is kept behind an `Rc` and replaced only when its
 //! value changed, so the memoised components that draw it skip the redraw otherwise.
 
-use super::layout::Layout;
+use super::layout::{Layout, Rect};
 use super::traffic::{self, Mode, TrafficFrame};
 use super::world::{self, WorldView};
 use crate::model::{Report, SeriesMetric, Simulation, Strategy};
@@ -117,14 +117,15 @@ impl Scene {
         }
     }
 
-    /// This frame's messages in flight, placed by model time.
-    pub fn traffic(&self, sim: &Simulation) -> TrafficFrame {
+    /// This frame's messages in flight, placed by model time, with no label over `keep_out`.
+    pub fn traffic(&self, sim: &Simulation, keep_out: Option<Rect>) -> TrafficFrame {
         traffic::build(
             sim.messages(),
             sim.now(),
             &self.layout,
             self.mode,
             self.text,
+            keep_out,
         )
     }
 }

@@ -219,13 +219,15 @@ fn covers_a_group(layout: &Layout, span: (f64, f64), y: f64, text_size: f64) -> 
     })
 }
 
-/// `text_size`: the picture's smallest font size in user units, the arrow labels' size.
+/// `text_size`: the picture's smallest font size in user units, the arrow labels' size; `keep_out`: a
+/// place no label is drawn over (the tour's callout: its words are the ones to read there).
 pub fn build(
     messages: &[Message],
     now: Micros,
     layout: &Layout,
     mode: Mode,
     text_size: f64,
+    keep_out: Option<Rect>,
 ) -> TrafficFrame {
     // The model may record a send a moment ahead of now: only what is on the wire is drawn.
     let on_wire = || {
@@ -290,20 +292,30 @@ pub fn build(
             }
             // A label that would overprint one already placed (copies of one write leaving together,
             // a crowd at the balancer) is left out: overprinted, neither is read. Rejections are placed
-            // first, so a 401 or a 5xx never gives way to another label. Over a group of users, no
-            // label is drawn (see `covers_a_group`).
+            // first, so a 401 or a 5xx never gives way to another label. Over a group of users
+            // (see `covers_a_group`), no label is drawn; over the keep-out place, only a rejection.
             let (rejections, others): (Vec<Label>, Vec<Label>) = candidates
                 .into_iter()
                 .partition(|c| matches!(c.4, Look::Mismatch | Look::Lost | Look::Error));
             for candidate in rejections.into_iter().chain(others) {
-                let (_, x, y, ref text, _, anchor) = candidate;
+                let (_, x, y, ref text, look, anchor) = candidate;
                 let span = label_span(x, text, anchor, text_size);
                 let overprints = |&(_, ox, oy, ref other, _, other_anchor): &Label| {
                     let (a0, a1) = label_span(ox, other, other_anchor, text_size);
                     a0 < span.1 && span.0 < a1 && (oy - y).abs() < text_size
                 };
+                // A 401 or 5xx is the moment the callout explains: it stays, even at its edge.
+                let rejection = matches!(look, Look::Mismatch | Look::Lost | Look::Error);
+                let over_keep_out = !rejection
+                    && keep_out.is_some_and(|r| {
+                        span.0 < r.right()
+                            && r.x < span.1
+                            && y + 0.25 * text_size > r.y
+                            && y - text_size < r.y + r.h
+                    });
                 if !frame.labels.iter().any(overprints)
                     && !covers_a_group(layout, span, y, text_size)
+                    && !over_keep_out
                 {
                     frame.labels.push(candidate);
                 }

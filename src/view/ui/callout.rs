@@ -1,33 +1,30 @@
 //! The director's callout: a few large lines drawn on the picture beside the node where a key moment
 //! happens (at server B: `Cookie: SESSION=9e37 → not found → 401`), with a leader line to the node.
-//! Its words come from the word tables (`Words::callout`), its place from `callout_place`.
+//! Its words come from the word tables (`Words::callout`), its place from `callout_place`; the page
+//! gets both (`app::page`).
 
-use crate::view::callout_place::{place_callout, FONT, LINE_HEIGHT, PAD};
-use crate::view::director::Callout;
-use crate::view::layout::Layout;
+use crate::model::Endpoint;
+use crate::view::callout_place::{CalloutPlace, FONT, LINE_HEIGHT, PAD};
 use crate::view::svgnum::fmt as fmt1;
-use crate::view::words::{callout, Lang};
 use yew::prelude::*;
 
+/// A callout at `place`, its `lines` already placed `at` (the page places it once: the arrow labels
+/// keep clear of it).
 #[derive(Properties, PartialEq)]
 pub struct CalloutProps {
-    pub callout: Callout,
-    pub layout: std::rc::Rc<Layout>,
-    pub lang: Lang,
+    pub place: Endpoint,
+    pub lines: Vec<String>,
+    pub at: CalloutPlace,
 }
 
 #[component]
 pub fn CalloutLayer(props: &CalloutProps) -> Html {
-    let lines = callout::lines(props.lang.words(), &props.callout.says);
-    let Some(at) = place_callout(&props.layout, &props.callout, &lines) else {
-        return html! {};
-    };
-    let (r, (x1, y1, x2, y2)) = (at.rect, at.leader);
+    let (r, (x1, y1, x2, y2)) = (props.at.rect, props.at.leader);
     html! {
-        <g class="callout" data-testid="callout" data-place={format!("{:?}", props.callout.place)}>
+        <g class="callout" data-testid="callout" data-place={format!("{:?}", props.place)}>
             <line class="callout-leader" x1={fmt1(x1)} y1={fmt1(y1)} x2={fmt1(x2)} y2={fmt1(y2)} />
             <rect class="callout-box" x={fmt1(r.x)} y={fmt1(r.y)} width={fmt1(r.w)} height={fmt1(r.h)} rx="8" />
-            { for lines.iter().enumerate().map(|(i, line)| html! {
+            { for props.lines.iter().enumerate().map(|(i, line)| html! {
                 <text class="callout-text" x={fmt1(r.x + PAD)} y={fmt1(r.y + PAD + LINE_HEIGHT * i as f64 + FONT * 0.95)}
                     font-size={fmt1(FONT)}>{ line.clone() }</text>
             }) }

@@ -7,6 +7,7 @@ use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
+use crate::view::callout_place::place_callout;
 use crate::view::traffic::Mode;
 use crate::view::ui::callout::CalloutLayer;
 use crate::view::ui::config_panel::ConfigPanel;
@@ -26,7 +27,7 @@ use crate::view::ui::tour::{TourPanel, TourProps};
 use crate::view::ui::traffic::TrafficLayer;
 use crate::view::ui::widgets::{action_button, emit, select_input};
 use crate::view::ui::{compare, dom};
-use crate::view::words::Lang;
+use crate::view::words::{callout, Lang};
 use crate::view::world;
 use yew::prelude::*;
 
@@ -271,7 +272,18 @@ impl App {
         let layout = &self.scene.layout;
         let highlight = self.lit_handles();
         let lit = |id: &str| highlight.contains(&id);
-        let frame = self.scene.traffic(&self.sim);
+        // The tour's callout, where it goes, and no arrow label over it.
+        let callout = self
+            .tour
+            .as_ref()
+            .and_then(|t| t.callout_now(self.sim.now()))
+            .and_then(|c| {
+                let lines = callout::lines(lang.words(), &c.says);
+                place_callout(layout, c, &lines).map(|at| (c.place, lines, at))
+            });
+        let frame = self
+            .scene
+            .traffic(&self.sim, callout.as_ref().map(|(.., at)| at.rect));
         let engine = match self.sim.config().store_kind {
             StoreKind::Memory => "Redis",
             StoreKind::Rdb => "RDB",
@@ -307,8 +319,8 @@ impl App {
                     }
                 </g>
                 <g class="callout-slot">
-                    if let Some(callout) = self.tour.as_ref().and_then(|t| t.callout_now(self.sim.now())) {
-                        <CalloutLayer callout={callout.clone()} layout={layout.clone()} {lang} />
+                    if let Some((place, lines, at)) = callout {
+                        <CalloutLayer {place} {lines} {at} />
                     }
                 </g>
             </svg>
