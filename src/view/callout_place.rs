@@ -129,9 +129,10 @@ fn candidates(layout: &Layout, node: Rect, w: f64, h: f64) -> Vec<Rect> {
 
 /// What the callout should not cover, with how much covering it costs per unit of area. Most: the
 /// other nodes that take part in the moment (the server that holds the session, the one its copy comes
-/// from) and the replication lanes when a copy travels; then the node itself (what happens there is the
-/// point, but its name and the arriving request are at its edge); the text-size button in the corner;
-/// then bystanders; least, the users who take no part.
+/// from) and the replication lanes when a copy travels; then the name, counts and first sessions of
+/// the node itself (what happens there is the point); a user who takes part, and the text-size button
+/// in the corner; the other nodes' names and counts; the rest of the node; then bystanders; least, the
+/// users who take no part.
 fn obstacles(layout: &Layout, node: Rect, callout: &Callout) -> Vec<(Rect, f64)> {
     let place = callout.place;
     let takes_part = |e: Endpoint| callout.involved.contains(&e);

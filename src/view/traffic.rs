@@ -146,6 +146,12 @@ fn end_key(layout: &Layout, e: Endpoint) -> (u8, u32) {
     }
 }
 
+/// Whether a label's text, running over `span` along x on the baseline `y` (`text` user units tall,
+/// a quarter of it below the baseline for descenders), covers any of `r`.
+fn label_over(span: (f64, f64), y: f64, text: f64, r: &Rect) -> bool {
+    span.0 < r.right() && r.x < span.1 && y + 0.25 * text > r.y && y - text < r.y + r.h
+}
+
 /// Where an arrow label at `(x, y)` (its baseline's centre, `text` user units tall) is drawn: above the
 /// arrow's head, or below it where above would cover the balancer's name (drawn centred over the
 /// balancer's box, `text` tall, its baseline 0.4 `text` above the box; a long name overhangs the box,
@@ -165,9 +171,7 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     } else {
         (x, above)
     };
-    let runs_into = |x: f64, r: &Rect| {
-        x + half > r.x && x - half < r.right() && y + 0.25 * text > r.y && y - text < r.y + r.h
-    };
+    let runs_into = |x: f64, r: &Rect| label_over((x - half, x + half), y, text, r);
     // Centred on a head at the balancer's edge, a label would run over its outline and its icon: it
     // ends left of the balancer on the users' side, starts right of it on the servers' side, a little
     // apart (bold names run wider than the estimate).
@@ -214,8 +218,13 @@ fn covers_a_group(layout: &Layout, span: (f64, f64), y: f64, text_size: f64) -> 
             _ => (s.label_x - name / 2.0, s.label_x + name / 2.0),
         };
         let (left, right) = (name_left.min(s.x - s.r), name_right.max(s.x + s.r));
-        let (top, bottom) = (s.y - s.r - 4.0, s.y + s.r + 4.0);
-        span.0 < right && left < span.1 && y + 0.25 * text_size > top && y - text_size < bottom
+        let group = Rect {
+            x: left,
+            y: s.y - s.r - 4.0,
+            w: right - left,
+            h: 2.0 * s.r + 8.0,
+        };
+        label_over(span, y, text_size, &group)
     })
 }
 
@@ -306,13 +315,8 @@ pub fn build(
                 };
                 // A 401 or 5xx is the moment the callout explains: it stays, even at its edge.
                 let rejection = matches!(look, Look::Mismatch | Look::Lost | Look::Error);
-                let over_keep_out = !rejection
-                    && keep_out.is_some_and(|r| {
-                        span.0 < r.right()
-                            && r.x < span.1
-                            && y + 0.25 * text_size > r.y
-                            && y - text_size < r.y + r.h
-                    });
+                let over_keep_out =
+                    !rejection && keep_out.is_some_and(|r| label_over(span, y, text_size, &r));
                 if !frame.labels.iter().any(overprints)
                     && !covers_a_group(layout, span, y, text_size)
                     && !over_keep_out
