@@ -128,7 +128,9 @@ pub fn Legend(props: &LegendProps) -> Html {
                         Sample::Flow => flow_sample(),
                         Sample::Chip(class) => chip_sample(class),
                         Sample::Node(class) => box_sample(class),
-                        Sample::Cookie => html! { <span class="legend-cookie" aria-hidden="true">{ "9e37→A ↻1 ✕1" }</span> },
+                        Sample::Cookie => html! {
+                            <span class="legend-cookie" aria-hidden="true">{ "9e37→A " }<span class="mark">{ "↻" }</span>{ "1 ✕1" }</span>
+                        },
                     };
                     // The cookie line's sample and sentence are long: a row of their own.
                     let wide = matches!(sample, Sample::Cookie).then_some("wide");

@@ -85,9 +85,14 @@ pub fn CookieLayer(props: &CookieProps) -> Html {
                         break;
                     }
                 }
+                // In the monospace fonts ↻ is a small glyph that reads as a letter: it is drawn larger.
+                let (before, after) = text.split_once('↻').unwrap_or((&text, ""));
                 html! {
                     <text key={slot.first.0} class="cookie" x={fmt1(slot.label_x)} y={fmt1(slot.label_y + size * 1.1)}
-                          text-anchor={slot.label_anchor} font-size={fmt1(size)}>{ text }</text>
+                          text-anchor={slot.label_anchor} font-size={fmt1(size)}>
+                        { before }
+                        if text.contains('↻') { <tspan class="mark">{ "↻" }</tspan>{ after } }
+                    </text>
                 }
             }) }
         </g>
