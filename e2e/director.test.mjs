@@ -11,6 +11,11 @@ const TOUR_READY = '[data-testid=tour-caption]';
  * Click `tour-reveal` (or `tour-replay`) in the page and watch every animation frame until
  * metric-mismatches reaches 1: the wall time it took, and whether the answer was on screen before.
  */
+/** What a callout says: its lines, one `<text>` each, joined by spaces (a long one breaks between words). */
+async function said(callout) {
+  return (await callout.locator('text').allTextContents()).join(' ');
+}
+
 async function clickAndTimeFirstMismatch(page, testid) {
   return page.evaluate(async (id) => {
     const value = () => Number(document.querySelector('[data-testid=metric-mismatches]')?.dataset.value);
@@ -48,7 +53,7 @@ test('director: step 1 shows the 401 at least two seconds after "Show me", the a
     await page.locator('[data-testid=metric-mismatches].tour-highlight').waitFor({ timeout: 2_000 });
     const callout = page.getByTestId('callout');
     await callout.waitFor({ timeout: 2_000 });
-    assert.match(await callout.textContent(), /SESSION=[0-9a-f]{4} → not found → 401/);
+    assert.match(await said(callout), /SESSION=[0-9a-f]{4} → not found → 401/);
     // Readable from the back of the room: the callout's text is at least 14 CSS px at 1280x720.
     const px = await callout.locator('text').first().evaluate(
       (el) => Number(el.getAttribute('font-size')) * el.getScreenCTM().a,
@@ -73,7 +78,7 @@ test('director: in the 960x540 embed with the tour, the callout is still at leas
     await page.getByTestId('tour-reveal').click();
     const callout = page.getByTestId('callout');
     await callout.waitFor({ timeout: 15_000 });
-    assert.match(await callout.textContent(), /SESSION=[0-9a-f]{4} → 없음 → 401/);
+    assert.match(await said(callout), /SESSION=[0-9a-f]{4} → 없음 → 401/);
     const px = await callout.locator('text').first().evaluate(
       (el) => Number(el.getAttribute('font-size')) * el.getScreenCTM().a,
     );

@@ -1,84 +1,153 @@
-//! Where the director's callout goes: for every tour step's key moment, in both languages, inside the
+//! Where the director's callouts go: for every tour step's key moments, in both languages, inside the
 //! picture, over no other node of the moment, not over the wire its request arrives on, not under the
-//! text-size button, and joined to its node.
+//! text-size button, and joined to its node; a callout at a server sits in the room the server column
+//! keeps for it and covers no node at all.
 
 use sessionscope::model::Endpoint;
 use sessionscope::scenario::tour::steps;
-use sessionscope::view::callout_place::{node_rect, place_callout, text_size_button};
-use sessionscope::view::director::callout;
-use sessionscope::view::layout::Rect;
+use sessionscope::view::callout_place::{
+    callout_lines, node_rect, place_callout, text_size_button, CalloutPlace,
+};
+use sessionscope::view::director::Callout;
+use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::scene::layout_for;
+use sessionscope::view::tour::TourState;
 use sessionscope::view::words::{callout, Lang};
 
 fn overlaps(a: Rect, b: Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
+/// Every callout of every step, in both languages, placed on the picture as the page draws it at the
+/// callout's moment: the step's name, the language, the picture, the callout, its lines and place.
+fn every_callout() -> Vec<(String, Lang, Layout, Callout, Vec<String>, CalloutPlace)> {
+    let mut all = Vec::new();
+    for (i, step) in steps().iter().enumerate() {
+        let tour = TourState::open(i).state;
+        for (at, c) in &tour.callouts {
+            // The picture as it is at the outcome (a step may add servers before it).
+            let mut sim = step.scenario.simulation();
+            sim.advance_to(*at);
+            let plain = layout_for(&sim, false);
+            for lang in [Lang::En, Lang::Ko] {
+                let layout = plain
+                    .clone()
+                    .with_rooms(&tour.callout_rooms(&plain, lang.words()));
+                let lines = callout_lines(&layout, c, lang.words());
+                let at = place_callout(&layout, c, &lines).expect("a place");
+                println!(
+                    "{:<28} {:?} {lang:?}: {:?} {lines:?}",
+                    step.id, c.place, at.rect
+                );
+                all.push((step.id.to_string(), lang, layout, c.clone(), lines, at));
+            }
+        }
+    }
+    all
+}
+
 #[test]
 fn every_callout_stays_clear_of_the_other_nodes_the_arriving_request_and_the_button() {
-    for step in steps() {
-        let moments = step.moments();
-        let moment = moments.first().expect("a moment");
-        let Some(c) = callout(moment, &step.scenario.config) else {
-            continue;
-        };
-        // The picture as it is at the outcome (a step may add servers before it).
-        let mut sim = step.scenario.simulation();
-        sim.advance_to(moment.outcome.at);
-        let layout = layout_for(&sim, false);
+    for (step, lang, layout, c, _, at) in every_callout() {
+        let r = at.rect;
         let node = node_rect(&layout, c.place).expect("the callout's node");
-        for lang in [Lang::En, Lang::Ko] {
-            let lines = callout::lines(lang.words(), &c.says);
-            let at = place_callout(&layout, &c, &lines).expect("a place");
-            let r = at.rect;
-            println!("{:<28} {:?} {lang:?}: {r:?}", step.id, c.place);
-            assert!(
-                r.x >= 0.0 && r.y >= 0.0 && r.right() <= layout.width && r.y + r.h <= layout.height,
-                "{}: {r:?} leaves the picture",
-                step.id
-            );
-            // The other nodes that take part in the moment stay in view.
-            for other in c.involved.iter().filter(|e| **e != c.place) {
-                if let Some(rect) = node_rect(&layout, *other) {
-                    assert!(
-                        !overlaps(r, rect),
-                        "{} ({lang:?}): the callout covers {other:?}",
-                        step.id
-                    );
-                }
-            }
-            assert!(
-                !overlaps(r, text_size_button(&layout)),
-                "{} ({lang:?}): the text-size button covers the callout",
-                step.id
-            );
-            if let Endpoint::Server(_) = c.place {
-                let (x0, y0) = layout.anchor(Endpoint::Balancer, c.place);
-                let (x1, y1) = layout.anchor(c.place, Endpoint::Balancer);
-                let hidden = (0..=50).map(|i| f64::from(i) / 50.0).find(|f| {
-                    let (x, y) = (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
-                    x > r.x && x < r.right() && y > r.y && y < r.y + r.h
-                });
+        assert!(
+            r.x >= 0.0 && r.y >= 0.0 && r.right() <= layout.width && r.y + r.h <= layout.height,
+            "{step}: {r:?} leaves the picture"
+        );
+        // The other nodes that take part in the moment stay in view.
+        for other in c.involved.iter().filter(|e| **e != c.place) {
+            if let Some(rect) = node_rect(&layout, *other) {
                 assert!(
-                    hidden.is_none(),
-                    "{} ({lang:?}): the callout hides the arriving request",
-                    step.id
+                    !overlaps(r, rect),
+                    "{step} ({lang:?}): the callout covers {other:?}"
                 );
             }
-            // The leader joins the callout's edge to the node's edge.
-            let (lx1, ly1, lx2, ly2) = at.leader;
-            let on = |rect: Rect, x: f64, y: f64| {
-                x >= rect.x - 1e-9
-                    && x <= rect.right() + 1e-9
-                    && y >= rect.y - 1e-9
-                    && y <= rect.y + rect.h + 1e-9
-            };
+        }
+        assert!(
+            !overlaps(r, text_size_button(&layout)),
+            "{step} ({lang:?}): the text-size button covers the callout"
+        );
+        if let Endpoint::Server(_) = c.place {
+            let (x0, y0) = layout.anchor(Endpoint::Balancer, c.place);
+            let (x1, y1) = layout.anchor(c.place, Endpoint::Balancer);
+            let hidden = (0..=50).map(|i| f64::from(i) / 50.0).find(|f| {
+                let (x, y) = (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
+                x > r.x && x < r.right() && y > r.y && y < r.y + r.h
+            });
             assert!(
-                on(r, lx1, ly1) && on(node, lx2, ly2),
-                "{}: leader {:?}",
-                step.id,
-                at.leader
+                hidden.is_none(),
+                "{step} ({lang:?}): the callout hides the arriving request"
+            );
+        }
+        // The leader joins the callout's edge to the node's edge.
+        let (lx1, ly1, lx2, ly2) = at.leader;
+        let on = |rect: Rect, x: f64, y: f64| {
+            x >= rect.x - 1e-9
+                && x <= rect.right() + 1e-9
+                && y >= rect.y - 1e-9
+                && y <= rect.y + rect.h + 1e-9
+        };
+        assert!(
+            on(r, lx1, ly1) && on(node, lx2, ly2),
+            "{step}: leader {:?}",
+            at.leader
+        );
+    }
+}
+
+#[test]
+fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
+    let mut roomed = 0;
+    let mut steps_with_one = std::collections::BTreeSet::new();
+    for (step, lang, layout, c, lines, at) in every_callout() {
+        let Endpoint::Server(s) = c.place else {
+            continue;
+        };
+        steps_with_one.insert(step.clone());
+        // Broken between words only, and no wider than the column right of the balancer.
+        let said = callout::lines(lang.words(), &c.says);
+        assert_eq!(lines.join(" "), said.join(" "), "{step}");
+        let r = at.rect;
+        let node = layout.server_rect(s);
+        assert!(
+            r.w <= node.right() - layout.lb.right(),
+            "{step} ({lang:?}): {lines:?} is wider than the room right of the balancer"
+        );
+        // Its room: the stretch of the column below the server, down to the next box.
+        let next = layout
+            .servers
+            .iter()
+            .map(|b| b.y)
+            .filter(|y| *y > node.y)
+            .fold(layout.height, f64::min);
+        if next - (node.y + node.h) < r.h {
+            // A later callout whose room the column could not keep as well.
+            continue;
+        }
+        roomed += 1;
+        assert!(
+            r.y > node.y + node.h && r.y + r.h < next,
+            "{step} ({lang:?}): {r:?} is not below {node:?}, above {next}"
+        );
+        let nodes = layout
+            .servers
+            .iter()
+            .copied()
+            .chain([layout.lb])
+            .chain(layout.store)
+            .chain(layout.replica);
+        for other in nodes {
+            assert!(
+                !overlaps(r, other),
+                "{step} ({lang:?}): the callout {r:?} covers the node at {other:?}"
             );
         }
     }
+    // Every step with a callout at a server kept room for one at least, in each language.
+    assert!(
+        roomed >= 2 * steps_with_one.len(),
+        "{roomed} callouts in their room, {} steps",
+        steps_with_one.len()
+    );
 }

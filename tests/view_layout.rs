@@ -3,7 +3,7 @@
 //! picture.
 
 use sessionscope::model::{ServerId, UserId, MAX_SERVERS};
-use sessionscope::view::layout::{Layout, Rect};
+use sessionscope::view::layout::{Layout, Rect, Room};
 
 /// Every box of the picture with a name for messages: balancer, servers, store, replica, and the
 /// square around each user glyph.
@@ -156,4 +156,83 @@ fn replication_lanes_cross_no_server_and_fan_out_per_destination() {
             }
         }
     }
+}
+
+#[test]
+fn room_below_a_server_is_free_of_boxes_and_as_high_as_asked() {
+    for servers in 1..=4u32 {
+        for store in [false, true] {
+            for beside in 0..servers {
+                for height in [80.0, 113.0, 178.0] {
+                    let plain = Layout::new(3, servers, store, store, false);
+                    let room = Room {
+                        beside: ServerId(beside),
+                        height,
+                    };
+                    let layout = plain.clone().with_rooms(&[room]);
+                    let case = format!("{servers} servers, store {store}, {room:?}");
+                    check(&layout, &case);
+                    let r = layout.servers[beside as usize];
+                    let free = (r.y + r.h, r.y + r.h + height);
+                    assert!(free.1 <= layout.height, "{case}: {free:?}");
+                    for (i, other) in layout.servers.iter().enumerate() {
+                        assert!(
+                            other.y + other.h <= free.0 + 1e-9 || other.y >= free.1 - 1e-9,
+                            "{case}: server {i} {other:?} is in the room {free:?}"
+                        );
+                        // Only the column moves: the boxes keep their place across and width.
+                        assert_eq!((other.x, other.w), (plain.servers[i].x, plain.servers[i].w));
+                        assert!(other.h >= 80.0, "{case}: server {i} is too low: {other:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn rooms_that_do_not_all_fit_keep_the_first_ones() {
+    let room = |beside, height| Room {
+        beside: ServerId(beside),
+        height,
+    };
+    let plain = Layout::new(3, 4, false, false, false);
+    // Two rooms fit beside four boxes of 80 or more...
+    let both = plain.clone().with_rooms(&[room(0, 100.0), room(2, 100.0)]);
+    check(&both, "two rooms");
+    let gap_below = |l: &Layout, i: usize| l.servers[i + 1].y - (l.servers[i].y + l.servers[i].h);
+    assert!(gap_below(&both, 0) >= 100.0 && gap_below(&both, 2) >= 100.0);
+    // ... three do not: the last one asked for is dropped.
+    let two = plain
+        .clone()
+        .with_rooms(&[room(0, 100.0), room(2, 100.0), room(1, 100.0)]);
+    assert_eq!(two, both);
+    // Two rooms for one server: the higher one.
+    let one = plain.clone().with_rooms(&[room(1, 80.0), room(1, 120.0)]);
+    assert!(gap_below(&one, 1) >= 120.0 - 1e-9);
+}
+
+#[test]
+fn no_room_is_made_where_boxes_would_get_too_low_or_stand_in_several_columns() {
+    let room = |beside| Room {
+        beside: ServerId(beside),
+        height: 113.0,
+    };
+    for servers in [8, 16, 17, 64] {
+        let plain = Layout::new(3, servers, false, false, false);
+        assert_eq!(
+            plain.clone().with_rooms(&[room(0)]),
+            plain,
+            "{servers} servers"
+        );
+    }
+    let portrait = Layout::new(3, 3, false, false, true);
+    assert_eq!(portrait.clone().with_rooms(&[room(0)]), portrait);
+    let three = Layout::new(3, 3, false, false, false);
+    assert_eq!(
+        three.clone().with_rooms(&[room(3)]),
+        three,
+        "no such server"
+    );
+    assert_eq!(three.clone().with_rooms(&[]), three);
 }

@@ -35,7 +35,8 @@ try {
     const name = (suffix) => `tour-${String(n).padStart(2, '0')}${suffix}${lang === 'en' ? '' : `-${lang}`}.png`;
     const first = (await page.getByTestId('callout').textContent()).trim();
     await page.screenshot({ path: `${OUT}${name('')}` });
-    console.log(`wrote docs/${name('')}: ${first}`);
+    const lines = async () => (await page.getByTestId('callout').locator('text').allTextContents()).join(' / ');
+    console.log(`wrote docs/${name('')}: ${await lines()}`);
     if (Number(await page.getByTestId('tour').getAttribute('data-moments')) > 1) {
       await page.getByTestId('play').click();
       await page.waitForFunction((text) => document.querySelector('[data-testid=callout]')?.textContent.trim() !== text,
@@ -45,7 +46,7 @@ try {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: `${OUT}${name('-b')}` });
-      console.log(`wrote docs/${name('-b')}: ${(await page.getByTestId('callout').textContent()).trim()}`);
+      console.log(`wrote docs/${name('-b')}: ${await lines()}`);
     }
   }
 } finally {

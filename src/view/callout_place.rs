@@ -5,7 +5,8 @@
 //! or the wire the decisive request arrives on.
 
 use super::director::Callout;
-use super::layout::{Layout, Rect};
+use super::layout::{Layout, Rect, Room, ONE_COLUMN};
+use super::words::{callout as callout_words, Words};
 use crate::model::{Endpoint, ServerId, UserId};
 
 /// Text size in picture units: the picture is about 1000 units wide, so this stays at least 14 CSS px
@@ -68,8 +69,120 @@ fn text_width(line: &str) -> f64 {
 pub fn callout_size(layout: &Layout, lines: &[String]) -> (f64, f64) {
     let widest = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
     let w = (widest + 2.0 * PAD).min(layout.width - 2.0 * MARGIN);
-    let h = LINE_HEIGHT * lines.len() as f64 + 2.0 * PAD;
-    (w, h)
+    (w, callout_height(lines))
+}
+
+fn callout_height(lines: &[String]) -> f64 {
+    LINE_HEIGHT * lines.len() as f64 + 2.0 * PAD
+}
+
+/// What `callout` says in `words`, one string per drawn line. A callout at a server in the one-column
+/// picture goes below it, between the boxes (`room_for`), as wide as the box, so it covers neither the
+/// wires on the left nor the replication lanes on the right; a line wider than that breaks before an
+/// arrow, unless reaching out over the wires saves a line or a break between words (the request it is
+/// about arrives above it, at the middle of the box's side, and the balancer stays clear).
+pub fn callout_lines(layout: &Layout, callout: &Callout, words: &dyn Words) -> Vec<String> {
+    let lines = callout_words::lines(words, &callout.says);
+    match callout.place {
+        Endpoint::Server(s) if in_one_column(layout) => {
+            let node = layout.server_rect(s);
+            let boxed = node.w - 2.0 * PAD;
+            let reaching = node.right() - layout.lb.right() - GAP - 2.0 * PAD;
+            lines
+                .iter()
+                .flat_map(|line| {
+                    let (narrow, wide) = (break_line(line, boxed), break_line(line, reaching));
+                    if badness(&wide) < badness(&narrow) {
+                        wide
+                    } else {
+                        narrow
+                    }
+                })
+                .collect()
+        }
+        _ => lines,
+    }
+}
+
+/// How badly a line is broken: into how many lines, then how many of them break between words (a
+/// line broken before an arrow starts with it).
+fn badness(lines: &[String]) -> (usize, usize) {
+    let between_words = lines.iter().skip(1).filter(|l| !l.starts_with('→')).count();
+    (lines.len(), between_words)
+}
+
+fn in_one_column(layout: &Layout) -> bool {
+    !layout.portrait && layout.servers.len() <= ONE_COLUMN as usize
+}
+
+/// `line` broken to fit `width`: before an arrow (" → " then starts the next line, as in the
+/// sentences written on two lines), or between words where a part between two arrows is wider than
+/// `width` alone. The fewest lines, and of those the most even: no "→ 200" left alone on the last.
+fn break_line(line: &str, width: f64) -> Vec<String> {
+    let tokens: Vec<String> = line
+        .split(" → ")
+        .enumerate()
+        .flat_map(|(i, part)| {
+            let part = if i == 0 {
+                part.to_string()
+            } else {
+                format!("→ {part}")
+            };
+            if text_width(&part) <= width {
+                return vec![part];
+            }
+            // Word by word, the arrow kept with the word after it.
+            let mut words: Vec<String> = Vec::new();
+            for word in part.split(' ') {
+                match words.last_mut() {
+                    Some(arrow) if arrow == "→" => {
+                        arrow.push(' ');
+                        arrow.push_str(word);
+                    }
+                    _ => words.push(word.to_string()),
+                }
+            }
+            words
+        })
+        .collect();
+    let fewest = fill(&tokens, width).len();
+    // The narrowest measure that needs no more lines makes the lines even: it is the width of some
+    // run of tokens.
+    let even = (0..tokens.len())
+        .flat_map(|i| (i + 1..=tokens.len()).map(move |j| (i, j)))
+        .map(|(i, j)| text_width(&tokens[i..j].join(" ")))
+        .filter(|&measure| measure <= width && fill(&tokens, measure).len() == fewest)
+        .fold(width, f64::min);
+    fill(&tokens, even)
+}
+
+/// `tokens` joined by spaces into lines of at most `width`, each line as full as it can be; a token
+/// wider than `width` alone gets a line of its own.
+fn fill(tokens: &[String], width: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for token in tokens {
+        match lines.last_mut() {
+            Some(last) if text_width(last) + text_width(" ") + text_width(token) <= width => {
+                last.push(' ');
+                last.push_str(token);
+            }
+            _ => lines.push(token.clone()),
+        }
+    }
+    lines
+}
+
+/// The room a callout at a server wants in the server column, below the server, so that it covers no
+/// box: the callout's height and its gap to the boxes above and below. None for a callout at another
+/// node, or where the servers stand in more than one column.
+pub fn room_for(layout: &Layout, callout: &Callout, lines: &[String]) -> Option<Room> {
+    match callout.place {
+        Endpoint::Server(beside) if in_one_column(layout) => Some(Room {
+            beside,
+            height: callout_height(lines) + 2.0 * GAP,
+        }),
+        _ => None,
+    }
 }
 
 /// Where `callout`, drawn as `lines`, goes.
@@ -228,4 +341,44 @@ fn leader(callout: Rect, node: Rect) -> (f64, f64, f64, f64) {
     let (x2, y2) = nearest(node, (callout.cx(), callout.cy()));
     let (x1, y1) = nearest(callout, (x2, y2));
     (x1, y1, x2, y2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_breaks_before_arrows_into_even_lines() {
+        let line = "SESSION=9e37 → found → 200";
+        assert_eq!(break_line(line, text_width(line)), [line]);
+        // Filled greedily, the second line would be "→ 200" alone.
+        let narrower = text_width("SESSION=9e37 → found");
+        assert_eq!(
+            break_line(line, narrower),
+            ["SESSION=9e37", "→ found → 200"]
+        );
+        let line = "write → 2 copies → 2 acks → 200";
+        assert_eq!(
+            break_line(line, text_width("write → 2 copies → 2 acks")),
+            ["write → 2 copies", "→ 2 acks → 200"]
+        );
+    }
+
+    #[test]
+    fn a_part_wider_than_the_line_breaks_between_words_keeping_each_arrow_with_its_word() {
+        let line = "SESSION=9e37: key only → fetch from A → 200";
+        assert_eq!(
+            break_line(line, text_width("→ fetch from A")),
+            ["SESSION=9e37:", "key only", "→ fetch from A", "→ 200"]
+        );
+        let line = "Cookie: SESSION=9e37 → not found (lost) → 401";
+        let lines = break_line(line, text_width("not found"));
+        assert!(lines.iter().all(|l| l != "→"), "{lines:?}");
+        assert_eq!(lines.join(" "), line);
+        // A word wider than the line stays whole.
+        assert_eq!(
+            break_line("SESSION=9e37", text_width("SESSION")),
+            ["SESSION=9e37"]
+        );
+    }
 }

@@ -351,5 +351,6 @@ fn found(moment: &Moment, config: &Config, session: String) -> Says {
 /// A round trip as the callout shows it: "1 ms", "8 ms", "0.5 ms".
 pub fn ms_text(ms: f64) -> String {
     let decimals = if ms < 1.0 { 1 } else { 0 };
-    format!("{} ms", crate::number::fixed(ms, decimals))
+    // A no-break space: a callout broken into lines keeps the number with its unit.
+    format!("{}\u{a0}ms", crate::number::fixed(ms, decimals))
 }

@@ -13,6 +13,12 @@ pub const MAX_USER_SLOTS: u32 = 12;
 pub const ONE_COLUMN: u32 = 16;
 /// Width kept right of the servers for the replication lanes.
 const LANE_GUTTER: f64 = 50.0;
+/// The landscape server column: its top and height, and its boxes' greatest height.
+const COLUMN_TOP: f64 = 20.0;
+const COLUMN_HEIGHT: f64 = HEIGHT - 2.0 * COLUMN_TOP;
+const MAX_BOX_HEIGHT: f64 = 150.0;
+/// A server box lower than this has no row left for its sessions: no room is made at that cost.
+const MIN_BOX_HEIGHT: f64 = 80.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -47,6 +53,14 @@ pub struct UserSlot {
     pub label_x: f64,
     pub label_y: f64,
     pub label_anchor: &'static str,
+}
+
+/// Room kept free in the server column next to one server (the tour's callout goes there).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Room {
+    pub beside: ServerId,
+    /// From the box's edge to the next box's edge.
+    pub height: f64,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -111,9 +125,9 @@ impl Layout {
         let servers = grid(
             n,
             390.0,
-            20.0,
+            COLUMN_TOP,
             area_right - 390.0,
-            HEIGHT - 40.0,
+            COLUMN_HEIGHT,
             (n <= ONE_COLUMN).then_some(1),
         );
         // Wide enough for "primary (promoted)" in large type.
@@ -208,6 +222,60 @@ impl Layout {
             store: store_rect,
             replica: replica_rect,
         }
+    }
+
+    /// The same picture with each of `rooms` kept free in the server column, below its server, the
+    /// boxes made lower where the column has no spare height. Where that would leave them too low to
+    /// hold a row of sessions, the rooms asked for first are kept and the others dropped. Unchanged
+    /// where the servers stand in more than one column.
+    pub fn with_rooms(self, rooms: &[Room]) -> Layout {
+        let n = self.servers.len();
+        let rooms: Vec<Room> = rooms
+            .iter()
+            .copied()
+            .filter(|r| r.beside.index() < n)
+            .collect();
+        if self.portrait || n > ONE_COLUMN as usize {
+            return self;
+        }
+        (1..=rooms.len())
+            .rev()
+            .find_map(|kept| self.column_with(&rooms[..kept]))
+            .unwrap_or(self)
+    }
+
+    /// The server column laid out again with `rooms`, if its boxes stay high enough.
+    fn column_with(&self, rooms: &[Room]) -> Option<Layout> {
+        let n = self.servers.len();
+        let gap = box_gap(n as u32);
+        // The space below each box: its room, else the gap to the next box (none below the last).
+        let below: Vec<f64> = (0..n)
+            .map(|i| {
+                let room = rooms
+                    .iter()
+                    .filter(|r| r.beside.index() == i)
+                    .map(|r| r.height)
+                    .fold(0.0, f64::max);
+                if room > 0.0 || i + 1 == n {
+                    room
+                } else {
+                    gap
+                }
+            })
+            .collect();
+        let spaces: f64 = below.iter().sum();
+        let h = ((COLUMN_HEIGHT - spaces) / n as f64).min(MAX_BOX_HEIGHT);
+        if h < MIN_BOX_HEIGHT {
+            return None;
+        }
+        let mut layout = self.clone();
+        let mut y = COLUMN_TOP + (COLUMN_HEIGHT - n as f64 * h - spaces) / 2.0;
+        for (rect, space) in layout.servers.iter_mut().zip(below) {
+            rect.y = y;
+            rect.h = h;
+            y += h + space;
+        }
+        Some(layout)
     }
 
     /// Which drawn slot a user belongs to: the last slot whose first user is at or before `user`
@@ -312,7 +380,7 @@ impl Layout {
 /// Lay `n` boxes out in the area, in `fixed_cols` columns or else the column count that gives the most
 /// readable boxes (about twice as wide as tall).
 fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<Rect> {
-    let gap = if n > 8 { 6.0 } else { 10.0 };
+    let gap = box_gap(n);
     let mut best = (fixed_cols.unwrap_or(1).clamp(1, n), 0.0f64);
     for cols in 1..=n.min(8) {
         if fixed_cols.is_some() {
@@ -331,7 +399,7 @@ fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<
     let cols = n.div_ceil(rows);
     let cell_h = h / rows as f64;
     let bw = (w / cols as f64 - gap).min(360.0);
-    let bh = (cell_h - gap).min(150.0);
+    let bh = (cell_h - gap).min(MAX_BOX_HEIGHT);
     // Centre the block vertically when boxes hit their maximum height.
     let used_h = rows as f64 * (bh + gap);
     let y0 = y + (h - used_h).max(0.0) / 2.0;
@@ -350,4 +418,13 @@ fn grid(n: u32, x: f64, y: f64, w: f64, h: f64, fixed_cols: Option<u32>) -> Vec<
             }
         })
         .collect()
+}
+
+/// The space between neighbouring server boxes.
+fn box_gap(n: u32) -> f64 {
+    if n > 8 {
+        6.0
+    } else {
+        10.0
+    }
 }

@@ -2,7 +2,7 @@
 //! layout, and the traffic drawing mode. Each part is kept behind an `Rc` and replaced only when its
 //! value changed, so the memoised components that draw it skip the redraw otherwise.
 
-use super::layout::{Layout, Rect};
+use super::layout::{Layout, Rect, Room};
 use super::traffic::{self, Mode, TrafficFrame};
 use super::world::{self, WorldView};
 use crate::model::{Report, SeriesMetric, Simulation, Strategy};
@@ -105,13 +105,21 @@ impl Scene {
         self.series = Rc::new(world::series(sim, self.chart, CHART_POINTS));
     }
 
-    /// The picture's nodes (session tables, states) and layout.
-    pub fn refresh_world(&mut self, sim: &Simulation, portrait: bool) {
+    /// The picture's nodes (session tables, states) and layout, with the rooms `rooms` asks for kept
+    /// free in the server column (for the tour's callouts).
+    pub fn refresh_world(
+        &mut self,
+        sim: &Simulation,
+        portrait: bool,
+        rooms: impl FnOnce(&Layout) -> Vec<Room>,
+    ) {
         let world = world::world(sim);
         if *self.world != world {
             self.world = Rc::new(world);
         }
         let layout = layout_for(sim, portrait);
+        let rooms = rooms(&layout);
+        let layout = layout.with_rooms(&rooms);
         if *self.layout != layout {
             self.layout = Rc::new(layout);
         }

@@ -2,7 +2,10 @@
 //! reveal plays (the director's script around the step's key moment, `director`), calls out and
 //! highlights. The steps themselves are in `scenario::tour`; their words in `words`.
 
+use super::callout_place::{callout_lines, room_for};
 use super::director::{callout, Callout, Script};
+use super::layout::{Layout, Room};
+use super::words::Words;
 use crate::model::Micros;
 use crate::scenario::tour::{self, STEP_COUNT};
 use crate::scenario::Scenario;
@@ -87,6 +90,15 @@ impl TourState {
             .rev()
             .find(|(at, _)| self.revealed && *at <= now)
             .map(|(_, c)| c)
+    }
+
+    /// The rooms `layout` keeps for this step's callouts at servers, drawn in `words`, in the order
+    /// they appear, from the step's opening on: the boxes do not move when a callout appears.
+    pub fn callout_rooms(&self, layout: &Layout, words: &dyn Words) -> Vec<Room> {
+        self.callouts
+            .iter()
+            .filter_map(|(_, c)| room_for(layout, c, &callout_lines(layout, c, words)))
+            .collect()
     }
 
     /// How far a frame may advance model time: a revealed step stops at the end of its answer.

@@ -7,7 +7,7 @@ use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
-use crate::view::callout_place::place_callout;
+use crate::view::callout_place::{callout_lines, place_callout};
 use crate::view::traffic::Mode;
 use crate::view::ui::callout::CalloutLayer;
 use crate::view::ui::config_panel::ConfigPanel;
@@ -27,7 +27,7 @@ use crate::view::ui::tour::{TourPanel, TourProps};
 use crate::view::ui::traffic::TrafficLayer;
 use crate::view::ui::widgets::{action_button, emit, select_input};
 use crate::view::ui::{compare, dom};
-use crate::view::words::{callout, Lang};
+use crate::view::words::Lang;
 use crate::view::world;
 use yew::prelude::*;
 
@@ -278,7 +278,7 @@ impl App {
             .as_ref()
             .and_then(|t| t.callout_now(self.sim.now()))
             .and_then(|c| {
-                let lines = callout::lines(lang.words(), &c.says);
+                let lines = callout_lines(layout, c, lang.words());
                 place_callout(layout, c, &lines).map(|at| (c.place, lines, at))
             });
         let frame = self
