@@ -23,7 +23,9 @@ fn overlaps(a: Rect, b: Rect) -> bool {
 fn every_callout() -> Vec<(String, Lang, Layout, Callout, Vec<String>, CalloutPlace)> {
     let mut all = Vec::new();
     for (i, step) in steps().iter().enumerate() {
-        let tour = TourState::open(i).state;
+        let mut tour = TourState::open(i).state;
+        // "Show me" was pressed: callouts are drawn after it.
+        tour.revealed = true;
         for (at, c) in &tour.callouts {
             // The picture as it is at the outcome (a step may add servers before it).
             let mut sim = step.scenario.simulation();
@@ -150,4 +152,20 @@ fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
         "{roomed} callouts in their room, {} steps",
         steps_with_one.len()
     );
+}
+
+#[test]
+fn no_room_is_kept_before_show_me_so_no_gap_hints_at_the_answer() {
+    for (i, step) in steps().iter().enumerate() {
+        let mut tour = TourState::open(i).state;
+        let plain = layout_for(&step.scenario.simulation(), false);
+        assert_eq!(tour.callout_rooms(&plain, Lang::En.words()), []);
+        tour.revealed = true;
+        let revealed = tour.callout_rooms(&plain, Lang::En.words());
+        let at_a_server = tour
+            .callouts
+            .iter()
+            .any(|(_, c)| matches!(c.place, Endpoint::Server(_)));
+        assert_eq!(!revealed.is_empty(), at_a_server, "{}", step.id);
+    }
 }

@@ -239,9 +239,9 @@ fn span(&(_, x, _, ref text, _, anchor): &Label) -> (f64, f64) {
 }
 
 #[test]
-fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users_nor_the_balancer() {
+fn labels_in_a_crowd_name_no_user_and_overprint_neither_one_another_nor_a_group_nor_the_balancer() {
     // The one-server step: hundreds of visitors, drawn as groups ("33 users"), arrive at once, up to
-    // the labelled limit in flight.
+    // the labelled limit in flight, and the server fails under them.
     let mut sim = traced_step("one-server-ceiling");
     let mut most = 0;
     for at in (1..=300).map(|i| i * 100 * MS) {
@@ -260,6 +260,11 @@ fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users_nor_the_
         assert!(!groups.is_empty(), "the step draws groups");
         let lb = layout.lb;
         for label in &frame.labels {
+            // Only what happened: a user's name would name someone the picture does not show.
+            assert!(
+                ["401", "5xx"].contains(&label.3.as_str()),
+                "at {at}: {label:?} in a crowd"
+            );
             let ((left, right), y) = (span(label), label.2);
             let on_balancer = left < lb.right()
                 && lb.x < right
@@ -284,7 +289,7 @@ fn labels_in_a_crowd_overprint_neither_one_another_nor_a_group_of_users_nor_the_
             }
         }
     }
-    assert!(most >= 3, "a crowd draws several labels at once: {most}");
+    assert!(most >= 1, "the crowd's failures are labelled: {most}");
 }
 
 #[test]

@@ -14,8 +14,12 @@ use crate::model::{Endpoint, ServerId, UserId};
 pub const FONT: f64 = 26.0;
 pub const LINE_HEIGHT: f64 = FONT * 1.25;
 pub const PAD: f64 = 10.0;
-/// Space between the callout and its node.
-const GAP: f64 = 14.0;
+/// Space between the callout and its node: close, so it reads as that node's.
+const GAP: f64 = 8.0;
+/// Space between a callout in its room and the box below it: clearly more than to its own node.
+const APART: f64 = 30.0;
+/// Space kept between a callout and the balancer or the wire its request arrives on.
+const CLEAR: f64 = 14.0;
 /// Space kept from the picture's edges.
 const MARGIN: f64 = 4.0;
 /// About how tall a node's name and counts are, along its top.
@@ -79,15 +83,15 @@ fn callout_height(lines: &[String]) -> f64 {
 /// What `callout` says in `words`, one string per drawn line. A callout at a server in the one-column
 /// picture goes below it, between the boxes (`room_for`), as wide as the box, so it covers neither the
 /// wires on the left nor the replication lanes on the right; a line wider than that breaks before an
-/// arrow, unless reaching out over the wires saves a line or a break between words (the request it is
-/// about arrives above it, at the middle of the box's side, and the balancer stays clear).
+/// arrow, unless reaching out over the wires saves a line or a break between words (clear of the
+/// balancer and of the wire the request arrives on).
 pub fn callout_lines(layout: &Layout, callout: &Callout, words: &dyn Words) -> Vec<String> {
     let lines = callout_words::lines(words, &callout.says);
     match callout.place {
         Endpoint::Server(s) if in_one_column(layout) => {
             let node = layout.server_rect(s);
             let boxed = node.w - 2.0 * PAD;
-            let reaching = node.right() - layout.lb.right() - GAP - 2.0 * PAD;
+            let reaching = node.right() - reach_left(layout, callout.place, node) - 2.0 * PAD;
             lines
                 .iter()
                 .flat_map(|line| {
@@ -102,6 +106,20 @@ pub fn callout_lines(layout: &Layout, callout: &Callout, words: &dyn Words) -> V
         }
         _ => lines,
     }
+}
+
+/// How far left a callout in the room below `node` may reach: clear of the balancer, and right of the
+/// wire its request arrives on, which passes under the box when the server stands above the balancer.
+fn reach_left(layout: &Layout, place: Endpoint, node: Rect) -> f64 {
+    let (x0, y0) = layout.anchor(Endpoint::Balancer, place);
+    let (x1, y1) = layout.anchor(place, Endpoint::Balancer);
+    let top = node.y + node.h + GAP;
+    let wire = if y0 != y1 && (y0.min(y1)..=y0.max(y1)).contains(&top) {
+        x0 + (x1 - x0) * (top - y0) / (y1 - y0)
+    } else {
+        f64::NEG_INFINITY
+    };
+    layout.lb.right().max(wire) + CLEAR
 }
 
 /// How badly a line is broken: into how many lines, then how many of them break between words (a
@@ -173,13 +191,13 @@ fn fill(tokens: &[String], width: f64) -> Vec<String> {
 }
 
 /// The room a callout at a server wants in the server column, below the server, so that it covers no
-/// box: the callout's height and its gap to the boxes above and below. None for a callout at another
+/// box: the callout's height, its gap to the server and a wider one to the box below. None for a callout at another
 /// node, or where the servers stand in more than one column.
 pub fn room_for(layout: &Layout, callout: &Callout, lines: &[String]) -> Option<Room> {
     match callout.place {
         Endpoint::Server(beside) if in_one_column(layout) => Some(Room {
             beside,
-            height: callout_height(lines) + 2.0 * GAP,
+            height: GAP + callout_height(lines) + APART,
         }),
         _ => None,
     }

@@ -93,8 +93,13 @@ impl TourState {
     }
 
     /// The rooms `layout` keeps for this step's callouts at servers, drawn in `words`, in the order
-    /// they appear, from the step's opening on: the boxes do not move when a callout appears.
+    /// they appear, from "Show me" on: the boxes move once, at the click, not when a callout appears
+    /// (the class follows the request then), nor before it (a gap under one server would hint at the
+    /// answer to the question).
     pub fn callout_rooms(&self, layout: &Layout, words: &dyn Words) -> Vec<Room> {
+        if !self.revealed {
+            return Vec::new();
+        }
         self.callouts
             .iter()
             .filter_map(|(_, c)| room_for(layout, c, &callout_lines(layout, c, words)))

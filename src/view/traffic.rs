@@ -253,6 +253,9 @@ pub fn build(
             // Per look, in the order of `Look::ALL`: (tail path, head path).
             let mut paths: [(String, String); Look::ALL.len()] = Default::default();
             let label = frame.in_flight <= LABEL_LIMIT;
+            // A user's name labels an arrow only where users are drawn one by one: in a crowd, drawn as
+            // groups, it names someone the picture does not show, and the names pile up at the balancer.
+            let names = layout.slots.len() == layout.users as usize;
             let mut candidates: Vec<Label> = Vec::new();
             for m in on_wire() {
                 let look = Look::of(m.kind);
@@ -275,11 +278,11 @@ pub fn build(
                     let text = match (look, m.user) {
                         (Look::Mismatch, _) | (Look::Lost, _) => "401".to_string(),
                         (Look::Error, _) => "5xx".to_string(),
-                        (Look::Request | Look::Ok, Some(u)) => user_name(u),
+                        (Look::Request | Look::Ok, Some(u)) if names => user_name(u),
                         // A copy or a fetch says whose session it carries: a click racing its own
                         // copy shows the same name on both arrows.
                         (Look::Replication | Look::Fetch, Some(u))
-                            if m.kind != MessageKind::ReplicationAck =>
+                            if names && m.kind != MessageKind::ReplicationAck =>
                         {
                             user_name(u)
                         }

@@ -124,7 +124,8 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
             { marks(b.stale, true) }
             <g class="status">
                 if let Some(words) = down_text {
-                    <path class="cross" d={format!("M4 4L{x} {y}M{x} 4L4 {y}", x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
+                    // Under the name and role, never through them.
+                    <path class="cross" d={format!("M4 {t}L{x} {y}M{x} {t}L4 {y}", t = fmt1(chips_y), x = fmt1(r.w - 4.0), y = fmt1(r.h - 4.0))} />
                     <text class="down-label" x={fmt1(r.w / 2.0)} y={fmt1(down_middle + down_size * 0.4)} text-anchor="middle" font-size={fmt1(down_size)}>
                         { words }
                     </text>

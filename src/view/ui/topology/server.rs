@@ -187,11 +187,12 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     // Under the chips (the lost sessions' crossed-out ghosts), above the memory bar.
     let free_top = if chips_on { chips.bottom } else { chips_y };
     let down_middle = state_word_middle(free_top, r.h - pad * 1.5 - bar_h, down_size, r.h);
-    // The cross is drawn under the box's words, the state word over everything.
+    // The cross is drawn under the name and counts, never through them; the state word over
+    // everything.
     let cross = html! {
         <g class="status-cross">
             if !s.state.is_up() {
-                <path class="cross" d={format!("M{p} {p}L{x} {y}M{x} {p}L{p} {y}", p = fmt1(pad), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
+                <path class="cross" d={format!("M{p} {t}L{x} {y}M{x} {t}L{p} {y}", p = fmt1(pad), t = fmt1(chips_y), x = fmt1(r.w - pad), y = fmt1(r.h - pad))} />
             }
         </g>
     };
