@@ -61,7 +61,7 @@ test('a crashed server\'s state word sits under its crossed-out sessions, and th
     assert.ok(drawn.ghosts > 0, 'the lost sessions are drawn');
     // Under their row, not across it (a pixel of anti-aliasing either way).
     assert.ok(drawn.wordTop >= drawn.ghostsBottom - 1, `the state word starts at ${drawn.wordTop}, the ghosts end at ${drawn.ghostsBottom}`);
-    const cookie = page.locator('section.legend li.wide');
+    const cookie = page.locator('section.legend li.wide:has(.legend-cookie)');
     assert.match(await cookie.textContent(), /↻.*✕/);
   });
 });

@@ -6,7 +6,7 @@
 use sessionscope::model::Endpoint;
 use sessionscope::scenario::tour::steps;
 use sessionscope::view::callout_place::{
-    callout_lines, node_rect, place_callout, text_size_button, CalloutPlace,
+    callout_lines, node_rect, place_callout, room_for, text_size_button, CalloutPlace,
 };
 use sessionscope::view::director::Callout;
 use sessionscope::view::layout::{Layout, Rect};
@@ -18,9 +18,21 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
+/// One callout of a tour step as the page draws it at its moment.
+struct Placed {
+    step: String,
+    lang: Lang,
+    /// The picture without the rooms, on which the rooms are sized, and the picture drawn.
+    plain: Layout,
+    layout: Layout,
+    callout: Callout,
+    lines: Vec<String>,
+    at: CalloutPlace,
+}
+
 /// Every callout of every step, in both languages, placed on the picture as the page draws it at the
-/// callout's moment: the step's name, the language, the picture, the callout, its lines and place.
-fn every_callout() -> Vec<(String, Lang, Layout, Callout, Vec<String>, CalloutPlace)> {
+/// callout's moment.
+fn every_callout() -> Vec<Placed> {
     let mut all = Vec::new();
     for (i, step) in steps().iter().enumerate() {
         let mut tour = TourState::open(i).state;
@@ -41,7 +53,15 @@ fn every_callout() -> Vec<(String, Lang, Layout, Callout, Vec<String>, CalloutPl
                     "{:<28} {:?} {lang:?}: {:?} {lines:?}",
                     step.id, c.place, at.rect
                 );
-                all.push((step.id.to_string(), lang, layout, c.clone(), lines, at));
+                all.push(Placed {
+                    step: step.id.to_string(),
+                    lang,
+                    plain: plain.clone(),
+                    layout,
+                    callout: c.clone(),
+                    lines,
+                    at,
+                });
             }
         }
     }
@@ -50,7 +70,15 @@ fn every_callout() -> Vec<(String, Lang, Layout, Callout, Vec<String>, CalloutPl
 
 #[test]
 fn every_callout_stays_clear_of_the_other_nodes_the_arriving_request_and_the_button() {
-    for (step, lang, layout, c, _, at) in every_callout() {
+    for Placed {
+        step,
+        lang,
+        layout,
+        callout: c,
+        at,
+        ..
+    } in every_callout()
+    {
         let r = at.rect;
         let node = node_rect(&layout, c.place).expect("the callout's node");
         assert!(
@@ -102,7 +130,16 @@ fn every_callout_stays_clear_of_the_other_nodes_the_arriving_request_and_the_but
 fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
     let mut roomed = 0;
     let mut steps_with_one = std::collections::BTreeSet::new();
-    for (step, lang, layout, c, lines, at) in every_callout() {
+    for Placed {
+        step,
+        lang,
+        plain,
+        layout,
+        callout: c,
+        lines,
+        at,
+    } in every_callout()
+    {
         let Endpoint::Server(s) = c.place else {
             continue;
         };
@@ -116,6 +153,10 @@ fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
             r.w <= node.right() - layout.lb.right(),
             "{step} ({lang:?}): {lines:?} is wider than the room right of the balancer"
         );
+        // The room was sized on the picture without rooms: the lines are the same on both, so the
+        // callout drawn is the one the room was made for.
+        assert_eq!(callout_lines(&plain, &c, lang.words()), lines, "{step}");
+        let room = room_for(&plain, &c, &lines).expect("a room for a callout at a server");
         // Its room: the stretch of the column below the server, down to the next box.
         let next = layout
             .servers
@@ -123,7 +164,7 @@ fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
             .map(|b| b.y)
             .filter(|y| *y > node.y)
             .fold(layout.height, f64::min);
-        if next - (node.y + node.h) < r.h {
+        if next - (node.y + node.h) < room.height - 1e-9 {
             // A later callout whose room the column could not keep as well.
             continue;
         }

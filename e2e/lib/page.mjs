@@ -24,6 +24,10 @@ import { drainRecords } from './recorder.mjs';
 
 const POLL_MS = 30;
 const NAVIGATED = /Execution context was destroyed|navigat|Cannot find context|detached|no such frame|JavaScript execution context/i;
+// WebKitWebDriver now and then answers an evaluation with "Could not parse script result" (once in a
+// full run, while a tour step played; the same test then passed six times in a row on its own). It is
+// tried again like a navigation: a page that stays broken fails the same way after five seconds.
+const TRANSIENT = /Could not parse script result/;
 
 /** Runs in the page: the elements a chain of steps designates. */
 function resolveSteps(steps) {
@@ -113,7 +117,8 @@ export class Page {
       } catch (error) {
         // The page navigated under the evaluation (a link, the app's own navigation): as Playwright's
         // locators do, try again in the new document, for up to about five seconds.
-        if (attempt >= 100 || !NAVIGATED.test(String(error?.message))) throw error;
+        const message = String(error?.message);
+        if (attempt >= 100 || !(NAVIGATED.test(message) || TRANSIENT.test(message))) throw error;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }

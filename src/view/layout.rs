@@ -55,7 +55,7 @@ pub struct UserSlot {
     pub label_anchor: &'static str,
 }
 
-/// Room kept free in the server column next to one server (the tour's callout goes there).
+/// Room kept free in the server column below one server (the tour's callout goes there).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Room {
     pub beside: ServerId,

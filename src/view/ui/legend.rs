@@ -42,9 +42,17 @@ fn chip_sample(class: &'static str) -> Html {
         "chip-backup" => "M12 3h10v10h-10z",
         _ => "M11 2h12v12h-12z",
     };
+    // An orphaned session is a full one dimmed by its mark, as in the picture.
+    let (class, orphan) = match class {
+        "orphan" => ("chip-full", true),
+        class => (class, false),
+    };
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
             <path class={classes!("chip", class, "c0")} d={d} />
+            if orphan {
+                <path class="chip-mark orphan" d={d} />
+            }
         </svg>
     }
 }
@@ -116,6 +124,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             t.legend_partitioned,
         ),
         ("slow", Sample::Node("slow"), t.legend_slow),
+        ("orphan", Sample::Chip("orphan"), t.legend_orphaned),
         ("cookie", Sample::Cookie, t.legend_cookie),
     ];
     html! {
@@ -132,8 +141,8 @@ pub fn Legend(props: &LegendProps) -> Html {
                             <span class="legend-cookie" aria-hidden="true">{ "9e37→A " }<span class="mark">{ "↻" }</span>{ "1 ✕1" }</span>
                         },
                     };
-                    // The cookie line's sample and sentence are long: a row of their own.
-                    let wide = matches!(sample, Sample::Cookie).then_some("wide");
+                    // The cookie line's and the orphaned session's sentences are long: a row of their own.
+                    let wide = matches!(sample, Sample::Cookie | Sample::Chip("orphan")).then_some("wide");
                     html! { <li key={*key} class={classes!(wide)}>{ glyph }<span>{ *text }</span></li> }
                 }) }
             </ul>

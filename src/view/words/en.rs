@@ -484,6 +484,7 @@ pub static STRINGS: Strings = Strings {
     legend_full: "Full session",
     legend_backup: "Backup copy",
     legend_key_only: "Key only",
+    legend_orphaned: "Orphaned: left behind by a mismatch, never used again, holding memory until it expires",
     legend_down: "Down (known)",
     legend_partitioned: "Cut off from its peers and the store (\"cut off\")",
     legend_slow: "Slowed down (\"slow\")",

@@ -481,6 +481,7 @@ pub static STRINGS: Strings = Strings {
     legend_full: "전체 세션",
     legend_backup: "백업 사본",
     legend_key_only: "키만",
+    legend_orphaned: "고아: 불일치로 남겨져 다시 쓰이지 않고 만료될 때까지 메모리를 차지하는 세션",
     legend_down: "중단(감지됨)",
     legend_partitioned: "피어·저장소와 네트워크가 끊김(\"분리됨\")",
     legend_slow: "느려짐(\"느림\")",

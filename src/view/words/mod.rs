@@ -177,6 +177,8 @@ pub struct Strings {
     pub legend_full: &'static str,
     pub legend_backup: &'static str,
     pub legend_key_only: &'static str,
+    /// A dimmed chip: a session left behind by a mismatch.
+    pub legend_orphaned: &'static str,
     pub legend_down: &'static str,
     pub legend_partitioned: &'static str,
     pub legend_slow: &'static str,
