@@ -1,8 +1,11 @@
 //! Where the director's callout goes on the picture: beside the node where the key moment happens,
-//! covering as little of the moment as possible. The picture has no empty corner large enough for a
-//! callout read from the back of a room, so it must cover something: better a user who takes no part
-//! than the neighbouring server that holds the session, the replication lanes where its copy travels,
-//! or the wire the decisive request arrives on.
+//! covering as little of the moment as possible. A callout at a server gets room of its own below it:
+//! the server column opens for it (`room_for`, `Layout::with_rooms`) and its lines are broken to the
+//! box's width (`callout_lines`). Elsewhere (at the store or the balancer, or among too many servers
+//! for a room) the picture has no empty corner large enough for a callout read from the back of a
+//! room, so it must cover something: better a user who takes no part than the neighbouring server
+//! that holds the session, the replication lanes where its copy travels, or the wire the decisive
+//! request arrives on.
 
 use super::director::Callout;
 use super::layout::{Layout, Rect, Room, ONE_COLUMN};
@@ -191,8 +194,8 @@ fn fill(tokens: &[String], width: f64) -> Vec<String> {
 }
 
 /// The room a callout at a server wants in the server column, below the server, so that it covers no
-/// box: the callout's height, its gap to the server and a wider one to the box below. None for a callout at another
-/// node, or where the servers stand in more than one column.
+/// box: the callout's height, its gap to the server and a wider one to the box below. None for a
+/// callout at another node, or where the servers stand in more than one column.
 pub fn room_for(layout: &Layout, callout: &Callout, lines: &[String]) -> Option<Room> {
     match callout.place {
         Endpoint::Server(beside) if in_one_column(layout) => Some(Room {
