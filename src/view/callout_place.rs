@@ -8,7 +8,7 @@
 //! request arrives on.
 
 use super::director::Callout;
-use super::layout::{Layout, Rect, Room, ONE_COLUMN};
+use super::layout::{Layout, Rect, Room};
 use super::words::{callout as callout_words, Words};
 use crate::model::{Endpoint, ServerId, UserId};
 
@@ -91,7 +91,7 @@ fn callout_height(lines: &[String]) -> f64 {
 pub fn callout_lines(layout: &Layout, callout: &Callout, words: &dyn Words) -> Vec<String> {
     let lines = callout_words::lines(words, &callout.says);
     match callout.place {
-        Endpoint::Server(s) if in_one_column(layout) => {
+        Endpoint::Server(s) if layout.servers_in_one_column() => {
             let node = layout.server_rect(s);
             let boxed = node.w - 2.0 * PAD;
             let reaching = node.right() - reach_left(layout, callout.place, node) - 2.0 * PAD;
@@ -130,10 +130,6 @@ fn reach_left(layout: &Layout, place: Endpoint, node: Rect) -> f64 {
 fn badness(lines: &[String]) -> (usize, usize) {
     let between_words = lines.iter().skip(1).filter(|l| !l.starts_with('→')).count();
     (lines.len(), between_words)
-}
-
-fn in_one_column(layout: &Layout) -> bool {
-    !layout.portrait && layout.servers.len() <= ONE_COLUMN as usize
 }
 
 /// `line` broken to fit `width`: before an arrow (" → " then starts the next line, as in the
@@ -198,7 +194,7 @@ fn fill(tokens: &[String], width: f64) -> Vec<String> {
 /// callout at another node, or where the servers stand in more than one column.
 pub fn room_for(layout: &Layout, callout: &Callout, lines: &[String]) -> Option<Room> {
     match callout.place {
-        Endpoint::Server(beside) if in_one_column(layout) => Some(Room {
+        Endpoint::Server(beside) if layout.servers_in_one_column() => Some(Room {
             beside,
             height: GAP + callout_height(lines) + APART,
         }),

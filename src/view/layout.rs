@@ -235,7 +235,7 @@ impl Layout {
             .copied()
             .filter(|r| r.beside.index() < n)
             .collect();
-        if self.portrait || n > ONE_COLUMN as usize {
+        if !self.servers_in_one_column() {
             return self;
         }
         (1..=rooms.len())
@@ -276,6 +276,17 @@ impl Layout {
             y += h + space;
         }
         Some(layout)
+    }
+
+    /// The servers stand in one column, left of their replication lanes (landscape, up to
+    /// `ONE_COLUMN`).
+    pub fn servers_in_one_column(&self) -> bool {
+        !self.portrait && self.servers.len() <= ONE_COLUMN as usize
+    }
+
+    /// Every user is drawn on their own: no slot stands for a group.
+    pub fn users_one_by_one(&self) -> bool {
+        self.users <= MAX_USER_SLOTS
     }
 
     /// Which drawn slot a user belongs to: the last slot whose first user is at or before `user`

@@ -2,8 +2,10 @@
 //! layout, and the traffic drawing mode. Each part is kept behind an `Rc` and replaced only when its
 //! value changed, so the memoised components that draw it skip the redraw otherwise.
 
-use super::layout::{Layout, Rect, Room};
+use super::layout::{Layout, Rect};
+use super::tour::TourState;
 use super::traffic::{self, Mode, TrafficFrame};
+use super::words::Words;
 use super::world::{self, WorldView};
 use crate::model::{Report, SeriesMetric, Simulation, Strategy};
 use std::rc::Rc;
@@ -35,6 +37,9 @@ pub struct Scene {
     pub text: f64,
     /// The reader's font scale, one of `FONT_SCALES`.
     pub font_scale: u32,
+    /// The tour step's callouts as drawn, one list of lines each (in the order of
+    /// `TourState::callouts`), broken when the picture is laid out: a frame only places the one shown.
+    pub callout_lines: Vec<Vec<String>>,
 }
 
 /// The picture's layout for this run; `portrait`: a phone held upright gets the top-to-bottom picture.
@@ -60,6 +65,7 @@ impl Scene {
             mode: Mode::Arrows,
             text: BASE_TEXT,
             font_scale: FONT_SCALES[0],
+            callout_lines: Vec::new(),
         }
     }
 
@@ -105,20 +111,24 @@ impl Scene {
         self.series = Rc::new(world::series(sim, self.chart, CHART_POINTS));
     }
 
-    /// The picture's nodes (session tables, states) and layout, with the rooms `rooms` asks for kept
-    /// free in the server column (for the tour's callouts).
+    /// The picture's nodes (session tables, states) and layout, and the tour step's callouts drawn in
+    /// `words`, with the room they ask for kept free in the server column.
     pub fn refresh_world(
         &mut self,
         sim: &Simulation,
         portrait: bool,
-        rooms: impl FnOnce(&Layout) -> Vec<Room>,
+        tour: Option<&TourState>,
+        words: &dyn Words,
     ) {
         let world = world::world(sim);
         if *self.world != world {
             self.world = Rc::new(world);
         }
         let layout = layout_for(sim, portrait);
-        let rooms = rooms(&layout);
+        // Broken on the picture without rooms, the one the rooms are sized on: the lines drawn are the
+        // lines a room was made for.
+        self.callout_lines = tour.map_or_else(Vec::new, |t| t.callout_lines(&layout, words));
+        let rooms = tour.map_or_else(Vec::new, |t| t.callout_rooms(&layout, &self.callout_lines));
         let layout = layout.with_rooms(&rooms);
         if *self.layout != layout {
             self.layout = Rc::new(layout);

@@ -83,26 +83,38 @@ impl TourState {
         }
     }
 
-    /// The callout to draw now: the latest moment's whose outcome has happened.
-    pub fn callout_now(&self, now: Micros) -> Option<&Callout> {
+    /// The callout to draw now, with its place in `callouts`: the latest moment's whose outcome has
+    /// happened.
+    pub fn callout_now(&self, now: Micros) -> Option<(usize, &Callout)> {
         self.callouts
             .iter()
+            .enumerate()
             .rev()
-            .find(|(at, _)| self.revealed && *at <= now)
-            .map(|(_, c)| c)
+            .find(|(_, (at, _))| self.revealed && *at <= now)
+            .map(|(i, (_, c))| (i, c))
     }
 
-    /// The rooms `layout` keeps for this step's callouts at servers, drawn in `words`, in the order
-    /// they appear, from "Show me" on: the boxes move once, at the click, not when a callout appears
-    /// (the class follows the request then), nor before it (a gap under one server would hint at the
-    /// answer to the question).
-    pub fn callout_rooms(&self, layout: &Layout, words: &dyn Words) -> Vec<Room> {
+    /// Each of this step's callouts as drawn on `layout` in `words`, one list of lines each, in the
+    /// order of `callouts`.
+    pub fn callout_lines(&self, layout: &Layout, words: &dyn Words) -> Vec<Vec<String>> {
+        self.callouts
+            .iter()
+            .map(|(_, c)| callout_lines(layout, c, words))
+            .collect()
+    }
+
+    /// The rooms `layout` keeps for this step's callouts at servers, drawn as `lines` (from
+    /// `callout_lines`), in the order they appear, from "Show me" on: the boxes move once, at the
+    /// click, not when a callout appears (the class follows the request then), nor before it (a gap
+    /// under one server would hint at the answer to the question).
+    pub fn callout_rooms(&self, layout: &Layout, lines: &[Vec<String>]) -> Vec<Room> {
         if !self.revealed {
             return Vec::new();
         }
         self.callouts
             .iter()
-            .filter_map(|(_, c)| room_for(layout, c, &callout_lines(layout, c, words)))
+            .zip(lines)
+            .filter_map(|((_, c), lines)| room_for(layout, c, lines))
             .collect()
     }
 

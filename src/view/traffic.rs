@@ -255,7 +255,7 @@ pub fn build(
             let label = frame.in_flight <= LABEL_LIMIT;
             // A user's name labels an arrow only where users are drawn one by one: in a crowd, drawn as
             // groups, it names someone the picture does not show, and the names pile up at the balancer.
-            let names = layout.slots.len() == layout.users as usize;
+            let names = layout.users_one_by_one();
             let mut candidates: Vec<Label> = Vec::new();
             for m in on_wire() {
                 let look = Look::of(m.kind);

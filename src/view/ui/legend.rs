@@ -36,21 +36,17 @@ fn box_sample(class: &'static str) -> Html {
     }
 }
 
-fn chip_sample(class: &'static str) -> Html {
+/// A session chip; `dimmed`: as the picture dims an orphaned session.
+fn chip_sample(class: &'static str, dimmed: bool) -> Html {
     let d = match class {
         "chip-key" => "M14 6h4v4h-4z",
         "chip-backup" => "M12 3h10v10h-10z",
         _ => "M11 2h12v12h-12z",
     };
-    // An orphaned session is a full one dimmed by its mark, as in the picture.
-    let (class, orphan) = match class {
-        "orphan" => ("chip-full", true),
-        class => (class, false),
-    };
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
             <path class={classes!("chip", class, "c0")} d={d} />
-            if orphan {
+            if dimmed {
                 <path class="chip-mark orphan" d={d} />
             }
         </svg>
@@ -63,6 +59,8 @@ enum Sample {
     Arrow(Look),
     Flow,
     Chip(&'static str),
+    /// A full session's chip, dimmed: nobody will use it again.
+    Orphan,
     Node(&'static str),
     /// A user's cookie line as the picture writes it under the name.
     Cookie,
@@ -124,7 +122,7 @@ pub fn Legend(props: &LegendProps) -> Html {
             t.legend_partitioned,
         ),
         ("slow", Sample::Node("slow"), t.legend_slow),
-        ("orphan", Sample::Chip("orphan"), t.legend_orphaned),
+        ("orphan", Sample::Orphan, t.legend_orphaned),
         ("cookie", Sample::Cookie, t.legend_cookie),
     ];
     html! {
@@ -135,14 +133,15 @@ pub fn Legend(props: &LegendProps) -> Html {
                     let glyph = match *sample {
                         Sample::Arrow(look) => arrow_sample(look),
                         Sample::Flow => flow_sample(),
-                        Sample::Chip(class) => chip_sample(class),
+                        Sample::Chip(class) => chip_sample(class, false),
+                        Sample::Orphan => chip_sample("chip-full", true),
                         Sample::Node(class) => box_sample(class),
                         Sample::Cookie => html! {
                             <span class="legend-cookie" aria-hidden="true">{ "9e37→A " }<span class="mark">{ "↻" }</span>{ "1 ✕1" }</span>
                         },
                     };
                     // The cookie line's and the orphaned session's sentences are long: a row of their own.
-                    let wide = matches!(sample, Sample::Cookie | Sample::Chip("orphan")).then_some("wide");
+                    let wide = matches!(sample, Sample::Cookie | Sample::Orphan).then_some("wide");
                     html! { <li key={*key} class={classes!(wide)}>{ glyph }<span>{ *text }</span></li> }
                 }) }
             </ul>

@@ -171,10 +171,12 @@ impl App {
 
     /// The nodes of the picture, and the links that depend on the run.
     fn refresh_world(&mut self) {
-        let (tour, words) = (self.tour.as_ref(), self.prefs.lang.words());
-        self.scene.refresh_world(&self.sim, portrait(), |layout| {
-            tour.map_or_else(Vec::new, |t| t.callout_rooms(layout, words))
-        });
+        self.scene.refresh_world(
+            &self.sim,
+            portrait(),
+            self.tour.as_ref(),
+            self.prefs.lang.words(),
+        );
         self.world_at = dom::now_ms();
         super::panic::remember(&dom::share_url(&self.share_query(false)), self.prefs.lang);
         let compare = dom::share_url(&sharing::compare_query(

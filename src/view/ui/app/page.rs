@@ -7,7 +7,7 @@ use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
-use crate::view::callout_place::{callout_lines, place_callout};
+use crate::view::callout_place::place_callout;
 use crate::view::traffic::Mode;
 use crate::view::ui::callout::CalloutLayer;
 use crate::view::ui::config_panel::ConfigPanel;
@@ -277,9 +277,9 @@ impl App {
             .tour
             .as_ref()
             .and_then(|t| t.callout_now(self.sim.now()))
-            .and_then(|c| {
-                let lines = callout_lines(layout, c, lang.words());
-                place_callout(layout, c, &lines).map(|at| (c.place, lines, at))
+            .and_then(|(i, c)| {
+                let lines = self.scene.callout_lines.get(i)?;
+                place_callout(layout, c, lines).map(|at| (c.place, lines.clone(), at))
             });
         let frame = self
             .scene
