@@ -19,6 +19,17 @@ fn overlaps(a: Rect, b: Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.y + b.h && b.y < a.y + a.h
 }
 
+/// Every node's box: the servers, the balancer, the store and its replica.
+fn nodes(layout: &Layout) -> impl Iterator<Item = Rect> + '_ {
+    layout
+        .servers
+        .iter()
+        .copied()
+        .chain([layout.lb])
+        .chain(layout.store)
+        .chain(layout.replica)
+}
+
 /// One callout of a tour step as the page draws it at its moment.
 struct Placed {
     step: String,
@@ -172,14 +183,7 @@ fn a_callout_at_a_server_sits_below_it_in_its_room_and_covers_no_node() {
             r.y > node.y + node.h && r.y + r.h < next,
             "{step} ({lang:?}): {r:?} is not below {node:?}, above {next}"
         );
-        let nodes = layout
-            .servers
-            .iter()
-            .copied()
-            .chain([layout.lb])
-            .chain(layout.store)
-            .chain(layout.replica);
-        for other in nodes {
+        for other in nodes(&layout) {
             assert!(
                 !overlaps(r, other),
                 "{step} ({lang:?}): the callout {r:?} covers the node at {other:?}"
@@ -209,4 +213,37 @@ fn no_room_is_kept_before_show_me_so_no_gap_hints_at_the_answer() {
             .any(|(_, c)| matches!(c.place, Endpoint::Server(_)));
         assert_eq!(!revealed.is_empty(), at_a_server, "{}", step.id);
     }
+}
+
+#[test]
+fn a_callout_at_the_replica_sits_below_it_and_covers_no_node() {
+    let mut seen = 0;
+    for Placed {
+        step,
+        lang,
+        layout,
+        callout: c,
+        lines,
+        at,
+        ..
+    } in every_callout()
+    {
+        if c.place != Endpoint::Replica {
+            continue;
+        }
+        seen += 1;
+        let r = at.rect;
+        let replica = layout.replica.expect("a replica in the picture");
+        assert!(
+            r.y > replica.y + replica.h,
+            "{step} ({lang:?}): {lines:?} at {r:?} is not below the replica {replica:?}"
+        );
+        for other in nodes(&layout).chain([text_size_button(&layout)]) {
+            assert!(
+                !overlaps(r, other),
+                "{step} ({lang:?}): the callout {r:?} covers {other:?}"
+            );
+        }
+    }
+    assert!(seen >= 2, "a callout at the replica in each language");
 }

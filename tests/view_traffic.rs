@@ -123,7 +123,8 @@ fn an_arrow_moves_along_its_wire_by_model_time() {
     let (ex, ey) =
         label_at(messages, request.arrives_at, &layout, request.id).expect("drawn on arrival");
     assert_eq!(request.to, Endpoint::Balancer);
-    let half = 0.3 * TEXT * user_name(request.user.expect("a user's request")).len() as f64;
+    // Half the label's width: bold labels run about 0.7 em a character.
+    let half = 0.35 * TEXT * user_name(request.user.expect("a user's request")).len() as f64;
     assert!(
         (ey - (y1 - 8.0)).abs() <= 0.051 && ex + half <= layout.lb.x && ex + half >= x1 - 6.0,
         "on arrival: label at ({ex}, {ey}), head at ({x1}, {y1}), balancer from x {}",
@@ -195,23 +196,27 @@ fn crowds_fast_playback_and_reduced_motion_draw_flows() {
     assert_eq!(choose_mode(10, 1.0, true), Mode::Flows);
 }
 
-#[test]
-fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
-    // The asynchronous cluster step: copies take 1.5 s on the lanes right of the servers.
+/// The asynchronous cluster step (copies take 1.5 s on the lanes right of the servers) at the first
+/// moment, in 50 ms steps, when a copy between servers has more than `still_to_go` left to travel.
+fn a_copy_in_flight(still_to_go: Micros) -> (Simulation, Message, Micros) {
     let mut sim = traced_step("cluster-async-window");
-    let mut found = None;
     for at in (1..=200).map(|i| i * 50 * MS) {
         sim.advance_to(at);
         let now = sim.now();
-        if let Some(copy) = on_wire(sim.messages(), now)
+        let copy = on_wire(sim.messages(), now)
             .into_iter()
-            .find(|m| m.kind == MessageKind::Replication)
-        {
-            found = Some((copy.clone(), now));
-            break;
+            .find(|m| m.kind == MessageKind::Replication && m.arrives_at > now + still_to_go)
+            .cloned();
+        if let Some(copy) = copy {
+            return (sim, copy, now);
         }
     }
-    let (copy, now) = found.expect("a copy on its way within 10 s");
+    panic!("no copy on its way within 10 s");
+}
+
+#[test]
+fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
+    let (sim, copy, now) = a_copy_in_flight(0);
     let layout = layout_for(&sim, false);
     let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT, None);
     let (_, x, _, text, look, anchor) = frame
@@ -349,4 +354,47 @@ fn no_label_is_drawn_over_the_keep_out_place() {
         x: x + 300.0,
         ..around
     })));
+}
+
+/// The numbers of each subpath of an SVG path made of M and L commands.
+fn subpaths(d: &str) -> Vec<Vec<(f64, f64)>> {
+    d.split('M')
+        .filter(|s| !s.is_empty())
+        .map(|sub| {
+            let numbers: Vec<f64> = sub
+                .split(['L', ' '])
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse().expect("a number"))
+                .collect();
+            numbers.chunks(2).map(|p| (p[0], p[1])).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_copy_in_flight_shows_the_rest_of_its_way_into_the_server_that_waits_for_it() {
+    let (sim, copy, now) = a_copy_in_flight(500 * MS);
+    let layout = layout_for(&sim, false);
+    let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT, None);
+    let Endpoint::Server(to) = copy.to else {
+        panic!("a copy between servers");
+    };
+    let (x0, y0) = layout.anchor(copy.from, copy.to);
+    let (x1, y1) = layout.anchor(copy.to, copy.from);
+    let f = (now - copy.sent_at) as f64 / (copy.arrives_at - copy.sent_at) as f64;
+    let head = (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
+    let target = layout.server_rect(to);
+    let near = |(ax, ay): (f64, f64), (bx, by): (f64, f64)| {
+        (ax - bx).abs() <= 0.1 && (ay - by).abs() <= 0.1
+    };
+    let routes = subpaths(&frame.routes);
+    assert!(
+        routes.iter().any(|route| {
+            route.len() == 3
+                && near(route[0], head)
+                && near(route[1], (x1, y1))
+                && near(route[2], (target.x + target.w, target.cy()))
+        }),
+        "no route from the copy's head at {head:?} into server {to:?} in {routes:?}"
+    );
 }

@@ -43,6 +43,9 @@ const STATES = {
   embed: { query: 'embed=1&strategy=sticky&servers=3&users=8&seed=1&ff=12.1&paused=1&lang=en' },
   'lab-1080': { query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en', viewport: { width: 1920, height: 1080 } },
   'failover-1080': { query: 'preset=store-failover&ff=6&paused=1&lang=en', viewport: { width: 1920, height: 1080 } },
+  // Copies on their way between servers, each with the rest of its route to the server that waits.
+  'copies-1080': { query: 'preset=lag-race&ff=2.2&paused=1&lang=en', viewport: { width: 1920, height: 1080 } },
+  'embed-copies-960': { query: 'embed=1&preset=lag-race&ff=2.2&paused=1&lang=en', viewport: { width: 960, height: 540 } },
   'tour-1080': { query: 'tour=9&lang=en', viewport: { width: 1920, height: 1080 } },
   'embed-tour-960': { query: 'embed=1&tour=1&lang=en', viewport: { width: 960, height: 540 } },
   'embed-lab-960': { query: 'embed=1&strategy=cluster-all&servers=4&users=8&seed=1&ff=12.1&paused=1&lang=ko', viewport: { width: 960, height: 540 } },

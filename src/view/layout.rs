@@ -130,16 +130,19 @@ impl Layout {
             COLUMN_HEIGHT,
             (n <= ONE_COLUMN).then_some(1),
         );
-        // Wide enough for "primary (promoted)" in large type.
+        // Wide enough for "primary (promoted)" in large type. With a replica below it, the store
+        // stands higher: the room left under the replica takes the tour's callout there (two lines,
+        // clear of the text-size button in the corner).
+        let store_top = if replica { 110.0 } else { 150.0 };
         let store_rect = store.then_some(Rect {
             x: 758.0,
-            y: 150.0,
+            y: store_top,
             w: 234.0,
             h: 150.0,
         });
         let replica_rect = (store && replica).then_some(Rect {
             x: 758.0,
-            y: 360.0,
+            y: store_top + 210.0,
             w: 234.0,
             h: 130.0,
         });

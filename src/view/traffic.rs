@@ -15,6 +15,9 @@ pub const FLOW_THRESHOLD: usize = 1500;
 pub const FLOW_SPEED: f64 = 20.0;
 /// Up to this many messages, each arrow carries its user's name.
 const LABEL_LIMIT: usize = 30;
+/// About how wide a label's character is, in ems: the labels are bold, and bold digits and letters
+/// ("401", "5xx", "userA") run wider than regular text's 0.6.
+const LABEL_EM: f64 = 0.7;
 
 /// Drawing classes, one per look (colour + dash + head shape in app.css and the legend).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -85,6 +88,10 @@ pub struct TrafficFrame {
     /// Arrows: (look, tail path, head path).
     pub arrows: Vec<(Look, String, String)>,
     pub labels: Vec<Label>,
+    /// Where each copy in flight is still to go, from its head to the node that waits for it: drawn
+    /// while arrows are few enough to be followed one by one (as their labels are), so that a click
+    /// that outruns its copy is seen outrunning it.
+    pub routes: String,
     /// Flows: (key, look, path, width, count).
     pub flows: Vec<(String, Look, String, f64, u32)>,
     pub in_flight: usize,
@@ -158,7 +165,7 @@ fn label_over(span: (f64, f64), y: f64, text: f64, r: &Rect) -> bool {
 /// hence the margin of a quarter box on each side).
 fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64, f64) {
     let above = y - 8.0;
-    let half = 0.3 * text * chars as f64;
+    let half = LABEL_EM / 2.0 * text * chars as f64;
     let lb = &layout.lb;
     let (name_left, name_right) = (lb.x - lb.w / 4.0, lb.right() + lb.w / 4.0);
     let (name_top, name_bottom) = (lb.y - 1.6 * text, lb.y);
@@ -181,7 +188,7 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
         false => x,
     };
     // Centred on a head at a server's or the store's edge, a label would run into the box, over its
-    // name or its chips: it ends just left of the box instead.
+    // name or its chips: it ends just left of the box instead, its halo clear of the outline.
     let boxes = layout
         .servers
         .iter()
@@ -192,14 +199,14 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
         .map(|r| r.x)
         .reduce(f64::min)
     {
-        Some(left) => ((left - 2.0 - half).min(x), y),
+        Some(left) => ((left - 4.0 - half).min(x), y),
         None => (x, y),
     }
 }
 
-/// Where a label's text runs from and to along x: about 0.6 em a character, from `x` or centred on it.
+/// Where a label's text runs from and to along x: `LABEL_EM` a character, from `x` or centred on it.
 fn label_span(x: f64, text: &str, anchor: &str, text_size: f64) -> (f64, f64) {
-    let width = 0.6 * text_size * text.chars().count() as f64;
+    let width = LABEL_EM * text_size * text.chars().count() as f64;
     match anchor {
         "start" => (x, x + width),
         _ => (x - width / 2.0, x + width / 2.0),
@@ -274,6 +281,15 @@ pub fn build(
                     cmd(&mut entry.0, 'L', &[x, y]);
                 }
                 head(&mut entry.1, look, x, y, ux, uy);
+                if label && m.kind == MessageKind::Replication {
+                    cmd(&mut frame.routes, 'M', &[x, y]);
+                    cmd(&mut frame.routes, 'L', &[x1, y1]);
+                    // Off the lane, into the server's box.
+                    if let Endpoint::Server(to) = m.to {
+                        let r = layout.server_rect(to);
+                        cmd(&mut frame.routes, 'L', &[r.right(), r.cy()]);
+                    }
+                }
                 if label {
                     let text = match (look, m.user) {
                         (Look::Mismatch, _) | (Look::Lost, _) => "401".to_string(),
@@ -398,7 +414,7 @@ mod tests {
         // A head just right of the box's top corner (on its way to the top server): above it is the
         // name; below it, the label starts right of the box.
         let (x, y) = (lb.right() + 5.0, lb.y - 2.0);
-        let clear_right = lb.right() + 5.0 + 0.3 * text * 5.0;
+        let clear_right = lb.right() + 5.0 + LABEL_EM / 2.0 * text * 5.0;
         assert_eq!(
             label_place(&layout, x, y, 5, text),
             (clear_right, y + 8.0 + text)
@@ -421,7 +437,7 @@ mod tests {
     fn a_label_at_a_boxs_edge_ends_left_of_the_box() {
         let layout = Layout::new(6, 3, true, false, false);
         let text = 14.0;
-        let half = 0.3 * text * 5.0;
+        let half = LABEL_EM / 2.0 * text * 5.0;
         for edge in [layout.server_rect(ServerId(0)), layout.store.unwrap()] {
             // A head arriving at the box's left side, a third of the way down (where its chips are).
             let (x, y) = (edge.x - 1.0, edge.y + edge.h / 3.0);

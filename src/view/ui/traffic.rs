@@ -25,6 +25,7 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
                 }) }
             </g>
             <g class="arrows">
+                <path class="copy-routes" d={f.routes.clone()} />
                 { for f.arrows.iter().map(|(look, tail, head)| html! {
                     <g key={look.class()} class={classes!("arrow", look.class())}>
                         <path class="tail" d={tail.clone()} />

@@ -248,7 +248,8 @@ impl Words for English {
             asks the store for its session.",
                 question: "The store is about to move to a database. What changes for users?",
                 answer: "Every request now waits for a database round trip (about 10 ms instead of 1 ms: 8 ms on the network, the rest in the database): the \
-            median latency rises by that much, for every user, on every request. Nothing is lost; \
+            median latency (below: the whole request, the server's own work included) rises by about that \
+            much, for every user, on every request. Nothing is lost; \
             everything is slower.",
             },
         }
@@ -371,13 +372,13 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     by_address: "{address} → ip_hash → server {server}",
     by_cookie: "Cookie: server={server} → server {server}",
     found: "SESSION={session} → found → 200",
-    found_in_store: "SESSION={session} → store: found ({ms}) → 200",
+    found_in_store: "SESSION={session} → store ({ms}) → found → 200",
     copied: "write → {copies} copies → {copies} acks → 200",
     fetched: "SESSION={session}: key only\n→ fetch from {from} → 200",
     store_down: "store unreachable → 500",
     failed: "nobody can answer → 502",
     out_of_memory: "memory full → out of memory\n→ {sessions_lost} sessions lost",
-    promoted: "promoted to primary\n· {writes_lost} writes lost",
+    promoted: "promoted\n· {writes_lost} writes lost",
 };
 
 pub static STRINGS: Strings = Strings {

@@ -245,8 +245,8 @@ impl Words for Korean {
                 caption: "같은 저장소를 먼저 메모리(Redis)에, 다음에는 관계형 데이터베이스에 둡니다. 요청마다 \
             저장소에서 세션을 읽습니다.",
                 question: "곧 저장소가 데이터베이스로 바뀝니다. 사용자에게는 무엇이 달라질까요?",
-                answer: "이제 요청마다 데이터베이스 왕복(1 ms 대신 약 10 ms: 네트워크 8 ms, 나머지는 데이터베이스 처리)을 기다립니다. 중앙값 지연 시간이 \
-            그만큼 모든 사용자의 모든 요청에서 늘어납니다. 잃는 것은 없지만 모든 것이 느려집니다.",
+                answer: "이제 요청마다 데이터베이스 왕복(1 ms 대신 약 10 ms: 네트워크 8 ms, 나머지는 데이터베이스 처리)을 기다립니다. 중앙값 지연 시간(아래: 서버 자체 처리까지 \
+            포함한 요청 전체)이 대략 그만큼 모든 사용자의 모든 요청에서 늘어납니다. 잃는 것은 없지만 모든 것이 느려집니다.",
             },
         }
     }
@@ -368,7 +368,7 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     by_address: "{address} → ip_hash → 서버 {server}",
     by_cookie: "Cookie: server={server} → 서버 {server}",
     found: "SESSION={session} → 있음 → 200",
-    found_in_store: "SESSION={session} → 저장소: 있음 ({ms}) → 200",
+    found_in_store: "SESSION={session} → 저장소 ({ms}) → 있음 → 200",
     copied: "쓰기 → 복제 {copies}개 → 확인 {copies}개 → 200",
     fetched: "SESSION={session}: 키만 있음\n→ {from}에서 가져옴 → 200",
     store_down: "저장소 연결 불가 → 500",

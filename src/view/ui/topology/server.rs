@@ -64,7 +64,10 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     // The name a little larger than the smallest text, when the box has room for it.
     let name_size = (text * 1.2).min(r.h - 2.0 * pad - bar_h).max(text);
     let line = text * 1.2;
-    // What fits: a second line of counts, then chips, then a line for faults and "+N more".
+    // What fits under the name: a line of counts over a row of chips; in a higher box, also a line
+    // for faults and "+N more". The counts come first: "0 sessions" is often what the box is there
+    // to say.
+    let counts_fit = r.h >= pad * 3.0 + name_size + line + text + bar_h;
     let roomy = r.h >= pad * 3.0 + name_size + line * 2.0 + text + bar_h;
     let with_chips = r.h >= pad * 3.0 + name_size + text * 0.8 + bar_h;
     let full_name = format!("{} {letter}", t.server);
@@ -95,8 +98,8 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     } else {
         counts.clone()
     };
-    let counts_shown =
-        (roomy && text_width(&counts_text, text) + 2.0 * pad <= r.w).then(|| counts_text.clone());
+    let counts_shown = (counts_fit && text_width(&counts_text, text) + 2.0 * pad <= r.w)
+        .then(|| counts_text.clone());
     let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
     // Live chips first, then the ghosts of sessions just lost here, in one grid.
     let mut all = s.sessions.clone();
