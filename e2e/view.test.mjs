@@ -66,6 +66,28 @@ test('a crashed server\'s state word sits under its crossed-out sessions, and th
   });
 });
 
+test('in the 960x540 embed, counts too wide for a box go on two lines, above its chips and inside it', async (t) => {
+  await withPage(t, { query: 'embed=1&preset=lag-race&ff=2.2&paused=1&lang=en', viewport: { width: 960, height: 540 } }, async (page) => {
+    const drawn = await page.evaluate(() => {
+      const node = document.querySelector('[data-testid="server-2"]');
+      const box = (e) => e.getBoundingClientRect().toJSON();
+      const counts = node.querySelector('.queue');
+      // WebKit gives a tspan the box of its whole text: the lines are told apart by their baselines.
+      const lines = [...counts.querySelectorAll('tspan')].map((l) => ({ text: l.textContent.trim(), y: Number(l.getAttribute('y')) }));
+      const chips = [...node.querySelectorAll('.chip')].map(box).filter((r) => r.width > 0);
+      return { outline: box(node.querySelector('.box')), counts: box(counts), lines, chipsTop: Math.min(...chips.map((c) => c.top)) };
+    });
+    t.diagnostic(JSON.stringify(drawn));
+    assert.equal(drawn.lines.length, 2, 'the counts on two lines');
+    assert.match(drawn.lines.map((l) => l.text).join(' · '), /^\d+ full · \d+ backup · \d+ orphaned$/);
+    assert.ok(drawn.lines[1].y > drawn.lines[0].y, 'one line under the other');
+    assert.ok(drawn.counts.right <= drawn.outline.right, `the counts end at ${drawn.counts.right}, the box at ${drawn.outline.right}`);
+    // The text's box runs down to the font's full descent, which Firefox counts deeper than the
+    // glyphs reach: 3 px of slack.
+    assert.ok(drawn.chipsTop >= drawn.counts.bottom - 3, `the chips start at ${drawn.chipsTop}, the counts end at ${drawn.counts.bottom}`);
+  });
+});
+
 test('the server controls add and remove servers', async (t) => {
   await withPage(t, { query: 'servers=3&paused=1' }, async (page) => {
     assert.equal(await page.getByTestId('server-3').count(), 0);

@@ -17,7 +17,7 @@
 //! - `clock`: model time per animation frame; `tour`: where the page is in the guided tour;
 //!   `announce`: what the screen-reader live region says.
 //! - `actions`: everything a person can do on the page (and the keyboard shortcuts); `names`,
-//!   `svgnum`: small text helpers.
+//!   `svgnum`, `text_lines`: small text helpers.
 //!
 //! `ui/` (wasm32 only) is the thin Yew layer that draws those values and turns clicks and keys into
 //! `Action`s: `ui/app/` is the page component, the other files are the components of its parts.
@@ -35,6 +35,7 @@ pub mod layout;
 pub mod names;
 pub mod scene;
 pub mod svgnum;
+pub mod text_lines;
 pub mod timeline;
 pub mod tour;
 pub mod traffic;

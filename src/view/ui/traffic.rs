@@ -25,7 +25,9 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
                 }) }
             </g>
             <g class="arrows">
-                <path class="copy-routes" d={f.routes.clone()} />
+                if !f.routes.is_empty() {
+                    <path class="copy-routes" d={f.routes.clone()} />
+                }
                 { for f.arrows.iter().map(|(look, tail, head)| html! {
                     <g key={look.class()} class={classes!("arrow", look.class())}>
                         <path class="tail" d={tail.clone()} />

@@ -8,6 +8,7 @@ use crate::model::{NodeState, SessionEntry, SessionRole};
 use crate::view::actions::Action;
 use crate::view::layout::Rect;
 use crate::view::names::server_letter;
+use crate::view::text_lines::two_lines;
 use crate::view::words::Lang;
 use crate::view::world::ServerView;
 use std::fmt::Write;
@@ -98,9 +99,22 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     } else {
         counts.clone()
     };
-    let counts_shown = (counts_fit && text_width(&counts_text, text) + 2.0 * pad <= r.w)
-        .then(|| counts_text.clone());
-    let chips_y = pad + name_size + 4.0 + if counts_shown.is_some() { line } else { 0.0 };
+    // The counts on one line; too wide for that, on two where the box is high enough to keep its
+    // row of chips and its bottom line under them.
+    let fits = |words: &str| text_width(words, text) + 2.0 * pad <= r.w;
+    let two_lines_fit = r.h >= pad * 3.0 + name_size + line * 3.0 + text + bar_h;
+    let counts_lines: Vec<String> = if !counts_fit {
+        Vec::new()
+    } else if fits(&counts_text) {
+        vec![counts_text.clone()]
+    } else {
+        two_lines(&counts_text, " · ", |words| text_width(words, text))
+            .filter(|lines| two_lines_fit && lines.iter().all(|l| fits(l)))
+            .map(Vec::from)
+            .unwrap_or_default()
+    };
+    let counts_shown = (!counts_lines.is_empty()).then(|| counts_lines.join(" "));
+    let chips_y = pad + name_size + 4.0 + line * counts_lines.len() as f64;
     // Live chips first, then the ghosts of sessions just lost here, in one grid.
     let mut all = s.sessions.clone();
     // A ghost is drawn as an outline (like a copy), crossed out by its mark.
@@ -225,9 +239,11 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             }
             </g>
             <g class="queue-slot">
-            if let Some(words) = counts_shown {
-                <text class="queue" x={fmt1(pad)} y={fmt1(pad + name_size + 2.0 + text * 0.95)} font-size={fmt1(text)}>
-                    { words }{ " " }
+            if !counts_lines.is_empty() {
+                <text class="queue" font-size={fmt1(text)}>
+                    { for counts_lines.iter().enumerate().map(|(i, words)| html! {
+                        <tspan x={fmt1(pad)} y={fmt1(pad + name_size + 2.0 + text * 0.95 + line * i as f64)}>{ words.clone() }{ " " }</tspan>
+                    }) }
                 </text>
             }
             </g>
