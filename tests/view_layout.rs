@@ -236,3 +236,62 @@ fn no_room_is_made_where_boxes_would_get_too_low_or_stand_in_several_columns() {
     );
     assert_eq!(three.clone().with_rooms(&[]), three);
 }
+
+/// Whether `(x, y)` lies on the outline of `r`.
+fn on_edge(r: &Rect, (x, y): (f64, f64)) -> bool {
+    let inside =
+        x >= r.x - 1e-9 && x <= r.x + r.w + 1e-9 && y >= r.y - 1e-9 && y <= r.y + r.h + 1e-9;
+    let edge = [r.x, r.x + r.w].iter().any(|e| (x - e).abs() < 1e-9)
+        || [r.y, r.y + r.h].iter().any(|e| (y - e).abs() < 1e-9);
+    inside && edge
+}
+
+#[test]
+fn after_a_failover_the_servers_talk_to_the_replicas_box_which_holds_the_primary_now() {
+    use sessionscope::model::Endpoint;
+    use sessionscope::scenario::preset::Preset;
+    use sessionscope::view::scene::layout_for;
+    // The store-failover preset: the primary crashes, and Sentinel promotes the replica.
+    let scenario = Preset::StoreFailover.scenario();
+    let mut sim = scenario.simulation();
+    for portrait in [false, true] {
+        let layout = layout_for(&sim, portrait);
+        assert!(!layout.store_promoted);
+        let (store, replica) = (layout.store.unwrap(), layout.replica.unwrap());
+        assert!(on_edge(
+            &store,
+            layout.anchor(Endpoint::Store, Endpoint::Server(ServerId(0)))
+        ));
+        assert!(on_edge(
+            &store,
+            layout.anchor(Endpoint::Store, Endpoint::Replica)
+        ));
+        assert!(on_edge(
+            &replica,
+            layout.anchor(Endpoint::Replica, Endpoint::Store)
+        ));
+    }
+    sim.advance_to(scenario.duration);
+    assert!(sim.store_promoted(), "the preset ends after the failover");
+    for portrait in [false, true] {
+        let layout = layout_for(&sim, portrait);
+        assert!(layout.store_promoted);
+        let (store, replica) = (layout.store.unwrap(), layout.replica.unwrap());
+        for s in ServerId::first(layout.servers.len() as u32) {
+            let end = layout.anchor(Endpoint::Store, Endpoint::Server(s));
+            assert!(
+                on_edge(&replica, end),
+                "{s:?}'s store requests end at {end:?}, not on {replica:?}"
+            );
+        }
+        // The copies run from the promoted box to the first one, along the same link.
+        assert!(on_edge(
+            &replica,
+            layout.anchor(Endpoint::Store, Endpoint::Replica)
+        ));
+        assert!(on_edge(
+            &store,
+            layout.anchor(Endpoint::Replica, Endpoint::Store)
+        ));
+    }
+}

@@ -75,6 +75,9 @@ pub struct Layout {
     pub servers: Vec<Rect>,
     pub store: Option<Rect>,
     pub replica: Option<Rect>,
+    /// The replica's box holds the primary's role (a failover promoted it): the servers' wires and
+    /// their store requests go there, and copies from it go to the first box.
+    pub store_promoted: bool,
 }
 
 /// Users per drawn slot: `users` spread over `slots` slots, slot `g` gets [first, last].
@@ -156,6 +159,7 @@ impl Layout {
             servers,
             store: store_rect,
             replica: replica_rect,
+            store_promoted: false,
         }
     }
 
@@ -224,6 +228,7 @@ impl Layout {
             servers,
             store: store_rect,
             replica: replica_rect,
+            store_promoted: false,
         }
     }
 
@@ -324,21 +329,33 @@ impl Layout {
                     Endpoint::Store | Endpoint::Replica => (r.right(), r.cy()),
                 }
             }
-            Endpoint::Store => {
-                let r = self.store.unwrap_or(self.lb);
+            Endpoint::Store | Endpoint::Replica => {
+                let r = self.store_box(at);
                 match other {
-                    Endpoint::Replica => (r.cx(), r.y + r.h),
-                    _ => (r.x, r.cy()),
-                }
-            }
-            Endpoint::Replica => {
-                let r = self.replica.or(self.store).unwrap_or(self.lb);
-                match other {
-                    Endpoint::Store => (r.cx(), r.y),
+                    // The link between the two boxes, one above the other.
+                    Endpoint::Store | Endpoint::Replica if self.store_box(other).y > r.y => {
+                        (r.cx(), r.y + r.h)
+                    }
+                    Endpoint::Store | Endpoint::Replica => (r.cx(), r.y),
                     _ => (r.x, r.cy()),
                 }
             }
         }
+    }
+
+    /// The box that holds the store's `role` now (`Endpoint::Store`, the primary, or
+    /// `Endpoint::Replica`): after a failover, the primary's role is in the replica's box.
+    pub fn store_box(&self, role: Endpoint) -> Rect {
+        let (primary, replica) = if self.store_promoted {
+            (self.replica.or(self.store), self.store)
+        } else {
+            (self.store, self.replica.or(self.store))
+        };
+        match role {
+            Endpoint::Replica => replica,
+            _ => primary,
+        }
+        .unwrap_or(self.lb)
     }
 
     fn anchor_portrait(&self, at: Endpoint, other: Endpoint) -> (f64, f64) {
@@ -359,16 +376,16 @@ impl Layout {
                     Endpoint::Store | Endpoint::Replica => (r.cx(), r.y + r.h),
                 }
             }
-            Endpoint::Store => {
-                let r = self.store.unwrap_or(self.lb);
+            Endpoint::Store | Endpoint::Replica => {
+                let r = self.store_box(at);
                 match other {
-                    Endpoint::Replica => (r.right(), r.cy()),
+                    // The link between the two boxes, side by side.
+                    Endpoint::Store | Endpoint::Replica if self.store_box(other).x > r.x => {
+                        (r.right(), r.cy())
+                    }
+                    Endpoint::Store | Endpoint::Replica => (r.x, r.cy()),
                     _ => (r.cx(), r.y),
                 }
-            }
-            Endpoint::Replica => {
-                let r = self.replica.or(self.store).unwrap_or(self.lb);
-                (r.x, r.cy())
             }
         }
     }

@@ -45,13 +45,16 @@ pub struct Scene {
 /// The picture's layout for this run; `portrait`: a phone held upright gets the top-to-bottom picture.
 pub fn layout_for(sim: &Simulation, portrait: bool) -> Layout {
     let c = sim.config();
-    Layout::new(
-        sim.active_users(),
-        world::server_count(sim),
-        c.strategy == Strategy::Store,
-        c.store_replica,
-        portrait,
-    )
+    Layout {
+        store_promoted: sim.store_promoted(),
+        ..Layout::new(
+            sim.active_users(),
+            world::server_count(sim),
+            c.strategy == Strategy::Store,
+            c.store_replica,
+            portrait,
+        )
+    }
 }
 
 impl Scene {

@@ -1,5 +1,6 @@
 //! What every glyph means, drawn with the same classes as the picture itself.
 
+use super::topology::Mark;
 use crate::view::traffic::Look;
 use crate::view::words::Lang;
 use yew::prelude::*;
@@ -36,19 +37,22 @@ fn box_sample(class: &'static str) -> Html {
     }
 }
 
-/// A session chip; `dimmed`: as the picture dims an orphaned session.
-fn chip_sample(class: &'static str, dimmed: bool) -> Html {
+/// A session chip, with `mark` over it as the picture marks one.
+fn chip_sample(class: &'static str, mark: Option<Mark>) -> Html {
     let d = match class {
         "chip-key" => "M14 6h4v4h-4z",
         "chip-backup" => "M12 3h10v10h-10z",
         _ => "M11 2h12v12h-12z",
     };
+    let marked = mark.map(|mark| {
+        let mut d = String::new();
+        mark.path(&mut d, 11.0, 2.0, 12.0);
+        html! { <path class={mark.class()} d={d} /> }
+    });
     html! {
         <svg class="legend-glyph" viewBox="0 0 36 16" width="36" height="16" aria-hidden="true">
             <path class={classes!("chip", class, "c0")} d={d} />
-            if dimmed {
-                <path class="chip-mark orphan" d={d} />
-            }
+            { for marked }
         </svg>
     }
 }
@@ -59,8 +63,9 @@ enum Sample {
     Arrow(Look),
     Flow,
     Chip(&'static str),
-    /// A full session's chip, dimmed: nobody will use it again.
-    Orphan,
+    /// A full session's chip with a mark over it (dimmed: nobody will use it again; outlined: the
+    /// replica's copy is older; crossed out: its latest write was lost at a failover).
+    Marked(Mark),
     Node(&'static str),
     /// A user's cookie line as the picture writes it under the name.
     Cookie,
@@ -122,7 +127,13 @@ pub fn Legend(props: &LegendProps) -> Html {
             t.legend_partitioned,
         ),
         ("slow", Sample::Node("slow"), t.legend_slow),
-        ("orphan", Sample::Orphan, t.legend_orphaned),
+        ("orphan", Sample::Marked(Mark::Orphan), t.legend_orphaned),
+        (
+            "trailing",
+            Sample::Marked(Mark::Trailing),
+            t.legend_trailing,
+        ),
+        ("stale", Sample::Marked(Mark::Stale), t.legend_stale),
         ("cookie", Sample::Cookie, t.legend_cookie),
     ];
     html! {
@@ -133,15 +144,15 @@ pub fn Legend(props: &LegendProps) -> Html {
                     let glyph = match *sample {
                         Sample::Arrow(look) => arrow_sample(look),
                         Sample::Flow => flow_sample(),
-                        Sample::Chip(class) => chip_sample(class, false),
-                        Sample::Orphan => chip_sample("chip-full", true),
+                        Sample::Chip(class) => chip_sample(class, None),
+                        Sample::Marked(mark) => chip_sample("chip-full", Some(mark)),
                         Sample::Node(class) => box_sample(class),
                         Sample::Cookie => html! {
                             <span class="legend-cookie" aria-hidden="true">{ "9e37→A " }<span class="mark">{ "↻" }</span>{ "1 ✕1" }</span>
                         },
                     };
-                    // The cookie line's and the orphaned session's sentences are long: a row of their own.
-                    let wide = matches!(sample, Sample::Cookie | Sample::Orphan).then_some("wide");
+                    // The cookie line's and the marked sessions' sentences are long: a row of their own.
+                    let wide = matches!(sample, Sample::Cookie | Sample::Marked(_)).then_some("wide");
                     html! { <li key={*key} class={classes!(wide)}>{ glyph }<span>{ *text }</span></li> }
                 }) }
             </ul>

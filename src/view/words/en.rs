@@ -86,6 +86,14 @@ impl Words for English {
         }
     }
 
+    fn store_engine(&self, kind: StoreKind) -> &'static str {
+        // Not "RDB": to whoever knows Redis, that is its snapshot format.
+        match kind {
+            StoreKind::Memory => "Redis",
+            StoreKind::Rdb => "SQL DB",
+        }
+    }
+
     fn persistence(&self, persistence: Persistence) -> &'static str {
         match persistence {
             Persistence::None => "None",
@@ -374,7 +382,7 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     found: "SESSION={session} → found → 200",
     found_in_store: "SESSION={session} → store ({ms}) → found → 200",
     copied: "write → {copies} copies → {copies} acks → 200",
-    fetched: "SESSION={session}: key only\n→ fetch from {from} → 200",
+    fetched: "SESSION={session}: key only\n→ fetched from {from} → 200",
     store_down: "store unreachable → 500",
     failed: "nobody can answer → 502",
     out_of_memory: "memory full → out of memory\n→ {sessions_lost} sessions lost",
@@ -486,6 +494,8 @@ pub static STRINGS: Strings = Strings {
     legend_backup: "Backup copy",
     legend_key_only: "Key only",
     legend_orphaned: "Orphaned: left behind by a mismatch, never used again, holding memory until it expires",
+    legend_trailing: "Outlined, in the replica: its latest write has not reached the replica yet",
+    legend_stale: "Crossed out, in the store: its latest write was lost at the failover",
     legend_down: "Down (known)",
     legend_partitioned: "Cut off from its peers and the store (\"cut off\")",
     legend_slow: "Slowed down (\"slow\")",

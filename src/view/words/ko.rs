@@ -86,6 +86,14 @@ impl Words for Korean {
         }
     }
 
+    fn store_engine(&self, kind: StoreKind) -> &'static str {
+        // Not "RDB": to whoever knows Redis, that is its snapshot format.
+        match kind {
+            StoreKind::Memory => "Redis",
+            StoreKind::Rdb => "SQL DB",
+        }
+    }
+
     fn persistence(&self, persistence: Persistence) -> &'static str {
         match persistence {
             Persistence::None => "없음",
@@ -482,6 +490,8 @@ pub static STRINGS: Strings = Strings {
     legend_backup: "백업 사본",
     legend_key_only: "키만",
     legend_orphaned: "고아: 불일치로 남겨져 다시 쓰이지 않고 만료될 때까지 메모리를 차지하는 세션",
+    legend_trailing: "복제본의 점선 테두리: 마지막 쓰기가 아직 복제본에 도착하지 않음",
+    legend_stale: "저장소의 X 표시: 마지막 쓰기가 페일오버 때 유실됨",
     legend_down: "중단(감지됨)",
     legend_partitioned: "피어·저장소와 네트워크가 끊김(\"분리됨\")",
     legend_slow: "느려짐(\"느림\")",

@@ -179,6 +179,8 @@ pub struct Strings {
     pub legend_key_only: &'static str,
     /// A dimmed chip: a session left behind by a mismatch.
     pub legend_orphaned: &'static str,
+    pub legend_trailing: &'static str,
+    pub legend_stale: &'static str,
     pub legend_down: &'static str,
     pub legend_partitioned: &'static str,
     pub legend_slow: &'static str,
@@ -299,6 +301,8 @@ pub trait Words: Sync {
     fn balancer(&self, balancer: Balancer) -> &'static str;
     fn replication(&self, replication: Replication) -> &'static str;
     fn store_kind(&self, kind: StoreKind) -> &'static str;
+    /// The store's engine, short, as its box names it ("Redis · 8 sessions").
+    fn store_engine(&self, kind: StoreKind) -> &'static str;
     fn persistence(&self, persistence: Persistence) -> &'static str;
     /// The chart picker's choice (with its unit).
     fn series(&self, metric: SeriesMetric) -> &'static str;

@@ -2,7 +2,7 @@
 //! Each part is a component whose properties are compared: Yew draws it again only when they change.
 
 use super::App;
-use crate::model::{Command, ServerId, StoreKind, Strategy};
+use crate::model::{Command, ServerId, Strategy};
 use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
@@ -284,10 +284,11 @@ impl App {
         let frame = self
             .scene
             .traffic(&self.sim, callout.as_ref().map(|(.., at)| at.rect));
-        let engine = match self.sim.config().store_kind {
-            StoreKind::Memory => "Redis",
-            StoreKind::Rdb => "RDB",
-        };
+        let engine = self
+            .prefs
+            .lang
+            .words()
+            .store_engine(self.sim.config().store_kind);
         let view_box = format!("0 0 {} {}", f64_text(layout.width), f64_text(layout.height));
         let text = self.scene.text;
         // Two SVGs: the nodes change a few times a second, the traffic every frame. The traffic's own

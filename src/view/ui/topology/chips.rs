@@ -57,22 +57,32 @@ pub fn chip_marks(
         if !marked.iter().any(|m| m.session == s.session) {
             continue;
         }
-        let x = fmt1(x0 + (i % cols) as f64 * pitch);
-        let y = fmt1(y0 + (i / cols) as f64 * pitch);
-        let s = fmt1(size);
-        let _ = match mark {
+        let x = x0 + (i % cols) as f64 * pitch;
+        let y = y0 + (i / cols) as f64 * pitch;
+        mark.path(&mut d, x, y, size);
+    }
+    html! { <path class={mark.class()} d={d} /> }
+}
+
+impl Mark {
+    /// Appends the mark over a chip in the `size` square at (`x`, `y`) to the path `d`.
+    pub fn path(self, d: &mut String, x: f64, y: f64, size: f64) {
+        let (x, y, s) = (fmt1(x), fmt1(y), fmt1(size));
+        let _ = match self {
             Mark::Stale => write!(d, "M{x} {y}l{s} {s}m0 -{s}l-{s} {s}"),
             Mark::Ghost => write!(d, "M{x} {y}h{s}v{s}h-{s}zl{s} {s}m0 -{s}l-{s} {s}"),
             Mark::Trailing | Mark::Orphan => write!(d, "M{x} {y}h{s}v{s}h-{s}z"),
         };
     }
-    let class = match mark {
-        Mark::Trailing => "chip-mark trailing",
-        Mark::Stale => "chip-mark stale",
-        Mark::Ghost => "chip-mark ghost",
-        Mark::Orphan => "chip-mark orphan",
-    };
-    html! { <path class={class} d={d} /> }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Trailing => "chip-mark trailing",
+            Mark::Stale => "chip-mark stale",
+            Mark::Ghost => "chip-mark ghost",
+            Mark::Orphan => "chip-mark orphan",
+        }
+    }
 }
 
 /// One chip of `shape` (as the user's glyph: circle, square, triangle, diamond) in the `size` square at

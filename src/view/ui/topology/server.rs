@@ -92,7 +92,8 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
             .then(|| action_word.clone());
     let mut counts = session_counts(s, props.lang);
     if !s.orphans.is_empty() {
-        let _ = write!(counts, " · {} {}", s.orphans.len(), t.orphaned);
+        // In brackets: the orphaned are among the sessions counted before them, not more of them.
+        let _ = write!(counts, " ({} {})", s.orphans.len(), t.orphaned);
     }
     let counts_text = if s.queue > 0 {
         format!("{counts} · {} {}", t.queue, s.queue)
@@ -108,10 +109,12 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     } else if fits(&counts_text) {
         vec![counts_text.clone()]
     } else {
-        two_lines(&counts_text, " · ", |words| text_width(words, text))
-            .filter(|lines| two_lines_fit && lines.iter().all(|l| fits(l)))
-            .map(Vec::from)
-            .unwrap_or_default()
+        two_lines(&counts_text, &[" · ", " ("], |words| {
+            text_width(words, text)
+        })
+        .filter(|lines| two_lines_fit && lines.iter().all(|l| fits(l)))
+        .map(Vec::from)
+        .unwrap_or_default()
     };
     let counts_shown = (!counts_lines.is_empty()).then(|| counts_lines.join(" "));
     let chips_y = pad + name_size + 4.0 + line * counts_lines.len() as f64;
