@@ -215,7 +215,7 @@ fn a_copy_in_flight(still_to_go: Micros) -> (Simulation, Message, Micros) {
 }
 
 #[test]
-fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
+fn a_copy_in_flight_says_whose_session_it_carries_and_where_beside_its_lane() {
     let (sim, copy, now) = a_copy_in_flight(0);
     let layout = layout_for(&sim, false);
     let frame = build(sim.messages(), now, &layout, Mode::Arrows, TEXT, None);
@@ -225,7 +225,18 @@ fn a_copy_in_flight_says_whose_session_it_carries_beside_its_lane() {
         .find(|(id, ..)| *id == copy.id)
         .expect("the copy is labelled");
     let user = copy.user.expect("a copy carries its session's user");
-    assert_eq!(text, &sessionscope::view::names::user_name(user));
+    let Endpoint::Server(to) = copy.to else {
+        panic!("a copy between servers");
+    };
+    // Whose session, and where it goes.
+    assert_eq!(
+        text,
+        &format!(
+            "{} → {}",
+            sessionscope::view::names::user_name(user),
+            sessionscope::view::names::server_letter(to)
+        )
+    );
     assert_eq!(*look, Look::Replication);
     // Beside the lane, right of every server box.
     let right = layout.servers.iter().map(|r| r.x + r.w).fold(0.0, f64::max);

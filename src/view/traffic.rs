@@ -4,7 +4,7 @@
 //! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
 
 use super::layout::{Layout, Rect};
-use super::names::user_name;
+use super::names::{server_letter, user_name};
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
 use crate::number::f64_text;
@@ -296,12 +296,19 @@ pub fn build(
                         (Look::Error, _) => "5xx".to_string(),
                         (Look::Request | Look::Ok, Some(u)) if names => user_name(u),
                         // A copy or a fetch says whose session it carries: a click racing its own
-                        // copy shows the same name on both arrows.
-                        (Look::Replication | Look::Fetch, Some(u))
-                            if names && m.kind != MessageKind::ReplicationAck =>
+                        // copy shows the same name on both arrows. A copy says where it goes too: the
+                        // copies of one write leave side by side.
+                        (Look::Replication, Some(u))
+                            if names && m.kind == MessageKind::Replication =>
                         {
-                            user_name(u)
+                            match m.to {
+                                Endpoint::Server(to) => {
+                                    format!("{} → {}", user_name(u), server_letter(to))
+                                }
+                                _ => user_name(u),
+                            }
                         }
+                        (Look::Fetch, Some(u)) if names => user_name(u),
                         _ => String::new(),
                     };
                     // On a lane, beside it: above the head the name would sit on the lane itself.
