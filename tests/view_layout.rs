@@ -246,9 +246,28 @@ fn on_edge(r: &Rect, (x, y): (f64, f64)) -> bool {
     inside && edge
 }
 
+/// The servers' store requests end on the edge of `primary`, and the copies run from it to `replica`.
+fn store_roles_drawn_at(layout: &Layout, primary: &Rect, replica: &Rect) {
+    use sessionscope::model::Endpoint;
+    for s in ServerId::first(layout.servers.len() as u32) {
+        let end = layout.anchor(Endpoint::Store, Endpoint::Server(s));
+        assert!(
+            on_edge(primary, end),
+            "{s:?}'s store requests end at {end:?}, not on {primary:?}"
+        );
+    }
+    assert!(on_edge(
+        primary,
+        layout.anchor(Endpoint::Store, Endpoint::Replica)
+    ));
+    assert!(on_edge(
+        replica,
+        layout.anchor(Endpoint::Replica, Endpoint::Store)
+    ));
+}
+
 #[test]
 fn after_a_failover_the_servers_talk_to_the_replicas_box_which_holds_the_primary_now() {
-    use sessionscope::model::Endpoint;
     use sessionscope::scenario::preset::Preset;
     use sessionscope::view::scene::layout_for;
     // The store-failover preset: the primary crashes, and Sentinel promotes the replica.
@@ -258,18 +277,7 @@ fn after_a_failover_the_servers_talk_to_the_replicas_box_which_holds_the_primary
         let layout = layout_for(&sim, portrait);
         assert!(!layout.store_promoted);
         let (store, replica) = (layout.store.unwrap(), layout.replica.unwrap());
-        assert!(on_edge(
-            &store,
-            layout.anchor(Endpoint::Store, Endpoint::Server(ServerId(0)))
-        ));
-        assert!(on_edge(
-            &store,
-            layout.anchor(Endpoint::Store, Endpoint::Replica)
-        ));
-        assert!(on_edge(
-            &replica,
-            layout.anchor(Endpoint::Replica, Endpoint::Store)
-        ));
+        store_roles_drawn_at(&layout, &store, &replica);
     }
     sim.advance_to(scenario.duration);
     assert!(sim.store_promoted(), "the preset ends after the failover");
@@ -277,21 +285,6 @@ fn after_a_failover_the_servers_talk_to_the_replicas_box_which_holds_the_primary
         let layout = layout_for(&sim, portrait);
         assert!(layout.store_promoted);
         let (store, replica) = (layout.store.unwrap(), layout.replica.unwrap());
-        for s in ServerId::first(layout.servers.len() as u32) {
-            let end = layout.anchor(Endpoint::Store, Endpoint::Server(s));
-            assert!(
-                on_edge(&replica, end),
-                "{s:?}'s store requests end at {end:?}, not on {replica:?}"
-            );
-        }
-        // The copies run from the promoted box to the first one, along the same link.
-        assert!(on_edge(
-            &replica,
-            layout.anchor(Endpoint::Store, Endpoint::Replica)
-        ));
-        assert!(on_edge(
-            &store,
-            layout.anchor(Endpoint::Replica, Endpoint::Store)
-        ));
+        store_roles_drawn_at(&layout, &replica, &store);
     }
 }
