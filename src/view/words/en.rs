@@ -175,8 +175,8 @@ impl Words for English {
             10.108.38.1: the office is one address to the balancer.",
                 question: "How will their requests be spread over the three servers?",
                 answer: "They are not spread at all: one address, one hash, one server. That server does all the \
-            work while the other two idle: server A takes all twelve users, 100 % of the requests \
-            (imbalance, max/mean, 3). No mismatches — but a hotspot.",
+            work while the other two idle: every user who logs in lands on server A, which gets 100 % of \
+            the requests (imbalance, max/mean, 3). No mismatches — but a hotspot.",
             },
             Topic::ClusterAll => TourText {
                 title: "Fix 3: session clustering (all-to-all)",
