@@ -6,9 +6,7 @@
 use sessionscope::model::Endpoint;
 use sessionscope::model::SeriesMetric;
 use sessionscope::scenario::tour::steps;
-use sessionscope::view::callout_place::{
-    node_rect, place_callout, room_for, text_size_button, CalloutPlace,
-};
+use sessionscope::view::callout_place::{node_rect, room_for, text_size_button, CalloutPlace};
 use sessionscope::view::director::Callout;
 use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::scene::{layout_for, Scene};
@@ -60,8 +58,9 @@ fn every_callout() -> Vec<Placed> {
                 let mut scene = Scene::new(&sim, SeriesMetric::Mismatches, false);
                 scene.refresh_world(&sim, false, Some(&tour), lang.words());
                 let layout = (*scene.layout).clone();
-                let lines = scene.callout_lines[index].clone();
-                let at = place_callout(&layout, c, &lines).expect("a place");
+                let drawn = &scene.callouts[index];
+                let lines = drawn.lines.to_vec();
+                let at = drawn.at.expect("a place");
                 println!(
                     "{:<28} {:?} {lang:?}: {:?} {lines:?}",
                     step.id, c.place, at.rect

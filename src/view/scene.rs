@@ -2,6 +2,7 @@
 //! layout, and the traffic drawing mode. Each part is kept behind an `Rc` and replaced only when its
 //! value changed, so the memoised components that draw it skip the redraw otherwise.
 
+use super::callout_place::{place_callout, CalloutPlace};
 use super::layout::{Layout, Rect};
 use super::tour::TourState;
 use super::traffic::{self, Mode, TrafficFrame};
@@ -37,9 +38,18 @@ pub struct Scene {
     pub text: f64,
     /// The reader's font scale, one of `FONT_SCALES`.
     pub font_scale: u32,
-    /// The tour step's callouts as drawn, one list of lines each (in the order of
-    /// `TourState::callouts`), broken when the picture is laid out: a frame only places the one shown.
-    pub callout_lines: Vec<Vec<String>>,
+    /// The tour step's callouts as drawn, in the order of `TourState::callouts`: broken into lines and
+    /// placed when the picture is laid out, so that a frame only picks the one shown.
+    pub callouts: Vec<DrawnCallout>,
+}
+
+/// One of the tour step's callouts as the picture draws it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawnCallout {
+    /// Its lines, broken on the picture without rooms (the rooms are sized with them).
+    pub lines: Rc<[String]>,
+    /// Where it goes on the picture with its rooms; None where its node is not drawn.
+    pub at: Option<CalloutPlace>,
 }
 
 /// The picture's layout for this run; `portrait`: a phone held upright gets the top-to-bottom picture.
@@ -68,7 +78,7 @@ impl Scene {
             mode: Mode::Arrows,
             text: BASE_TEXT,
             font_scale: FONT_SCALES[0],
-            callout_lines: Vec::new(),
+            callouts: Vec::new(),
         }
     }
 
@@ -130,9 +140,19 @@ impl Scene {
         let layout = layout_for(sim, portrait);
         // Broken on the picture without rooms, the one the rooms are sized on: the lines drawn are the
         // lines a room was made for.
-        self.callout_lines = tour.map_or_else(Vec::new, |t| t.callout_lines(&layout, words));
-        let rooms = tour.map_or_else(Vec::new, |t| t.callout_rooms(&layout, &self.callout_lines));
+        let lines = tour.map_or_else(Vec::new, |t| t.callout_lines(&layout, words));
+        let rooms = tour.map_or_else(Vec::new, |t| t.callout_rooms(&layout, &lines));
         let layout = layout.with_rooms(&rooms);
+        self.callouts = tour
+            .map(|t| t.callouts.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .zip(lines)
+            .map(|((_, c), lines)| DrawnCallout {
+                at: place_callout(&layout, c, &lines),
+                lines: lines.into(),
+            })
+            .collect();
         if *self.layout != layout {
             self.layout = Rc::new(layout);
         }

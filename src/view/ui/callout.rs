@@ -6,14 +6,15 @@
 use crate::model::Endpoint;
 use crate::view::callout_place::{CalloutPlace, FONT, LINE_HEIGHT, PAD};
 use crate::view::svgnum::fmt as fmt1;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// A callout at `place`, its `lines` already placed `at` (the page places it once: the arrow labels
-/// keep clear of it).
+/// A callout at `place`, its `lines` already placed `at` (placed when the picture is laid out, in
+/// `Scene::refresh_world`: the arrow labels keep clear of it).
 #[derive(Properties, PartialEq)]
 pub struct CalloutProps {
     pub place: Endpoint,
-    pub lines: Vec<String>,
+    pub lines: Rc<[String]>,
     pub at: CalloutPlace,
 }
 

@@ -7,7 +7,6 @@ use crate::number::f64_text;
 use crate::scenario::compare::workload;
 use crate::scenario::url::PageView;
 use crate::view::actions::Action;
-use crate::view::callout_place::place_callout;
 use crate::view::traffic::Mode;
 use crate::view::ui::callout::CalloutLayer;
 use crate::view::ui::config_panel::ConfigPanel;
@@ -278,8 +277,8 @@ impl App {
             .as_ref()
             .and_then(|t| t.callout_now(self.sim.now()))
             .and_then(|(i, c)| {
-                let lines = self.scene.callout_lines.get(i)?;
-                place_callout(layout, c, lines).map(|at| (c.place, lines.clone(), at))
+                let drawn = self.scene.callouts.get(i)?;
+                drawn.at.map(|at| (c.place, drawn.lines.clone(), at))
             });
         let frame = self
             .scene
