@@ -4,50 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test, withPage } from './lib/harness.mjs';
+import { fittedSmallest } from './lib/text-size.mjs';
 
 const TOUR_READY = '[data-testid=tour-caption]';
-
-/** The smallest on-screen font size of the picture's visible words, in CSS px, and the word. */
-function smallestText(page) {
-  return page.evaluate(() => {
-    const svg = document.querySelector('[data-testid=topology]');
-    let min = Infinity;
-    let word = '';
-    for (const t of svg.querySelectorAll('text')) {
-      if (!t.getClientRects().length || getComputedStyle(t).visibility === 'hidden') continue;
-      if (!t.textContent.trim()) continue;
-      const m = t.getScreenCTM(); // user units -> CSS px
-      const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
-      if (size < min) {
-        min = size;
-        word = t.textContent.trim();
-      }
-    }
-    return { min, word };
-  });
-}
-
-/** Waits until the picture's text has been fitted to its drawn size (it is re-fitted after the first
- * frame), then returns the smallest size. */
-async function fittedSmallest(page, limit) {
-  try {
-    await page.waitForFunction(
-      (limit) => {
-        const svg = document.querySelector('[data-testid=topology]');
-        return [...svg.querySelectorAll('text')].every((t) => {
-          if (!t.getClientRects().length || !t.textContent.trim()) return true;
-          const m = t.getScreenCTM();
-          return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) >= limit;
-        });
-      },
-      limit,
-      { timeout: 5_000 },
-    );
-  } catch {
-    // Measured and reported below.
-  }
-  return smallestText(page);
-}
 
 async function tourSteps(page) {
   return Number(await page.getByTestId('tour').getAttribute('data-steps'));

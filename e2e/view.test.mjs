@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test, withPage } from './lib/harness.mjs';
+import { fittedSmallest } from './lib/text-size.mjs';
 import { PHONE_WIDTH, value, waitForAbove, waitForSimTime } from './view-helpers.mjs';
 
 test('nothing shared on three servers: mismatches are counted, and switching to the store stops new ones', async (t) => {
@@ -68,6 +69,8 @@ test('a crashed server\'s state word sits under its crossed-out sessions, and th
 
 test('in the 960x540 embed, counts too wide for a box go on two lines, above its chips and inside it', async (t) => {
   await withPage(t, { query: 'embed=1&preset=lag-race&ff=2.2&paused=1&lang=en', viewport: { width: 960, height: 540 } }, async (page) => {
+    // Whether the counts fit on one line depends on the text's size, fitted after the first frame.
+    await fittedSmallest(page, 14);
     const drawn = await page.evaluate(() => {
       const node = document.querySelector('[data-testid="server-2"]');
       const box = (e) => e.getBoundingClientRect().toJSON();
