@@ -107,6 +107,8 @@ fn sticky_crash_the_refused_request_is_passed_on_and_rejected_as_lost() {
     );
     assert_ne!(m.outcome.place, Endpoint::Server(ServerId(1)));
     assert!(has_hop(&m, MessageKind::Request, lb, m.outcome.place));
+    // The balancer re-pinned the user away from B with this answer.
+    assert_eq!(m.outcome.repinned_from, Some(ServerId(1)));
     assert!(has_hop(
         &m,
         MessageKind::ResponseLostSession,

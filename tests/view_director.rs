@@ -205,8 +205,14 @@ fn every_step_has_a_callout_from_its_moment_in_both_languages() {
                 }
             )),
             "store-crash" | "store-failover" => check(c.says == Says::StoreDown),
-            "sticky-crash" | "primary-backup-double-loss" => {
-                check(matches!(&c.says, Says::Lost { .. }))
+            // The sticky user's cookie named the crashed server B; the balancer sent them on.
+            "sticky-crash" => check(matches!(
+                &c.says,
+                Says::Lost { repinned: Some(r), .. } if r.from == "B" && c.place != Endpoint::Server(ServerId(1))
+            )),
+            // No affinity to re-pin.
+            "primary-backup-double-loss" => {
+                check(matches!(&c.says, Says::Lost { repinned: None, .. }))
             }
             _ => {}
         }

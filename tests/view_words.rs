@@ -400,7 +400,7 @@ fn names_server_by_number(text: &str, word: &str) -> bool {
 
 #[test]
 fn every_callout_reads_in_both_languages_with_every_name_filled() {
-    use sessionscope::view::director::Says;
+    use sessionscope::view::director::{Repinned, Says};
     use sessionscope::view::words::callout;
     let session = || "3fa1".to_string();
     let found = |address: Option<&str>, pinned, copies, store_ms| Says::Found {
@@ -420,7 +420,18 @@ fn every_callout_reads_in_both_languages_with_every_name_filled() {
             session: session(),
             copy_pending: true,
         },
-        Says::Lost { session: session() },
+        Says::Lost {
+            session: session(),
+            repinned: None,
+        },
+        Says::Lost {
+            session: session(),
+            repinned: Some(Repinned {
+                user: "userB".into(),
+                from: "B".into(),
+                to: "A".into(),
+            }),
+        },
         found(None, false, 0, None),
         found(Some("10.1.2.3"), true, 0, Some(1.5)),
         found(None, true, 2, None),
@@ -461,6 +472,16 @@ fn every_callout_reads_in_both_languages_with_every_name_filled() {
     assert_eq!(lines[1], "Cookie: server=B → server B");
     let lines = callout::lines(Lang::Ko.words(), &found(None, false, 3, None));
     assert_eq!(lines, ["쓰기 → 복제 3개 → 확인 3개 → 200"]);
+    // A re-pinned user: whose request it is, what their cookie named, where the balancer sent it.
+    let lines = callout::lines(Lang::En.words(), &all[3]);
+    assert_eq!(
+        lines,
+        [
+            "userB: B down → A",
+            "Cookie: SESSION=3fa1",
+            "→ not found (lost) → 401"
+        ]
+    );
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //! moment with it. Pure: the model, run once more, nothing else.
 
 use super::Scenario;
-use crate::model::{Endpoint, Event, Message, MessageKind, Micros, SessionId, UserId, SECOND};
+use crate::model::{
+    Endpoint, Event, Message, MessageKind, Micros, ServerId, SessionId, UserId, SECOND,
+};
 
 /// How the moment is recognised.
 pub enum Cue<'a> {
@@ -25,6 +27,9 @@ pub struct Outcome {
     pub event: Option<Event>,
     /// The session the user's cookie carries at the outcome (from the event, or the user's last login).
     pub session: Option<SessionId>,
+    /// The server the user's affinity cookie named, when the balancer sent the decisive request
+    /// elsewhere and re-pinned the user with its answer (sticky sessions, the named server down).
+    pub repinned_from: Option<ServerId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -91,6 +96,7 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
                             user,
                             event: Some(e.event.clone()),
                             session: session_of(&e.event),
+                            repinned_from: None,
                         })
                     }),
                 Cue::Message(holds) => kept[fresh..]
@@ -102,6 +108,7 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
                         user: m.user,
                         event: None,
                         session: None,
+                        repinned_from: None,
                     }),
             };
             if outcome.is_none() && before > until {
@@ -140,6 +147,20 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
         });
     }
     let hops = decisive_hops(&kept, &outcome);
+    if let Some(user) = outcome.user {
+        // The balancer re-pins with the answer, so between the request leaving and the outcome.
+        let departed = hops.iter().map(|m| m.sent_at).min().unwrap_or(outcome.at);
+        outcome.repinned_from = sim
+            .log()
+            .iter()
+            .rev()
+            .skip_while(|e| e.at > outcome.at)
+            .take_while(|e| e.at >= departed)
+            .find_map(|e| match e.event {
+                Event::Repinned { user: u, from, .. } if u == user => Some(from),
+                _ => None,
+            });
+    }
     Some(Moment { outcome, hops })
 }
 

@@ -5,7 +5,7 @@
 //! happens, as data (its words are in the word tables, `Words::callout`).
 
 use super::clock::SPEEDS;
-use super::names::{server_letter, session_label};
+use super::names::{server_letter, session_label, user_name};
 use crate::model::users::client_ip;
 use crate::model::{
     Config, Endpoint, Event, MessageKind, Micros, ServerId, StickyBy, Strategy, MS,
@@ -208,9 +208,11 @@ pub enum Says {
         session: String,
         copy_pending: bool,
     },
-    /// 401: the session was destroyed by a fault.
+    /// 401: the session was destroyed by a fault; `repinned`: on the way, the balancer sent the
+    /// user away from the server their affinity cookie named.
     Lost {
         session: String,
+        repinned: Option<Repinned>,
     },
     /// 200, and what got it there: the address hashed, the affinity cookie, the copies sent before
     /// answering, the store's round trip in ms.
@@ -240,6 +242,14 @@ pub enum Says {
     },
 }
 
+/// A user whose affinity cookie named a server that is down, sent to another and pinned there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repinned {
+    pub user: String,
+    pub from: String,
+    pub to: String,
+}
+
 /// A callout drawn on the picture at `place`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Callout {
@@ -260,7 +270,14 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
             session,
             copy_pending: config.strategy == Strategy::ClusterAll,
         },
-        Some(Event::LostSession { .. }) => Says::Lost { session },
+        Some(Event::LostSession { user, server, .. }) => Says::Lost {
+            session,
+            repinned: outcome.repinned_from.map(|from| Repinned {
+                user: user_name(*user),
+                from: server_letter(from),
+                to: server_letter(*server),
+            }),
+        },
         Some(Event::ServerError { .. }) => match config.strategy {
             Strategy::Store => Says::StoreDown,
             Strategy::None | Strategy::Sticky | Strategy::ClusterAll | Strategy::ClusterBackup => {

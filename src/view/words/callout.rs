@@ -4,7 +4,7 @@
 //! a line break between two lines of one sentence.
 
 use super::{fill, Words};
-use crate::view::director::{ms_text, Says};
+use crate::view::director::{ms_text, Repinned, Says};
 
 /// One language's callout sentences; each field says which names its template uses.
 pub struct CalloutSentences {
@@ -14,6 +14,9 @@ pub struct CalloutSentences {
     pub copy_not_here_yet: &'static str,
     /// `{session}`: a 401, the session was destroyed by a fault.
     pub lost: &'static str,
+    /// `{user}`, `{from}`, `{to}`, `{session}`: the same 401 at `{to}`, where the balancer sent the
+    /// user because `{from}`, named by their affinity cookie, is down.
+    pub lost_repinned: &'static str,
     /// `{address}`, `{server}`: the client's address hashed to its server.
     pub by_address: &'static str,
     /// `{server}`: the affinity cookie named the server.
@@ -50,7 +53,22 @@ pub fn lines(words: &dyn Words, says: &Says) -> Vec<String> {
             },
             session,
         ),
-        Says::Lost { session } => with_session(say.lost, session),
+        Says::Lost {
+            session,
+            repinned: None,
+        } => with_session(say.lost, session),
+        Says::Lost {
+            session,
+            repinned: Some(Repinned { user, from, to }),
+        } => fill(
+            say.lost_repinned,
+            &[
+                ("user", user),
+                ("from", from),
+                ("to", to),
+                ("session", session),
+            ],
+        ),
         Says::Found {
             session,
             server,

@@ -377,6 +377,8 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     not_found: "Cookie: SESSION={session} → not found → 401",
     copy_not_here_yet: "Cookie: SESSION={session}\n→ copy not here yet → 401",
     lost: "Cookie: SESSION={session}\n→ not found (lost) → 401",
+    lost_repinned:
+        "{user}: {from} down → {to}\nCookie: SESSION={session}\n→ not found (lost) → 401",
     by_address: "{address} → ip_hash → server {server}",
     by_cookie: "Cookie: server={server} → server {server}",
     found: "SESSION={session} → found → 200",

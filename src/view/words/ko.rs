@@ -373,6 +373,7 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     not_found: "Cookie: SESSION={session} → 없음 → 401",
     copy_not_here_yet: "Cookie: SESSION={session}\n→ 복제본 아직 안 옴 → 401",
     lost: "Cookie: SESSION={session}\n→ 없음 (사라짐) → 401",
+    lost_repinned: "{user}: {from} 다운 → {to}\nCookie: SESSION={session}\n→ 없음 (사라짐) → 401",
     by_address: "{address} → ip_hash → 서버 {server}",
     by_cookie: "Cookie: server={server} → 서버 {server}",
     found: "SESSION={session} → 있음 → 200",
