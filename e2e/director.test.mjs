@@ -94,6 +94,11 @@ test('director: in the 960x540 embed with the tour, the callout is still at leas
       const counter = document.querySelector('[data-testid=metric-mismatches] dd')?.textContent;
       return repeated === counter && Number(repeated) > 0;
     }, null, { timeout: 30_000 });
+    // Beside it, what the counter was when the question was asked: fewer than now.
+    const [now, before] = await page.evaluate(() => [...document.querySelectorAll('[data-testid=tour-readouts] dd')].map((d) => d.textContent));
+    const was = /^\(이전 (\d+)\)$/.exec(before ?? '');
+    assert.ok(was, `the number before the step: ${before}`);
+    assert.ok(Number(was[1]) < Number(now), `was ${was[1]}, now ${now}`);
     // Both the step's title and the repeated counter are on screen, not scrolled out of the panel.
     const seen = await page.evaluate(() => ['#tour-title', '[data-testid=tour-readouts]'].map((selector) => {
       const element = document.querySelector(selector);

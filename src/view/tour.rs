@@ -6,9 +6,10 @@ use super::callout_place::{callout_lines, room_for};
 use super::director::{callout, Callout, Script};
 use super::layout::{Layout, Room};
 use super::words::Words;
-use crate::model::Micros;
+use crate::model::{Micros, Report};
 use crate::scenario::tour::{self, STEP_COUNT};
 use crate::scenario::Scenario;
+use std::rc::Rc;
 
 /// Every step opens at this speed (model seconds per wall second): one hop in about a second. A step
 /// never keeps the speed the previous one ended at.
@@ -30,6 +31,8 @@ pub struct TourState {
     pub callouts: Vec<(Micros, Callout)>,
     /// The handles (data-testid) that hold the answer, marked once it is shown.
     highlight: Vec<&'static str>,
+    /// The numbers when "Show me" was pressed: the answer's read-outs say what they were.
+    pub before: Option<Rc<Report>>,
 }
 
 /// A tour step opened: its state, the world it starts from, and the model time it pauses at for the
@@ -62,6 +65,7 @@ impl TourState {
                 script,
                 callouts,
                 highlight: built.highlight,
+                before: None,
             },
             pause_at: built.pause_at,
             scenario: built.scenario,

@@ -150,11 +150,33 @@ fn readout_text(testid: &str, r: &Report, lang: Lang) -> Option<(&'static str, S
     }
 }
 
+/// A read-out the tour's answer points at: its label, its number now, and its number when the
+/// question was asked where that was different.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointedReadout {
+    pub label: &'static str,
+    pub now: String,
+    pub before: Option<String>,
+}
+
 /// The read-outs a revealed tour step points at (`lit`, the handles it highlights), for the tour panel
-/// to show beside its answer, where the class is already looking.
-pub fn pointed_readouts(lit: &[&str], r: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+/// to show beside its answer, where the class is already looking; with what they were `before` the
+/// step played, so the change itself is on screen.
+pub fn pointed_readouts(
+    lit: &[&str],
+    r: &Report,
+    before: Option<&Report>,
+    lang: Lang,
+) -> Vec<PointedReadout> {
     lit.iter()
-        .filter_map(|testid| readout_text(testid, r, lang))
+        .filter_map(|testid| {
+            let (label, now) = readout_text(testid, r, lang)?;
+            let before = before
+                .and_then(|b| readout_text(testid, b, lang))
+                .map(|(_, was)| was)
+                .filter(|was| *was != now);
+            Some(PointedReadout { label, now, before })
+        })
         .collect()
 }
 

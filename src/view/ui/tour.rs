@@ -6,6 +6,7 @@
 use super::widgets::emit;
 use crate::scenario::tour::Topic;
 use crate::view::actions::Action;
+use crate::view::ui::metrics::PointedReadout;
 use crate::view::words::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -20,9 +21,9 @@ pub struct TourProps {
     pub answer_visible: bool,
     /// Key moments "show me" plays (`data-moments`, for the pictures of each).
     pub moments: usize,
-    /// The read-outs the answer points at (label, number now), shown under it, where the class is
-    /// looking: the metrics themselves may be below the fold (always in the embed).
-    pub readouts: Vec<(&'static str, String)>,
+    /// The read-outs the answer points at, shown under it, where the class is looking: the metrics
+    /// themselves may be below the fold (always in the embed).
+    pub readouts: Vec<PointedReadout>,
     /// Go to another step, reveal the answer (the app plays the step), or leave the tour.
     pub act: Callback<Action>,
 }
@@ -67,8 +68,16 @@ pub fn TourPanel(props: &TourProps) -> Html {
                     </p>
                     if !props.readouts.is_empty() {
                         <dl class="tour-readouts" data-testid="tour-readouts">
-                            { for props.readouts.iter().map(|(label, number)| html! {
-                                <div key={*label}><dt>{ *label }</dt><dd>{ number.clone() }</dd></div>
+                            { for props.readouts.iter().map(|r| html! {
+                                <div key={r.label}>
+                                    <dt>{ r.label }</dt>
+                                    <dd>{ r.now.clone() }</dd>
+                                    if let Some(before) = &r.before {
+                                        <dd class="tour-before" data-testid="tour-before">
+                                            { format!("({} {before})", t.tour_before) }
+                                        </dd>
+                                    }
+                                </div>
                             }) }
                         </dl>
                     }

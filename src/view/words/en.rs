@@ -565,5 +565,6 @@ pub static STRINGS: Strings = Strings {
     orphaned: "orphaned",
     // Director mode.
     tour_replay: "Replay",
+    tour_before: "was",
     tour_watch: "Watch the picture…",
 };

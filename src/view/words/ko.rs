@@ -560,5 +560,6 @@ pub static STRINGS: Strings = Strings {
     orphaned: "고아",
     // Director mode.
     tour_replay: "다시 보기",
+    tour_before: "이전",
     tour_watch: "그림을 보세요…",
 };

@@ -243,6 +243,8 @@ pub struct Strings {
     pub tour_replay: &'static str,
     /// Shown while the key moment plays, before its answer.
     pub tour_watch: &'static str,
+    /// Before a read-out's number when the step's question was asked: "(was 0)".
+    pub tour_before: &'static str,
 }
 
 impl Strings {

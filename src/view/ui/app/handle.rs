@@ -11,6 +11,7 @@ use crate::view::timeline::{self, NEXT_EVENT_HORIZON};
 use crate::view::tour::{TourState, STEP_SPEED};
 use crate::view::ui::dom;
 use crate::view::world;
+use std::rc::Rc;
 use yew::prelude::*;
 
 impl App {
@@ -55,6 +56,7 @@ impl App {
             return;
         };
         tour.revealed = true;
+        tour.before = Some(Rc::new(world::report(&self.sim)));
         self.clock.direct(tour.script.clone());
         self.set_playing(ctx, true);
     }

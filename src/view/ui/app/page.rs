@@ -82,7 +82,12 @@ impl App {
         self.tour.as_ref().map(|tour| {
             let answer_visible = tour.answer_visible(self.sim.now());
             let readouts = if answer_visible {
-                pointed_readouts(&self.lit_handles(), &self.scene.report, self.prefs.lang)
+                pointed_readouts(
+                    &self.lit_handles(),
+                    &self.scene.report,
+                    tour.before.as_deref(),
+                    self.prefs.lang,
+                )
             } else {
                 Vec::new()
             };
