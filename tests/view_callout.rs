@@ -203,15 +203,44 @@ fn no_room_is_kept_before_show_me_so_no_gap_hints_at_the_answer() {
         let mut tour = TourState::open(i).state;
         let plain = layout_for(&step.scenario.simulation(), false);
         let lines = tour.callout_lines(&plain, Lang::En.words());
-        assert_eq!(tour.callout_rooms(&plain, &lines), []);
+        let first_at = tour.callouts.first().map_or(0, |(at, _)| *at);
+        assert_eq!(tour.callout_rooms(&plain, &lines, first_at), []);
         tour.revealed = true;
-        let revealed = tour.callout_rooms(&plain, &lines);
-        let at_a_server = tour
-            .callouts
-            .iter()
-            .any(|(_, c)| matches!(c.place, Endpoint::Server(_)));
-        assert_eq!(!revealed.is_empty(), at_a_server, "{}", step.id);
+        let revealed = tour.callout_rooms(&plain, &lines, first_at);
+        let at_a_server = |c: &Callout| matches!(c.place, Endpoint::Server(_));
+        assert_eq!(
+            !revealed.is_empty(),
+            at_a_server(&tour.callouts[0].1),
+            "{}",
+            step.id
+        );
     }
+}
+
+#[test]
+fn a_second_moment_gets_its_room_only_once_the_first_has_been_held() {
+    let mut seen = 0;
+    for (i, step) in steps().iter().enumerate() {
+        let mut tour = TourState::open(i).state;
+        tour.revealed = true;
+        let plain = layout_for(&step.scenario.simulation(), false);
+        let lines = tour.callout_lines(&plain, Lang::En.words());
+        let rooms = |now| tour.callout_rooms(&plain, &lines, now).len();
+        let [(first_at, first), (second_at, second)] = tour.callouts.as_slice() else {
+            continue;
+        };
+        let at_a_server = |c: &Callout| usize::from(matches!(c.place, Endpoint::Server(_)));
+        if at_a_server(second) == 0 {
+            continue;
+        }
+        seen += 1;
+        // While the first moment plays and is held, no gap waits under the second's server.
+        assert_eq!(rooms(*first_at), at_a_server(first), "{}", step.id);
+        // Once played on past the first hold, the second has its room.
+        assert_eq!(rooms(first_at + 1), at_a_server(first) + 1, "{}", step.id);
+        assert_eq!(rooms(*second_at), at_a_server(first) + 1, "{}", step.id);
+    }
+    assert!(seen >= 1, "a step with a second moment at a server");
 }
 
 #[test]

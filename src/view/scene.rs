@@ -141,7 +141,7 @@ impl Scene {
         // Broken on the picture without rooms, the one the rooms are sized on: the lines drawn are the
         // lines a room was made for.
         let lines = tour.map_or_else(Vec::new, |t| t.callout_lines(&layout, words));
-        let rooms = tour.map_or_else(Vec::new, |t| t.callout_rooms(&layout, &lines));
+        let rooms = tour.map_or_else(Vec::new, |t| t.callout_rooms(&layout, &lines, sim.now()));
         let layout = layout.with_rooms(&rooms);
         self.callouts = tour
             .map(|t| t.callouts.as_slice())

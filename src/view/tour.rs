@@ -107,18 +107,23 @@ impl TourState {
             .collect()
     }
 
-    /// The rooms `layout` keeps for this step's callouts at servers, drawn as `lines` (from
-    /// `callout_lines`), in the order they appear, from "Show me" on: the boxes move once, at the
-    /// click, not when a callout appears (the class follows the request then), nor before it (a gap
-    /// under one server would hint at the answer to the question).
-    pub fn callout_rooms(&self, layout: &Layout, lines: &[Vec<String>]) -> Vec<Room> {
+    /// The rooms `layout` keeps at `now` for this step's callouts at servers, drawn as `lines` (from
+    /// `callout_lines`), in the order they appear. Not before "Show me": a gap under one server would
+    /// hint at the answer to the question. Then the first moment's room at the click, and each later
+    /// one once the moment before it has been held, while the wait between them plays fast: the boxes
+    /// never move while the class follows a request, and no gap waits under a server for a moment yet
+    /// to come.
+    pub fn callout_rooms(&self, layout: &Layout, lines: &[Vec<String>], now: Micros) -> Vec<Room> {
         if !self.revealed {
             return Vec::new();
         }
+        let held_before = |i: usize| i == 0 || now > self.callouts[i - 1].0;
         self.callouts
             .iter()
             .zip(lines)
-            .filter_map(|((_, c), lines)| room_for(layout, c, lines))
+            .enumerate()
+            .filter(|(i, _)| held_before(*i))
+            .filter_map(|(_, ((_, c), lines))| room_for(layout, c, lines))
             .collect()
     }
 
