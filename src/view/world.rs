@@ -35,6 +35,8 @@ pub struct ServerView {
     pub out_of_memory: bool,
     /// The listed sessions nobody will use again (their user's cookie holds another one): dimmed.
     pub orphans: Vec<SessionEntry>,
+    /// How many of all its sessions, listed or not, are orphaned.
+    pub orphaned: u64,
     /// Sessions lost here to a fault in the last few seconds of model time: drawn as ghosts.
     pub ghosts: Vec<SessionEntry>,
 }
@@ -98,6 +100,7 @@ pub fn world(sim: &Simulation) -> WorldView {
                 .iter()
                 .filter(|e| e.role == SessionRole::Backup)
                 .count() as u64;
+            let orphaned = sessions.iter().filter(|e| sim.orphaned(e)).count() as u64;
             sessions.truncate(CHIPS_KEPT);
             let orphans = sessions
                 .iter()
@@ -116,6 +119,7 @@ pub fn world(sim: &Simulation) -> WorldView {
             ghosts.truncate(CHIPS_KEPT);
             ServerView {
                 orphans,
+                orphaned,
                 ghosts,
                 id: v.id,
                 state: v.state,

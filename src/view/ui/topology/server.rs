@@ -91,9 +91,9 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         (text_width(&name_text, name_size) + text_width(&action_word, text) + 3.0 * pad <= r.w)
             .then(|| action_word.clone());
     let mut counts = session_counts(s, props.lang);
-    if !s.orphans.is_empty() {
+    if s.orphaned > 0 {
         // In brackets: the orphaned are among the sessions counted before them, not more of them.
-        let _ = write!(counts, " ({} {})", s.orphans.len(), t.orphaned);
+        let _ = write!(counts, " ({} {})", s.orphaned, t.orphaned);
     }
     let counts_text = if s.queue > 0 {
         format!("{counts} · {} {}", t.queue, s.queue)
