@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { test, withPage } from './lib/harness.mjs';
+import { fittedSmallest } from './lib/text-size.mjs';
 
 const role = (page, id) => page.getByTestId(id).getAttribute('data-role');
 const state = (page, id) => page.getByTestId(id).getAttribute('data-state');
@@ -35,6 +36,25 @@ test('picture: after a failover the replica is the primary (promoted) and the fa
     await page.waitForFunction(() => document.querySelector('[data-testid=store]')?.dataset.state === 'up');
     assert.equal(await role(page, 'store'), 'replica');
     assert.equal(await role(page, 'store-replica'), 'primary');
+  });
+});
+
+test('picture: in the 960x540 embed beside the tour, the promoted replica\'s words stay inside its box', async (t) => {
+  await withPage(t, { viewport: { width: 960, height: 540 }, query: 'embed=1&tour=13&lang=en', ready: '[data-testid=tour-caption]' }, async (page) => {
+    // The step plays the store's crash and, after the failover delay, the promotion.
+    await page.getByTestId('tour-reveal').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=store-replica]')?.dataset.role === 'primary', null, { timeout: 60_000 });
+    await fittedSmallest(page, 14);
+    const drawn = await page.getByTestId('store-replica').evaluate((node) => {
+      const box = node.querySelector('.box').getBoundingClientRect();
+      const words = [...node.querySelectorAll('text')].map((w) => ({ text: w.textContent.trim(), right: w.getBoundingClientRect().right }));
+      return { right: box.right, words };
+    });
+    t.diagnostic(JSON.stringify(drawn));
+    assert.ok(drawn.words.some((w) => /^primary/.test(w.text)), 'its role is drawn');
+    for (const w of drawn.words) {
+      assert.ok(w.right <= drawn.right + 1, `"${w.text}" ends at ${w.right}, its box at ${drawn.right}`);
+    }
   });
 });
 

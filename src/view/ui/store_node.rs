@@ -85,14 +85,21 @@ fn store_box(b: StoreBox<'_>, r: Rect, text: f64, lang: Lang, act: &Callback<Act
         NodeState::DownDetected => "down-detected",
     };
     // The role on its own line, then what it holds.
-    let (role_line, holds_line) = match b.detail.split_once(" · ") {
+    let (role, holds_line) = match b.detail.split_once(" · ") {
         // Without the engine's name when the line is too long for the box.
         Some((role, holds)) if text_width(holds, text) > room => (
-            role.to_string(),
+            role,
             Some(holds.rsplit(" · ").next().unwrap_or(holds).to_string()),
         ),
-        Some((role, holds)) => (role.to_string(), Some(holds.to_string())),
-        None => (b.detail.clone(), None),
+        Some((role, holds)) => (role, Some(holds.to_string())),
+        None => (b.detail.as_str(), None),
+    };
+    // Without its note in brackets when too long for the box: "primary", not "primary (promoted)"
+    // running out of it (the box's name already says it started as the replica).
+    let role_line = if text_width(role, text) > room {
+        role.split(" (").next().unwrap_or(role)
+    } else {
+        role
     };
     let lines = if holds_line.is_some() { 2.0 } else { 1.0 };
     let chips_y = pad + name_size + text * 1.15 * lines + 4.0;
