@@ -10,7 +10,7 @@ use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::names::user_name;
 use sessionscope::view::scene::layout_for;
 use sessionscope::view::traffic::{
-    build, choose_mode, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD,
+    build, choose_mode, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD, LABEL_EM,
 };
 
 /// The tour's first step (userA just logged in on server A), run to `at` with messages traced.
@@ -333,7 +333,8 @@ fn a_rejection_is_never_the_label_left_out() {
         .iter()
         .map(|(_, _, _, t, ..)| t.as_str())
         .collect();
-    assert_eq!(texts, ["401"]);
+    // Named for its user: userB's 401, not the request of userA beside it.
+    assert_eq!(texts, ["userB: 401"]);
 }
 
 #[test]
@@ -408,4 +409,40 @@ fn a_copy_in_flight_shows_the_rest_of_its_way_into_the_server_that_waits_for_it(
         }),
         "no route from the copy's head at {head:?} into server {to:?} in {routes:?}"
     );
+}
+
+#[test]
+fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node() {
+    let mut named = 0;
+    for id in ["problem", "sticky-crash", "store-crash"] {
+        let mut sim = traced_step(id);
+        for at in (1..=250).map(|i| i * 100 * MS) {
+            sim.advance_to(at);
+            let layout = layout_for(&sim, false);
+            let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT, None);
+            let rejections = frame
+                .labels
+                .iter()
+                .filter(|l| matches!(l.4, Look::Mismatch | Look::Lost | Look::Error));
+            for label in rejections {
+                let text = label.3.as_str();
+                assert!(text.ends_with("401") || text.ends_with("5xx"), "{text}");
+                named += usize::from(text.starts_with("user"));
+                // As wide as the page draws it (bold), centred on its place.
+                let half = LABEL_EM / 2.0 * TEXT * text.chars().count() as f64;
+                let (left, right, y) = (label.1 - half, label.1 + half, label.2);
+                let nodes = std::iter::once(&layout.lb)
+                    .chain(&layout.servers)
+                    .chain(&layout.store);
+                for r in nodes {
+                    let over = left < r.x + r.w
+                        && r.x < right
+                        && y + 0.25 * TEXT > r.y
+                        && y - TEXT < r.y + r.h;
+                    assert!(!over, "{id} at {at}: {label:?} covers {r:?}");
+                }
+            }
+        }
+    }
+    assert!(named > 0, "some rejections name their user");
 }

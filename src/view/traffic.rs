@@ -17,7 +17,7 @@ pub const FLOW_SPEED: f64 = 20.0;
 const LABEL_LIMIT: usize = 30;
 /// About how wide a label's character is, in ems: the labels are bold, and bold digits and letters
 /// ("401", "5xx", "userA") run wider than regular text's 0.6.
-const LABEL_EM: f64 = 0.7;
+pub const LABEL_EM: f64 = 0.7;
 
 /// Drawing classes, one per look (colour + dash + head shape in app.css and the legend).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -204,6 +204,16 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     }
 }
 
+/// Whether a label centred at `(x, y)`, `chars` long, would cover the balancer or a box.
+fn runs_into_a_node(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> bool {
+    let half = LABEL_EM / 2.0 * text * chars as f64;
+    let mut nodes = std::iter::once(&layout.lb)
+        .chain(&layout.servers)
+        .chain(&layout.store)
+        .chain(&layout.replica);
+    nodes.any(|r| label_over((x - half, x + half), y, text, r))
+}
+
 /// Where a label's text runs from and to along x: `LABEL_EM` a character, from `x` or centred on it.
 fn label_span(x: f64, text: &str, anchor: &str, text_size: f64) -> (f64, f64) {
     let width = LABEL_EM * text_size * text.chars().count() as f64;
@@ -291,9 +301,20 @@ pub fn build(
                     }
                 }
                 if label {
-                    let text = match (look, m.user) {
-                        (Look::Mismatch, _) | (Look::Lost, _) => "401".to_string(),
-                        (Look::Error, _) => "5xx".to_string(),
+                    let status = match look {
+                        Look::Mismatch | Look::Lost => Some("401"),
+                        Look::Error => Some("5xx"),
+                        _ => None,
+                    };
+                    let mut text = match (look, m.user) {
+                        // Whose 401 or 5xx it is, where users are drawn one by one: beside another
+                        // user's arrow a bare "401" is read as theirs.
+                        (Look::Mismatch | Look::Lost | Look::Error, Some(u)) if names => {
+                            format!("{}: {}", user_name(u), status.unwrap_or_default())
+                        }
+                        (Look::Mismatch | Look::Lost | Look::Error, _) => {
+                            status.unwrap_or_default().to_string()
+                        }
                         (Look::Request | Look::Ok, Some(u)) if names => user_name(u),
                         // A copy or a fetch says whose session it carries: a click racing its own
                         // copy shows the same name on both arrows. A copy says where it goes too: the
@@ -317,7 +338,16 @@ pub fn build(
                     let (lx, ly, anchor) = if on_lane {
                         (r1(x + 8.0), r1(y + 5.0), "start")
                     } else {
-                        let (lx, ly) = label_place(layout, x, y, text.chars().count(), text_size);
+                        let place =
+                            |text: &str| label_place(layout, x, y, text.chars().count(), text_size);
+                        let (mut lx, mut ly) = place(&text);
+                        // Squeezed between the balancer and a box, the status alone.
+                        if let Some(status) = status.filter(|_| {
+                            runs_into_a_node(layout, lx, ly, text.chars().count(), text_size)
+                        }) {
+                            text = status.to_string();
+                            (lx, ly) = place(&text);
+                        }
                         (r1(lx), r1(ly), "middle")
                     };
                     if !text.is_empty() {

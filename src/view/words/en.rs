@@ -255,10 +255,10 @@ impl Words for English {
                 caption: "The same store, first in memory (Redis), then a relational database. Every request \
             asks the store for its session.",
                 question: "The store is about to move to a database. What changes for users?",
-                answer: "Every request now waits for a database round trip (about 10 ms instead of 1 ms: 8 ms on the network, the rest in the database): the \
-            median latency (below: the whole request, the server's own work included) rises by about that \
-            much, for every user, on every request. Nothing is lost; \
-            everything is slower.",
+                answer: "Every request now waits for a database round trip (about 10 ms instead of 1 ms: 8 ms on \
+            the network, the rest in the database), for every user. The median latency below counts whole \
+            requests since the start: it climbs by about that much as the slower requests come in. Nothing \
+            is lost; everything is slower.",
             },
         }
     }
