@@ -201,12 +201,20 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         .chars()
         .map(|c| if c.is_ascii() { 0.75 } else { 1.0 })
         .sum();
+    // Above the memory bar, under the name and counts: a short box makes the word smaller first.
+    let free_bottom = r.h - pad * 1.5 - bar_h;
     let down_size = ((r.w - 2.0 * pad) / down_ems)
         .min(name_size * 1.3)
+        .min(free_bottom - chips_y)
         .max(text);
-    // Under the chips (the lost sessions' crossed-out ghosts), above the memory bar.
-    let free_top = if chips_on { chips.bottom } else { chips_y };
-    let down_middle = state_word_middle(free_top, r.h - pad * 1.5 - bar_h, down_size, r.h);
+    // Under the chips (the lost sessions' crossed-out ghosts), or over them where they leave no room:
+    // never over the counts, which say what the box holds now.
+    let free_top = if chips_on && free_bottom - chips.bottom >= down_size {
+        chips.bottom
+    } else {
+        chips_y
+    };
+    let down_middle = state_word_middle(free_top, free_bottom, down_size, r.h);
     // The cross is drawn under the name and counts, never through them; the state word over
     // everything.
     let cross = html! {
