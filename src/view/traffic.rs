@@ -189,12 +189,7 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     };
     // Centred on a head at a server's or the store's edge, a label would run into the box, over its
     // name or its chips: it ends just left of the box instead, its halo clear of the outline.
-    let boxes = layout
-        .servers
-        .iter()
-        .chain(&layout.store)
-        .chain(&layout.replica);
-    match boxes
+    match boxes(layout)
         .filter(|r| runs_into(x, r))
         .map(|r| r.x)
         .reduce(f64::min)
@@ -204,14 +199,21 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     }
 }
 
+/// The servers', the store's and the replica's boxes.
+fn boxes(layout: &Layout) -> impl Iterator<Item = &Rect> {
+    layout
+        .servers
+        .iter()
+        .chain(&layout.store)
+        .chain(&layout.replica)
+}
+
 /// Whether a label centred at `(x, y)`, `chars` long, would cover the balancer or a box.
 fn runs_into_a_node(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> bool {
     let half = LABEL_EM / 2.0 * text * chars as f64;
-    let mut nodes = std::iter::once(&layout.lb)
-        .chain(&layout.servers)
-        .chain(&layout.store)
-        .chain(&layout.replica);
-    nodes.any(|r| label_over((x - half, x + half), y, text, r))
+    std::iter::once(&layout.lb)
+        .chain(boxes(layout))
+        .any(|r| label_over((x - half, x + half), y, text, r))
 }
 
 /// Where a label's text runs from and to along x: `LABEL_EM` a character, from `x` or centred on it.
@@ -306,20 +308,18 @@ pub fn build(
                         Look::Error => Some("5xx"),
                         _ => None,
                     };
-                    let mut text = match (look, m.user) {
+                    let mut text = match (status, look, m.user) {
                         // Whose 401 or 5xx it is, where users are drawn one by one: beside another
                         // user's arrow a bare "401" is read as theirs.
-                        (Look::Mismatch | Look::Lost | Look::Error, Some(u)) if names => {
-                            format!("{}: {}", user_name(u), status.unwrap_or_default())
+                        (Some(status), _, Some(u)) if names => {
+                            format!("{}: {status}", user_name(u))
                         }
-                        (Look::Mismatch | Look::Lost | Look::Error, _) => {
-                            status.unwrap_or_default().to_string()
-                        }
-                        (Look::Request | Look::Ok, Some(u)) if names => user_name(u),
+                        (Some(status), _, _) => status.to_string(),
+                        (None, Look::Request | Look::Ok, Some(u)) if names => user_name(u),
                         // A copy or a fetch says whose session it carries: a click racing its own
                         // copy shows the same name on both arrows. A copy says where it goes too: the
                         // copies of one write leave side by side.
-                        (Look::Replication, Some(u))
+                        (None, Look::Replication, Some(u))
                             if names && m.kind == MessageKind::Replication =>
                         {
                             match m.to {
@@ -329,7 +329,7 @@ pub fn build(
                                 _ => user_name(u),
                             }
                         }
-                        (Look::Fetch, Some(u)) if names => user_name(u),
+                        (None, Look::Fetch, Some(u)) if names => user_name(u),
                         _ => String::new(),
                     };
                     // On a lane, beside it: above the head the name would sit on the lane itself.
