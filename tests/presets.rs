@@ -151,7 +151,7 @@ fn lag_mismatch_at(scenario: &Scenario) -> Option<Micros> {
 fn promotion_with_loss_at(scenario: &Scenario) -> Option<Micros> {
     let sim = run(scenario, scenario.duration);
     events(sim.incidents()).find_map(|(at, e)| match e {
-        Event::ReplicaPromoted { writes_lost } if *writes_lost > 0 => Some(at),
+        Event::ReplicaPromoted { writes_lost, .. } if *writes_lost > 0 => Some(at),
         _ => None,
     })
 }

@@ -377,11 +377,26 @@ fn step_13_failover_loses_only_the_writes_in_the_lag_window() {
     let run = play(&step);
     assert_eq!(run.before.errors, 0);
     let promoted = run.sim.incidents().iter().find_map(|e| match e.event {
-        Event::ReplicaPromoted { writes_lost } => Some((e.at, writes_lost)),
+        Event::ReplicaPromoted {
+            writes_lost,
+            sessions_lost,
+        } => Some((e.at, writes_lost, sessions_lost)),
         _ => None,
     });
-    let (at, writes_lost) = promoted.expect("the replica is promoted");
+    let (at, writes_lost, sessions_lost) = promoted.expect("the replica is promoted");
     assert!(writes_lost > 0, "writes inside the lag window are lost");
+    // The callout's count is what the picture crosses out: the sessions the promoted replica holds in
+    // an older version. The report counts those writes and the sessions it never received.
+    let mut at_failover = step.scenario.simulation();
+    at_failover.advance_to(at);
+    assert_eq!(
+        at_failover.stale_after_failover().len(),
+        writes_lost as usize
+    );
+    assert_eq!(
+        at_failover.report().store_writes_lost,
+        u64::from(writes_lost + sessions_lost)
+    );
     // The report (runner output, page read-outs) counts them, and the replication that preceded them.
     assert!(run.after.store_writes_lost >= u64::from(writes_lost));
     assert!(run.after.store_replication_messages > run.after.store_writes_lost);

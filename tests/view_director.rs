@@ -270,7 +270,7 @@ fn the_store_steps_hold_again_at_their_second_moment() {
             Some(place) => {
                 assert_eq!(c.place, place);
                 assert!(
-                    matches!(c.says, Says::Promoted { writes_lost } if writes_lost > 0),
+                    matches!(c.says, Says::Promoted { writes_lost, .. } if writes_lost > 0),
                     "{:?}",
                     c.says
                 );

@@ -142,7 +142,10 @@ fn every_event() -> Vec<Event> {
         Event::StoreRestarted {
             sessions_restored: 0,
         },
-        Event::ReplicaPromoted { writes_lost: 2 },
+        Event::ReplicaPromoted {
+            writes_lost: 2,
+            sessions_lost: 1,
+        },
         Event::ReplicaCrashed,
         Event::ReplicaRestarted,
         Event::Repinned {
@@ -442,7 +445,14 @@ fn every_callout_reads_in_both_languages_with_every_name_filled() {
         Says::StoreDown,
         Says::Failed,
         Says::OutOfMemory { sessions_lost: 7 },
-        Says::Promoted { writes_lost: 4 },
+        Says::Promoted {
+            writes_lost: 4,
+            sessions_lost: 0,
+        },
+        Says::Promoted {
+            writes_lost: 9,
+            sessions_lost: 1,
+        },
     ];
     for says in &all {
         let [en, ko] = Lang::ALL.map(|lang| callout::lines(lang.words(), says));

@@ -272,7 +272,8 @@ impl Simulation {
         self.store.promotions = self.store.promotions.wrapping_add(1);
         self.store.failover_at = Some(self.now);
         self.note(Event::ReplicaPromoted {
-            writes_lost: writes_lost + lost,
+            writes_lost,
+            sessions_lost: lost,
         });
     }
 

@@ -183,8 +183,12 @@ pub enum Event {
     StoreRestarted {
         sessions_restored: u32,
     },
+    /// The replica became the primary, without what it had not yet received: the latest write of
+    /// `writes_lost` sessions (they go back to an older version) and `sessions_lost` sessions created
+    /// too recently to have reached it at all.
     ReplicaPromoted {
         writes_lost: u32,
+        sessions_lost: u32,
     },
     ReplicaCrashed,
     ReplicaRestarted,

@@ -239,6 +239,7 @@ pub enum Says {
     /// The replica became the primary; the writes it had not received are gone.
     Promoted {
         writes_lost: u32,
+        sessions_lost: u32,
     },
 }
 
@@ -291,8 +292,12 @@ pub fn callout(moment: &Moment, config: &Config) -> Option<Callout> {
         Some(Event::ServerCrashed { sessions_lost, .. }) => Says::OutOfMemory {
             sessions_lost: *sessions_lost,
         },
-        Some(Event::ReplicaPromoted { writes_lost }) => Says::Promoted {
+        Some(Event::ReplicaPromoted {
+            writes_lost,
+            sessions_lost,
+        }) => Says::Promoted {
             writes_lost: *writes_lost,
+            sessions_lost: *sessions_lost,
         },
         Some(_) => return None,
         None => found(moment, config, session),

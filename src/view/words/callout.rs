@@ -33,8 +33,11 @@ pub struct CalloutSentences {
     pub failed: &'static str,
     /// `{sessions_lost}`.
     pub out_of_memory: &'static str,
-    /// `{writes_lost}`.
+    /// `{writes_lost}`: sessions whose latest write the replica had not received (drawn crossed out).
     pub promoted: &'static str,
+    /// `{writes_lost}` and `{sessions_lost}`: as `promoted`, where sessions too new to have reached the
+    /// replica at all (logins) were lost too.
+    pub promoted_new_lost: &'static str,
 }
 
 /// What the callout says, in the language of `words`, one string per line.
@@ -102,8 +105,22 @@ pub fn lines(words: &dyn Words, says: &Says) -> Vec<String> {
         }
         Says::StoreDown => say.store_down.to_string(),
         Says::Failed => say.failed.to_string(),
-        Says::Promoted { writes_lost } => {
-            fill(say.promoted, &[("writes_lost", &writes_lost.to_string())])
+        Says::Promoted {
+            writes_lost,
+            sessions_lost,
+        } => {
+            let template = if *sessions_lost > 0 {
+                say.promoted_new_lost
+            } else {
+                say.promoted
+            };
+            fill(
+                template,
+                &[
+                    ("writes_lost", &writes_lost.to_string()),
+                    ("sessions_lost", &sessions_lost.to_string()),
+                ],
+            )
         }
         Says::OutOfMemory { sessions_lost } => fill(
             say.out_of_memory,

@@ -389,6 +389,7 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     failed: "nobody can answer → 502",
     out_of_memory: "memory full → out of memory\n→ {sessions_lost} sessions lost",
     promoted: "promoted\n· {writes_lost} writes lost",
+    promoted_new_lost: "promoted, lost:\nwrites {writes_lost}, logins {sessions_lost}",
 };
 
 pub static STRINGS: Strings = Strings {

@@ -26,7 +26,8 @@ pub static LOG: LogSentences = LogSentences {
     server_removed: "server {server} removed",
     store_crashed: "session store crashed: {sessions_lost} sessions unavailable",
     store_restarted: "session store restarted: {sessions_restored} sessions restored",
-    replica_promoted: "replica promoted to primary: {writes_lost} writes in the lag window lost",
+    replica_promoted:
+        "replica promoted to primary: {writes_lost} sessions lose their last write, {sessions_lost} new sessions lost",
     replica_crashed: "store replica crashed",
     replica_restarted: "store replica restarted",
     repinned: "{user}: re-pinned from server {from} to server {to}",

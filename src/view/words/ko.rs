@@ -385,6 +385,7 @@ static CALLOUT: CalloutSentences = CalloutSentences {
     failed: "응답할 서버 없음 → 502",
     out_of_memory: "메모리 가득 → 메모리 부족\n→ 세션 {sessions_lost}개 사라짐",
     promoted: "주 저장소로 승격\n· 쓰기 {writes_lost}건 유실",
+    promoted_new_lost: "승격, 유실:\n쓰기 {writes_lost}, 로그인 {sessions_lost}",
 };
 
 pub static STRINGS: Strings = Strings {

@@ -25,7 +25,8 @@ pub static LOG: LogSentences = LogSentences {
     server_removed: "서버 {server} 제거",
     store_crashed: "세션 저장소 중단: 세션 {sessions_lost}개 사용 불가",
     store_restarted: "세션 저장소 다시 시작: 세션 {sessions_restored}개 복구",
-    replica_promoted: "복제본이 새 주 저장소가 됨: 지연 구간의 쓰기 {writes_lost}건 소실",
+    replica_promoted:
+        "복제본이 새 주 저장소가 됨: 세션 {writes_lost}개의 마지막 쓰기와 새 세션 {sessions_lost}개 소실",
     replica_crashed: "저장소 복제본 중단",
     replica_restarted: "저장소 복제본 다시 시작",
     repinned: "{user}: 서버 {from}에서 서버 {to}(으)로 다시 고정",

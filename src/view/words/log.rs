@@ -53,7 +53,8 @@ pub struct LogSentences {
     pub store_crashed: &'static str,
     /// `{sessions_restored}`.
     pub store_restarted: &'static str,
-    /// `{writes_lost}`.
+    /// `{writes_lost}` (sessions whose last write the replica lacked), `{sessions_lost}` (sessions it never
+    /// received).
     pub replica_promoted: &'static str,
     pub replica_crashed: &'static str,
     pub replica_restarted: &'static str,
@@ -191,9 +192,16 @@ pub fn event(words: &dyn Words, event: &Event) -> String {
         Event::StoreRestarted { sessions_restored } => {
             count(say.store_restarted, "sessions_restored", sessions_restored)
         }
-        Event::ReplicaPromoted { writes_lost } => {
-            count(say.replica_promoted, "writes_lost", writes_lost)
-        }
+        Event::ReplicaPromoted {
+            writes_lost,
+            sessions_lost,
+        } => fill(
+            say.replica_promoted,
+            &[
+                ("writes_lost", &writes_lost.to_string()),
+                ("sessions_lost", &sessions_lost.to_string()),
+            ],
+        ),
         Event::ReplicaCrashed => say.replica_crashed.to_string(),
         Event::ReplicaRestarted => say.replica_restarted.to_string(),
         Event::Repinned { user, from, to } => fill(
