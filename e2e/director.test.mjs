@@ -110,6 +110,27 @@ test('director: in the 960x540 embed with the tour, the callout is still at leas
   });
 });
 
+test('director: held at step 7\'s answer, the write\'s two copies and two acks stay drawn on their lanes; no trail before "Show me" nor after the moment', async (t) => {
+  await withPage(t, { query: { tour: 7, lang: 'en' }, ready: TOUR_READY, viewport: { width: 1280, height: 720 } }, async (page) => {
+    assert.equal(await page.getByTestId('trail').count(), 0, 'no route is traced before the question is answered');
+    await page.getByTestId('tour-reveal').click();
+    await page.getByTestId('callout').waitFor({ timeout: 30_000 });
+    // Each arrived copy and ack has a head (one subpath each) on the trail; the hold lasts seconds.
+    const heads = () => page.evaluate(() => {
+      const head = document.querySelector('[data-testid=trail] .look-replication .head');
+      return head ? (head.getAttribute('d').match(/M/g) ?? []).length : 0;
+    });
+    assert.equal(await heads(), 4, 'two copies and two acks have arrived when the answer leaves');
+    // The trail runs along the lanes beside the servers, from the top server to the bottom one.
+    const trail = await page.locator('[data-testid=trail] .look-replication .tail').boundingBox();
+    const [top, , bottom] = await Promise.all([0, 1, 2].map((i) => page.locator(`[data-testid=server-${i}] .box`).boundingBox()));
+    assert.ok(trail.x > top.x + top.width / 2, `the lanes at x ${trail.x} are beside the boxes, not across them: ${JSON.stringify(top)}`);
+    assert.ok(trail.y < top.y + top.height && trail.y + trail.height > bottom.y, `the trail ${JSON.stringify(trail)} spans the servers`);
+    // After the moment, the rest plays fast without it.
+    await page.waitForFunction(() => document.querySelector('[data-testid=trail]') === null, null, { timeout: 30_000 });
+  });
+});
+
 test('director: Replay rewinds to the question and plays the moment again', async (t) => {
   await withPage(t, { query: { tour: 1, lang: 'en' }, ready: TOUR_READY }, async (page) => {
     await page.getByTestId('tour-reveal').click();

@@ -9,8 +9,9 @@ use sessionscope::scenario::tour;
 use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::names::user_name;
 use sessionscope::view::scene::layout_for;
+use sessionscope::view::tour::TourState;
 use sessionscope::view::traffic::{
-    build, choose_mode, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD, LABEL_EM,
+    build, choose_mode, trail, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD, LABEL_EM,
 };
 
 /// The tour's first step (userA just logged in on server A), run to `at` with messages traced.
@@ -445,4 +446,67 @@ fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node() {
         }
     }
     assert!(named > 0, "some rejections name their user");
+}
+
+#[test]
+fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_followed() {
+    let index = tour::steps()
+        .iter()
+        .position(|s| s.id == "cluster-all")
+        .expect("the all-to-all step");
+    let opened = TourState::open(index);
+    let mut state = opened.state;
+    let outcome = state.callouts[0].0;
+    assert!(
+        state.trail(outcome).is_empty(),
+        "nothing is traced before Show me: it would give the answer away"
+    );
+    state.revealed = true;
+    let hops = state.trail(outcome).to_vec();
+    let user = hops[0].user.expect("the decisive request's user");
+    assert!(
+        hops.iter().all(|m| m.user == Some(user)),
+        "one user's request only"
+    );
+    let mut sim = opened.scenario.simulation();
+    sim.advance_to(outcome);
+    let layout = layout_for(&sim, false);
+    let trail = trail(&hops, outcome, &layout);
+    let wires = |look: Look| {
+        trail
+            .iter()
+            .find(|(l, ..)| *l == look)
+            .map(|(_, wires, heads)| (subpaths(wires), heads.matches('M').count()))
+            .unwrap_or_default()
+    };
+    // Held at the answer: the write's copy to each of the two other servers and each one's ack back
+    // are on the picture whole, each with its head where it arrived.
+    let (copies, heads) = wires(Look::Replication);
+    assert_eq!(copies.len(), 4, "two copies and two acks: {copies:?}");
+    assert_eq!(heads, 4);
+    let writer = hops
+        .iter()
+        .find(|m| m.kind == MessageKind::Replication)
+        .map(|m| m.from)
+        .expect("a copy");
+    for m in hops
+        .iter()
+        .filter(|m| Look::of(m.kind) == Look::Replication)
+    {
+        let whole = vec![layout.anchor(m.from, m.to), layout.anchor(m.to, m.from)];
+        assert!(
+            copies.contains(&whole),
+            "{m:?} not drawn whole in {copies:?}"
+        );
+        assert!(m.from == writer || m.to == writer);
+    }
+    // The request's way in: from its user to the balancer and on to the writing server.
+    let (requests, _) = wires(Look::Request);
+    assert!(requests.contains(&vec![
+        layout.anchor(Endpoint::Balancer, writer),
+        layout.anchor(writer, Endpoint::Balancer)
+    ]));
+    // Once the answer is back with its user, the rest plays fast: nothing is traced.
+    let end = hops.iter().map(|m| m.arrives_at).max().expect("hops");
+    assert!(state.trail(end + 1).is_empty());
 }

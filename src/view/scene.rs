@@ -8,7 +8,7 @@ use super::tour::TourState;
 use super::traffic::{self, Mode, TrafficFrame};
 use super::words::Words;
 use super::world::{self, WorldView};
-use crate::model::{Report, SeriesMetric, Simulation, Strategy};
+use crate::model::{Message, Report, SeriesMetric, Simulation, Strategy};
 use std::rc::Rc;
 
 /// Points in the time-series chart.
@@ -158,15 +158,24 @@ impl Scene {
         }
     }
 
-    /// This frame's messages in flight, placed by model time, with no label over `keep_out`.
-    pub fn traffic(&self, sim: &Simulation, keep_out: Option<Rect>) -> TrafficFrame {
-        traffic::build(
-            sim.messages(),
-            sim.now(),
-            &self.layout,
-            self.mode,
-            self.text,
-            keep_out,
-        )
+    /// This frame's messages in flight, placed by model time, with no label over `keep_out`, and the
+    /// route `trail` (a tour moment's decisive request) has taken so far.
+    pub fn traffic(
+        &self,
+        sim: &Simulation,
+        keep_out: Option<Rect>,
+        trail: &[Message],
+    ) -> TrafficFrame {
+        TrafficFrame {
+            trail: traffic::trail(trail, sim.now(), &self.layout),
+            ..traffic::build(
+                sim.messages(),
+                sim.now(),
+                &self.layout,
+                self.mode,
+                self.text,
+                keep_out,
+            )
+        }
     }
 }

@@ -6,7 +6,8 @@ use super::callout_place::{callout_lines, room_for};
 use super::director::{callout, Callout, Script};
 use super::layout::{Layout, Room};
 use super::words::Words;
-use crate::model::{Micros, Report};
+use crate::model::{Message, Micros, Report};
+use crate::scenario::moment::Moment;
 use crate::scenario::tour::{self, STEP_COUNT};
 use crate::scenario::Scenario;
 use std::rc::Rc;
@@ -33,6 +34,34 @@ pub struct TourState {
     highlight: Vec<&'static str>,
     /// The numbers when "Show me" was pressed: the answer's read-outs say what they were.
     pub before: Option<Rc<Report>>,
+    /// Each moment's trail: the decisive request's route, drawn while the moment plays and is held.
+    trails: Vec<Trail>,
+}
+
+/// The messages of one moment's decisive request (its user's: the request, its copies or store round
+/// trips, their acks and the answer) and the model time they are drawn in: from the request leaving its
+/// user until the answer is back. Held still at the outcome, the picture shows the whole way it went.
+#[derive(Clone, Debug, PartialEq)]
+struct Trail {
+    from: Micros,
+    until: Micros,
+    hops: Vec<Message>,
+}
+
+impl Trail {
+    fn of(moment: &Moment) -> Trail {
+        let user = moment.outcome.user;
+        Trail {
+            from: moment.departure(),
+            until: moment.end(),
+            hops: moment
+                .hops
+                .iter()
+                .filter(|m| user.is_some() && m.user == user)
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 /// A tour step opened: its state, the world it starts from, and the model time it pauses at for the
@@ -56,6 +85,7 @@ impl TourState {
             .iter()
             .filter_map(|m| callout(m, config).map(|c| (m.outcome.at, c)))
             .collect();
+        let trails = moments.iter().map(Trail::of).collect();
         Opened {
             state: TourState {
                 step,
@@ -66,6 +96,7 @@ impl TourState {
                 callouts,
                 highlight: built.highlight,
                 before: None,
+                trails,
             },
             pause_at: built.pause_at,
             scenario: built.scenario,
@@ -96,6 +127,15 @@ impl TourState {
             .rev()
             .find(|(_, (at, _))| self.revealed && *at <= now)
             .map(|(i, (_, c))| (i, c))
+    }
+
+    /// The decisive request's messages to trace at `now`: those of the moment being played or held,
+    /// once "Show me" was pressed; none in the waits and the fast-played rest.
+    pub fn trail(&self, now: Micros) -> &[Message] {
+        self.trails
+            .iter()
+            .find(|t| self.revealed && t.from <= now && now <= t.until)
+            .map_or(&[], |t| &t.hops)
     }
 
     /// Each of this step's callouts as drawn on `layout` in `words`, one list of lines each, in the

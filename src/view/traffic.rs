@@ -94,6 +94,8 @@ pub struct TrafficFrame {
     pub routes: String,
     /// Flows: (key, look, path, width, count).
     pub flows: Vec<(String, Look, String, f64, u32)>,
+    /// The tour's decisive request, where it has been (see `trail`): (look, wires, heads) as `arrows`.
+    pub trail: Vec<(Look, String, String)>,
     pub in_flight: usize,
 }
 
@@ -245,6 +247,34 @@ fn covers_a_group(layout: &Layout, span: (f64, f64), y: f64, text_size: f64) -> 
         };
         label_over(span, y, text_size, &group)
     })
+}
+
+/// How far `hops` have travelled by `now`: the whole wire of each that arrived, with a head where it
+/// did, and the way so far of each still on its wire (whose head is its arrow's): the route of one
+/// request, left on the picture while it is followed (see `TourState::trail`).
+pub fn trail(hops: &[Message], now: Micros, layout: &Layout) -> Vec<(Look, String, String)> {
+    let mut paths: [(String, String); Look::ALL.len()] = Default::default();
+    for m in hops.iter().filter(|m| m.sent_at <= now) {
+        let look = Look::of(m.kind);
+        let (x0, y0) = layout.anchor(m.from, m.to);
+        let (x1, y1) = layout.anchor(m.to, m.from);
+        let span = m.arrives_at.saturating_sub(m.sent_at).max(1) as f64;
+        let f = (now.saturating_sub(m.sent_at) as f64 / span).min(1.0);
+        let (x, y) = (x0 + (x1 - x0) * f, y0 + (y1 - y0) * f);
+        let entry = &mut paths[look as usize];
+        cmd(&mut entry.0, 'M', &[x0, y0]);
+        cmd(&mut entry.0, 'L', &[x, y]);
+        if m.arrives_at <= now {
+            let len = (x1 - x0).hypot(y1 - y0).max(1e-6);
+            head(&mut entry.1, look, x1, y1, (x1 - x0) / len, (y1 - y0) / len);
+        }
+    }
+    Look::ALL
+        .into_iter()
+        .zip(paths)
+        .filter(|(_, (wires, _))| !wires.is_empty())
+        .map(|(look, (wires, heads))| (look, wires, heads))
+        .collect()
 }
 
 /// `text_size`: the picture's smallest font size in user units, the arrow labels' size; `keep_out`: a

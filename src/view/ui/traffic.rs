@@ -24,6 +24,17 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
                     </path>
                 }) }
             </g>
+            // Under the arrows: where the tour's decisive request has been.
+            if !f.trail.is_empty() {
+                <g class="trail" data-testid="trail">
+                    { for f.trail.iter().map(|(look, wires, heads)| html! {
+                        <g key={look.class()} class={classes!("arrow", look.class())}>
+                            <path class="tail" d={wires.clone()} />
+                            <path class="head" d={heads.clone()} />
+                        </g>
+                    }) }
+                </g>
+            }
             <g class="arrows">
                 if !f.routes.is_empty() {
                     <path class="copy-routes" d={f.routes.clone()} />

@@ -285,9 +285,13 @@ impl App {
                 let drawn = self.scene.callouts.get(i)?;
                 drawn.at.map(|at| (c.place, drawn.lines.clone(), at))
             });
+        let trail = self
+            .tour
+            .as_ref()
+            .map_or(&[][..], |t| t.trail(self.sim.now()));
         let frame = self
             .scene
-            .traffic(&self.sim, callout.as_ref().map(|(.., at)| at.rect));
+            .traffic(&self.sim, callout.as_ref().map(|(.., at)| at.rect), trail);
         let engine = self
             .prefs
             .lang
