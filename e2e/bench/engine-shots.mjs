@@ -13,6 +13,14 @@ import { serveDirectory } from '../lib/server.mjs';
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const OUT = fileURLToPath(new URL('../out/screenshots/engines/', import.meta.url));
 
+/** "Show me", then paused in the hold: the callout and the decisive request's route on the picture. */
+async function holdTheMoment(page) {
+  await page.getByTestId('tour-reveal').click();
+  await page.getByTestId('callout').waitFor();
+  if ((await page.getByTestId('play').getAttribute('aria-pressed')) === 'true') await page.getByTestId('play').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 const STATES = {
   lab: { query: 'strategy=none&servers=3&users=12&seed=1&ff=12.1&paused=1&lang=en' },
   crashed: {
@@ -48,6 +56,9 @@ const STATES = {
   'embed-copies-960': { query: 'embed=1&preset=lag-race&ff=2.2&paused=1&lang=en', viewport: { width: 960, height: 540 } },
   'tour-1080': { query: 'tour=9&lang=en', viewport: { width: 1920, height: 1080 } },
   'embed-tour-960': { query: 'embed=1&tour=1&lang=en', viewport: { width: 960, height: 540 } },
+  // Held at step 7's answer: the write's copies and acks traced on their lanes.
+  'held-1080': { query: 'tour=7&lang=en', viewport: { width: 1920, height: 1080 }, prepare: holdTheMoment },
+  'embed-held-960': { query: 'embed=1&tour=7&lang=en', viewport: { width: 960, height: 540 }, prepare: holdTheMoment },
   'embed-lab-960': { query: 'embed=1&strategy=cluster-all&servers=4&users=8&seed=1&ff=12.1&paused=1&lang=ko', viewport: { width: 960, height: 540 } },
 };
 
