@@ -117,15 +117,23 @@ fn an_arrow_moves_along_its_wire_by_model_time() {
             "{when}: label at ({x}, {y}), expected above ({ex}, {ey})"
         );
     };
-    let start = label_at(messages, request.sent_at, &layout, request.id).expect("drawn when sent");
-    near(start, (x0, y0), "when sent");
+    // Half the label's width: bold labels run about 0.7 em a character.
+    let user = request.user.expect("a user's request");
+    let half = 0.35 * TEXT * user_name(user).len() as f64;
+    // When sent, the head is at its user's glyph: the label keeps its height and starts right of the
+    // glyph instead of covering it.
+    let (sx, sy) =
+        label_at(messages, request.sent_at, &layout, request.id).expect("drawn when sent");
+    let slot = &layout.slots[layout.slot_of(user)];
+    assert!(
+        (sy - (y0 - 8.0)).abs() <= 0.051 && (sx - half - (slot.x + slot.r + 4.0)).abs() <= 0.051,
+        "when sent: label at ({sx}, {sy}), head at ({x0}, {y0}), glyph {slot:?}"
+    );
     // On arrival the head touches the balancer: the label keeps its height and ends left of the box
     // instead of running over its outline.
     let (ex, ey) =
         label_at(messages, request.arrives_at, &layout, request.id).expect("drawn on arrival");
     assert_eq!(request.to, Endpoint::Balancer);
-    // Half the label's width: bold labels run about 0.7 em a character.
-    let half = 0.35 * TEXT * user_name(request.user.expect("a user's request")).len() as f64;
     assert!(
         (ey - (y1 - 8.0)).abs() <= 0.051 && ex + half <= layout.lb.x && ex + half >= x1 - 6.0,
         "on arrival: label at ({ex}, {ey}), head at ({x1}, {y1}), balancer from x {}",
@@ -413,7 +421,7 @@ fn a_copy_in_flight_shows_the_rest_of_its_way_into_the_server_that_waits_for_it(
 }
 
 #[test]
-fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node() {
+fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node_nor_user() {
     let mut named = 0;
     for id in ["problem", "sticky-crash", "store-crash"] {
         let mut sim = traced_step(id);
@@ -432,9 +440,17 @@ fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node() {
                 // As wide as the page draws it (bold), centred on its place.
                 let half = LABEL_EM / 2.0 * TEXT * text.chars().count() as f64;
                 let (left, right, y) = (label.1 - half, label.1 + half, label.2);
-                let nodes = std::iter::once(&layout.lb)
-                    .chain(&layout.servers)
-                    .chain(&layout.store);
+                // Nor a user's glyph: over another user's circle, it reads as theirs.
+                let glyphs = layout.slots.iter().map(|s| Rect {
+                    x: s.x - s.r,
+                    y: s.y - s.r,
+                    w: 2.0 * s.r,
+                    h: 2.0 * s.r,
+                });
+                let nodes = std::iter::once(layout.lb)
+                    .chain(layout.servers.iter().copied())
+                    .chain(layout.store)
+                    .chain(glyphs);
                 for r in nodes {
                     let over = left < r.x + r.w
                         && r.x < right

@@ -3,7 +3,7 @@
 //! cannot make it jump. Arrows are batched into one `<path>` per kind (cheap at thousands); beyond what can
 //! be read one by one, the flow mode draws one line per wire with its width by the number in flight.
 
-use super::layout::{Layout, Rect};
+use super::layout::{Layout, Rect, UserSlot};
 use super::names::{server_letter, user_name};
 use super::svgnum::cmd;
 use crate::model::{Endpoint, Message, MessageKind, Micros};
@@ -189,6 +189,15 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
         true => (lb.right() + 5.0 + half).max(x),
         false => x,
     };
+    // Near the users, over a user's glyph, a label would be read as that user's: it starts right of
+    // the glyph, on the wires' side, its halo clear of the circle.
+    let x = layout
+        .slots
+        .iter()
+        .filter(|s| runs_into(x, &glyph(s)))
+        .map(|s| s.x + s.r + 4.0 + half)
+        .reduce(f64::max)
+        .map_or(x, |clear| clear.max(x));
     // Centred on a head at a server's or the store's edge, a label would run into the box, over its
     // name or its chips: it ends just left of the box instead, its halo clear of the outline.
     match boxes(layout)
@@ -198,6 +207,16 @@ fn label_place(layout: &Layout, x: f64, y: f64, chars: usize, text: f64) -> (f64
     {
         Some(left) => ((left - 4.0 - half).min(x), y),
         None => (x, y),
+    }
+}
+
+/// The square a user's (or a group's) glyph is drawn in.
+fn glyph(slot: &UserSlot) -> Rect {
+    Rect {
+        x: slot.x - slot.r,
+        y: slot.y - slot.r,
+        w: 2.0 * slot.r,
+        h: 2.0 * slot.r,
     }
 }
 
