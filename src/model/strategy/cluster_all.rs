@@ -16,9 +16,6 @@ impl Home for AllToAll {
     fn replicates(&self) -> bool {
         true
     }
-    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
-        true
-    }
     fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;

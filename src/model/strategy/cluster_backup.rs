@@ -17,9 +17,6 @@ impl Home for PrimaryBackup {
     fn replicates(&self) -> bool {
         true
     }
-    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
-        true
-    }
     fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         if !sim.place_local(slot, s) {
             return t;

@@ -16,9 +16,6 @@ impl Home for LocalSessions {
     fn replicates(&self) -> bool {
         false
     }
-    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
-        true
-    }
     fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         sim.place_local(slot, s);
         t

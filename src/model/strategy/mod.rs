@@ -33,8 +33,11 @@ pub(super) trait Home {
     fn replicates(&self) -> bool;
 
     /// Can server `s` reach the place its sessions live? (A server cut off from the store cannot even
-    /// tell whether a session exists: a 5xx, never a 401.)
-    fn reachable(&self, sim: &Simulation, s: ServerId) -> bool;
+    /// tell whether a session exists: a 5xx, never a 401.) Sessions kept on the servers themselves
+    /// always are.
+    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
+        true
+    }
 
     /// A session just created in `slot` by server `s` at `t` is put where it lives; returns when the
     /// response may leave (synchronous replication waits for acknowledgements).
