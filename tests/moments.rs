@@ -136,6 +136,16 @@ fn primary_backup_the_key_only_server_fetches_the_session() {
         fetch.to,
         m.outcome.place
     ));
+    // Held when the server answers, the fetched session in hand: the fetch and its reply have arrived.
+    let reply = m
+        .hops
+        .iter()
+        .find(|h| h.kind == MessageKind::Replication && h.to == m.outcome.place)
+        .expect("the fetch's reply");
+    assert!(fetch.sent_at < reply.arrives_at && reply.arrives_at <= m.outcome.at);
+    assert!(m.hops.iter().any(|h| h.from == m.outcome.place
+        && h.to == Endpoint::Balancer
+        && h.sent_at == m.outcome.at));
 }
 
 #[test]

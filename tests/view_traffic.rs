@@ -526,3 +526,61 @@ fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_follo
     let end = hops.iter().map(|m| m.arrives_at).max().expect("hops");
     assert!(state.trail(end + 1).is_empty());
 }
+
+/// The route of step `id`'s first moment at its hold, and the picture it is drawn on.
+fn held_trail(id: &str) -> (Vec<Message>, Layout, Vec<(Look, String, String)>) {
+    let index = tour::steps()
+        .iter()
+        .position(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no tour step {id}"));
+    let opened = TourState::open(index);
+    let mut state = opened.state;
+    state.revealed = true;
+    let outcome = state.callouts[0].0;
+    let hops = state.trail(outcome).to_vec();
+    let mut sim = opened.scenario.simulation();
+    sim.advance_to(outcome);
+    let layout = layout_for(&sim, false);
+    let drawn = trail(&hops, outcome, &layout);
+    (hops, layout, drawn)
+}
+
+#[test]
+fn a_try_at_a_dead_server_is_traced_as_a_failure_and_a_store_round_trip_as_part_of_the_way() {
+    // Sticky sessions, B crashed: the balancer tries B, then sends the request on to A.
+    let (hops, layout, drawn) = held_trail("sticky-crash");
+    let wires = |look: Look| {
+        drawn
+            .iter()
+            .find(|(l, ..)| *l == look)
+            .map(|(_, wires, _)| subpaths(wires))
+            .unwrap_or_default()
+    };
+    let to_servers: Vec<&Message> = hops
+        .iter()
+        .filter(|m| m.kind == MessageKind::Request && m.from == Endpoint::Balancer)
+        .collect();
+    let [tried, served] = to_servers[..] else {
+        panic!("two tries: {to_servers:?}");
+    };
+    let wire = |m: &Message| vec![layout.anchor(m.from, m.to), layout.anchor(m.to, m.from)];
+    assert!(wires(Look::Error).contains(&wire(tried)), "{drawn:?}");
+    assert!(wires(Look::Request).contains(&wire(served)));
+    assert!(!wires(Look::Request).contains(&wire(tried)));
+    // The store step: the server's read of the session from the store is on the way, out and back.
+    let (hops, layout, drawn) = held_trail("store");
+    let store: Vec<&Message> = hops
+        .iter()
+        .filter(|m| Look::of(m.kind) == Look::Store)
+        .collect();
+    assert!(store.len() >= 2, "a round trip: {hops:?}");
+    let store_wires = drawn
+        .iter()
+        .find(|(l, ..)| *l == Look::Store)
+        .map(|(_, wires, _)| subpaths(wires))
+        .expect("the store round trip traced");
+    for m in store {
+        let whole = vec![layout.anchor(m.from, m.to), layout.anchor(m.to, m.from)];
+        assert!(store_wires.contains(&whole), "{m:?}");
+    }
+}

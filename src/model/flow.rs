@@ -344,8 +344,16 @@ impl Simulation {
         self.store.primary_up && !self.servers[s].partitioned
     }
 
-    /// `ops` store operations from server `s` at `t`; returns when the server has the answers.
-    pub(super) fn store_ops(&mut self, s: ServerId, t: Micros, ops: u32, write: bool) -> Micros {
+    /// `ops` store operations from server `s` at `t` on `user`'s session; returns when the server has
+    /// the answers.
+    pub(super) fn store_ops(
+        &mut self,
+        s: ServerId,
+        user: UserId,
+        t: Micros,
+        ops: u32,
+        write: bool,
+    ) -> Micros {
         self.metrics.store_ops += u64::from(ops);
         let done = self.store.round_trip(t, ops, &self.config.timing);
         if write && self.config.store_replica && self.store.replica_up {
@@ -365,7 +373,7 @@ impl Simulation {
             MessageKind::StoreRequest,
             Endpoint::Server(s),
             Endpoint::Store,
-            None,
+            Some(user),
             t,
             t + (done - t) / 2,
         );
@@ -373,7 +381,7 @@ impl Simulation {
             MessageKind::StoreResponse,
             Endpoint::Store,
             Endpoint::Server(s),
-            None,
+            Some(user),
             t + (done - t) / 2,
             done,
         );

@@ -101,7 +101,13 @@ impl Simulation {
             return Vec::new();
         }
         let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
-        let horizon = self.now.saturating_sub(lag);
+        // A dead primary sends nothing more: the replica holds what had reached it when it died.
+        let fed_until = if self.store.primary_up {
+            self.now
+        } else {
+            self.now.min(self.store.crashed_at)
+        };
+        let horizon = fed_until.saturating_sub(lag);
         let mut list: Vec<ReplicaEntry> = self
             .sessions
             .live_sessions()
@@ -179,7 +185,9 @@ impl Simulation {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{Command, Config, ServerId, Simulation, Strategy, UserId, MS, SECOND};
+    use crate::model::{
+        Command, Config, ServerId, SessionId, Simulation, Strategy, UserId, MS, SECOND,
+    };
 
     fn store_with_replica() -> Simulation {
         let mut config = Config {
@@ -192,6 +200,39 @@ mod tests {
         config.timing.store_failover_ms = 2_000;
         config.timing.store_replica_lag_ms = 1_000;
         Simulation::new(config)
+    }
+
+    #[test]
+    fn a_dead_primary_feeds_its_replica_nothing_more_and_the_promoted_replica_holds_what_it_had() {
+        let mut sim = store_with_replica();
+        let ids = |sim: &Simulation| -> Vec<SessionId> {
+            sim.replica_sessions()
+                .iter()
+                .map(|e| e.entry.session)
+                .collect()
+        };
+        sim.advance_to(10 * SECOND);
+        sim.apply(Command::CrashStore);
+        let at_crash = ids(&sim);
+        // Before the failover, a lag later: what was on its way when the primary died never arrives.
+        sim.advance_to(11 * SECOND + 900 * MS);
+        let waiting = ids(&sim);
+        assert!(
+            waiting.iter().all(|s| at_crash.contains(s)),
+            "{waiting:?} holds sessions the dead primary never sent ({at_crash:?})"
+        );
+        sim.advance_to(12 * SECOND + 10 * MS);
+        assert!(sim.store_promoted());
+        let promoted: Vec<SessionId> = sim
+            .store_sessions()
+            .iter()
+            .map(|e| e.session)
+            .filter(|s| *s <= *waiting.last().expect("sessions"))
+            .collect();
+        assert_eq!(
+            promoted, waiting,
+            "the promoted replica serves what it held"
+        );
     }
 
     #[test]

@@ -147,6 +147,16 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
         });
     }
     let hops = decisive_hops(&kept, &outcome);
+    if let Some(Event::RemoteFetched { .. }) = outcome.event {
+        // A fetch is decided as it leaves, but it is seen done when the server answers with the
+        // fetched session in hand: the moment is held then, the fetch and its reply both on the
+        // picture.
+        if let Some(answer) = hops.iter().find(|m| {
+            m.from == outcome.place && m.to == Endpoint::Balancer && m.sent_at >= outcome.at
+        }) {
+            outcome.at = answer.sent_at;
+        }
+    }
     if let Some(user) = outcome.user {
         // The balancer re-pins with the answer, so between the request leaving and the outcome.
         let departed = hops.iter().map(|m| m.sent_at).min().unwrap_or(outcome.at);

@@ -492,7 +492,7 @@ static STEPS: [Step; STEP_COUNT] = [
         duration: 30 * SECOND,
         timeline: &[(CRASH, Command::CrashStore)],
         pause_at: CRASH - 200 * MS,
-        highlight: &["store", "metric-errors"],
+        highlight: &["store", "metric-errors", "metric-store-writes-lost"],
         then: Some((CRASH, MomentCue::Promotion)),
         cue: MomentCue::Rejection,
     },

@@ -270,11 +270,16 @@ fn covers_a_group(layout: &Layout, span: (f64, f64), y: f64, text_size: f64) -> 
 
 /// How far `hops` have travelled by `now`: the whole wire of each that arrived, with a head where it
 /// did, and the way so far of each still on its wire (whose head is its arrow's): the route of one
-/// request, left on the picture while it is followed (see `TourState::trail`).
+/// request, left on the picture while it is followed (see `TourState::trail`). A try the balancer
+/// gave up on is drawn as a failure, not as the way the request went.
 pub fn trail(hops: &[Message], now: Micros, layout: &Layout) -> Vec<(Look, String, String)> {
     let mut paths: [(String, String); Look::ALL.len()] = Default::default();
     for m in hops.iter().filter(|m| m.sent_at <= now) {
-        let look = Look::of(m.kind);
+        let look = if refused(hops, m) {
+            Look::Error
+        } else {
+            Look::of(m.kind)
+        };
         let (x0, y0) = layout.anchor(m.from, m.to);
         let (x1, y1) = layout.anchor(m.to, m.from);
         let span = m.arrives_at.saturating_sub(m.sent_at).max(1) as f64;
@@ -294,6 +299,18 @@ pub fn trail(hops: &[Message], now: Micros, layout: &Layout) -> Vec<(Look, Strin
         .filter(|(_, (wires, _))| !wires.is_empty())
         .map(|(look, (wires, heads))| (look, wires, heads))
         .collect()
+}
+
+/// Whether `m` is a request the balancer sent to a server that never answered it, then sent on to
+/// another server (the first was down): it ends there.
+fn refused(hops: &[Message], m: &Message) -> bool {
+    let from_balancer =
+        |h: &Message| h.kind == MessageKind::Request && h.from == Endpoint::Balancer;
+    from_balancer(m)
+        && hops
+            .iter()
+            .any(|h| from_balancer(h) && h.sent_at >= m.sent_at && h.to != m.to)
+        && !hops.iter().any(|h| h.from == m.to)
 }
 
 /// `text_size`: the picture's smallest font size in user units, the arrow labels' size; `keep_out`: a

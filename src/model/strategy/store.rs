@@ -20,15 +20,17 @@ impl Home for ExternalStore {
         sim.store_reachable(s)
     }
     fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
-        let done = sim.store_ops(s, t, 1, true);
+        let user = sim.sessions.at(slot).user;
+        let done = sim.store_ops(s, user, t, 1, true);
         sim.sessions.at_mut(slot).in_store = true;
         sim.store.sessions += 1;
         done
     }
-    fn read(&self, sim: &mut Simulation, _slot: Slot, s: ServerId, kind: RequestKind) -> Answer {
+    fn read(&self, sim: &mut Simulation, slot: Slot, s: ServerId, kind: RequestKind) -> Answer {
         // Read the session; a write or a logout also sends its change.
         let ops = 1 + u32::from(kind.writes() || kind == RequestKind::Logout);
-        Ok(sim.store_ops(s, sim.now, ops, kind.writes()))
+        let user = sim.sessions.at(slot).user;
+        Ok(sim.store_ops(s, user, sim.now, ops, kind.writes()))
     }
     fn write(&self, sim: &mut Simulation, slot: Slot, _s: ServerId, ready: Micros) -> Micros {
         let now = sim.now;

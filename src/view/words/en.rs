@@ -238,7 +238,8 @@ impl Words for English {
             replica is promoted once the failure is detected (Sentinel; shortened here from 30 s to 5 s).",
                 question: "The primary store is about to crash. What is lost?",
                 answer: "Requests fail until the failover; then the replica takes over with almost everything. \
-            Only the writes from the last moment before the crash, not yet copied, are lost.",
+            Only the writes from the last moment before the crash, not yet copied, are lost: changes to \
+            sessions (they go back to an older version) and logins (those users must log in again).",
             },
             Topic::StoreServerCrash => TourText {
                 title: "Servers become disposable",
