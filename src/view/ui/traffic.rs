@@ -27,6 +27,11 @@ pub fn TrafficLayer(props: &TrafficProps) -> Html {
             // Under the arrows: where the tour's decisive request has been.
             if !f.trail.is_empty() {
                 <g class="trail" data-testid="trail">
+                    // A highlighter's stroke under the whole route, in the colour that marks the
+                    // tour's answer: told apart from the live arrows of the same look.
+                    { for f.trail.iter().map(|(look, wires, _)| html! {
+                        <path key={format!("glow-{}", look.class())} class="trail-glow" d={wires.clone()} />
+                    }) }
                     { for f.trail.iter().map(|(look, wires, heads)| html! {
                         <g key={look.class()} class={classes!("arrow", look.class())}>
                             <path class="tail" d={wires.clone()} />
