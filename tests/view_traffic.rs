@@ -3,12 +3,12 @@
 //! and the frame depends on model time only.
 
 use sessionscope::model::{
-    Endpoint, Message, MessageKind, Micros, ServerId, Simulation, UserId, MS,
+    Endpoint, Message, MessageKind, Micros, SeriesMetric, ServerId, Simulation, UserId, MS,
 };
 use sessionscope::scenario::tour;
 use sessionscope::view::layout::{Layout, Rect};
 use sessionscope::view::names::user_name;
-use sessionscope::view::scene::layout_for;
+use sessionscope::view::scene::{layout_for, Scene};
 use sessionscope::view::tour::TourState;
 use sessionscope::view::traffic::{
     build, choose_mode, trail, Label, Look, Mode, FLOW_SPEED, FLOW_THRESHOLD, LABEL_EM,
@@ -583,4 +583,79 @@ fn a_try_at_a_dead_server_is_traced_as_a_failure_and_a_store_round_trip_as_part_
         let whole = vec![layout.anchor(m.from, m.to), layout.anchor(m.to, m.from)];
         assert!(store_wires.contains(&whole), "{m:?}");
     }
+}
+
+#[test]
+fn among_groups_a_label_names_only_a_user_drawn_alone() {
+    let mut sim = traced_step("store-failover");
+    let (mut named, mut grouped_messages) = (0, 0);
+    for at in (1..=120).map(|i| i * 50 * MS) {
+        sim.advance_to(at);
+        let layout = layout_for(&sim, false);
+        assert!(
+            layout.slots.iter().any(|s| s.first != s.last)
+                && layout.slots.iter().any(|s| s.first == s.last),
+            "a picture with both groups and users drawn alone"
+        );
+        let frame = build(sim.messages(), sim.now(), &layout, Mode::Arrows, TEXT, None);
+        for (id, .., text, _, _) in &frame.labels {
+            let message = sim
+                .messages()
+                .iter()
+                .find(|m| m.id == *id)
+                .expect("its message");
+            let Some(user) = message.user else { continue };
+            if text.starts_with(&user_name(user)) {
+                assert!(layout.drawn_alone(user), "{text} names a user in a group");
+                named += 1;
+            }
+        }
+        grouped_messages += on_wire(sim.messages(), sim.now())
+            .iter()
+            .filter(|m| m.user.is_some_and(|u| !layout.drawn_alone(u)))
+            .count();
+    }
+    assert!(named > 0, "users drawn alone are named");
+    assert!(grouped_messages > 0, "users in groups had messages to name");
+}
+
+#[test]
+fn while_a_route_is_traced_only_its_users_messages_are_labelled() {
+    let index = tour::steps()
+        .iter()
+        .position(|s| s.id == "cluster-all")
+        .expect("the all-to-all step");
+    let opened = TourState::open(index);
+    let mut state = opened.state;
+    state.revealed = true;
+    let outcome = state.callouts[0].0;
+    let mut sim = opened.scenario.simulation();
+    sim.set_tracing(true);
+    sim.advance_to(outcome);
+    let scene = Scene::new(&sim, SeriesMetric::Mismatches, false);
+    let users_labelled = |trail: &[Message]| -> Vec<Option<UserId>> {
+        let frame = scene.traffic(&sim, None, trail);
+        frame
+            .labels
+            .iter()
+            .map(|(id, ..)| {
+                sim.messages()
+                    .iter()
+                    .find(|m| m.id == *id)
+                    .and_then(|m| m.user)
+            })
+            .collect()
+    };
+    let everyone = users_labelled(&[]);
+    let trail = state.trail(outcome).to_vec();
+    let followed = trail[0].user;
+    assert!(
+        everyone.iter().any(|u| *u != followed),
+        "other users' messages are labelled at the moment: {everyone:?}"
+    );
+    let traced = users_labelled(&trail);
+    assert!(
+        !traced.is_empty() && traced.iter().all(|u| *u == followed),
+        "{traced:?}"
+    );
 }

@@ -297,6 +297,13 @@ impl Layout {
         self.users <= MAX_USER_SLOTS
     }
 
+    /// Whether `user` has a slot of their own (a glyph and a name), not a place in a group.
+    pub fn drawn_alone(&self, user: UserId) -> bool {
+        self.slots
+            .get(self.slot_of(user))
+            .is_some_and(|s| s.first == s.last)
+    }
+
     /// Which drawn slot a user belongs to: the last slot whose first user is at or before `user`
     /// (the exact inverse of `slot_range`).
     pub fn slot_of(&self, user: UserId) -> usize {

@@ -159,23 +159,31 @@ impl Scene {
     }
 
     /// This frame's messages in flight, placed by model time, with no label over `keep_out`, and the
-    /// route `trail` (a tour moment's decisive request) has taken so far.
+    /// route `trail` (a tour moment's decisive request) has taken so far. While a route is traced,
+    /// only its user's messages are labelled: the class reads one request's names, not the crowd's.
     pub fn traffic(
         &self,
         sim: &Simulation,
         keep_out: Option<Rect>,
         trail: &[Message],
     ) -> TrafficFrame {
-        TrafficFrame {
-            trail: traffic::trail(trail, sim.now(), &self.layout),
-            ..traffic::build(
-                sim.messages(),
-                sim.now(),
-                &self.layout,
-                self.mode,
-                self.text,
-                keep_out,
-            )
+        let mut frame = traffic::build(
+            sim.messages(),
+            sim.now(),
+            &self.layout,
+            self.mode,
+            self.text,
+            keep_out,
+        );
+        if let Some(first) = trail.first() {
+            let followed = |id: u64| {
+                sim.messages()
+                    .iter()
+                    .any(|m| m.id == id && m.user == first.user)
+            };
+            frame.labels.retain(|(id, ..)| followed(*id));
         }
+        frame.trail = traffic::trail(trail, sim.now(), &self.layout);
+        frame
     }
 }

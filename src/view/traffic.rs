@@ -6,7 +6,7 @@
 use super::layout::{Layout, Rect, UserSlot};
 use super::names::{server_letter, user_name};
 use super::svgnum::cmd;
-use crate::model::{Endpoint, Message, MessageKind, Micros};
+use crate::model::{Endpoint, Message, MessageKind, Micros, UserId};
 use crate::number::f64_text;
 
 /// Above this many messages in flight, individual arrows become flows.
@@ -338,9 +338,9 @@ pub fn build(
             // Per look, in the order of `Look::ALL`: (tail path, head path).
             let mut paths: [(String, String); Look::ALL.len()] = Default::default();
             let label = frame.in_flight <= LABEL_LIMIT;
-            // A user's name labels an arrow only where users are drawn one by one: in a crowd, drawn as
-            // groups, it names someone the picture does not show, and the names pile up at the balancer.
-            let names = layout.users_one_by_one();
+            // A user's name labels an arrow only where that user is drawn alone: in a group, it names
+            // someone the picture does not show, and in a crowd the names pile up at the balancer.
+            let named = |u: UserId| layout.drawn_alone(u);
             let mut candidates: Vec<Label> = Vec::new();
             for m in on_wire() {
                 let look = Look::of(m.kind);
@@ -377,16 +377,16 @@ pub fn build(
                     let mut text = match (status, look, m.user) {
                         // Whose 401 or 5xx it is, where users are drawn one by one: beside another
                         // user's arrow a bare "401" is read as theirs.
-                        (Some(status), _, Some(u)) if names => {
+                        (Some(status), _, Some(u)) if named(u) => {
                             format!("{}: {status}", user_name(u))
                         }
                         (Some(status), _, _) => status.to_string(),
-                        (None, Look::Request | Look::Ok, Some(u)) if names => user_name(u),
+                        (None, Look::Request | Look::Ok, Some(u)) if named(u) => user_name(u),
                         // A copy or a fetch says whose session it carries: a click racing its own
                         // copy shows the same name on both arrows. A copy says where it goes too: the
                         // copies of one write leave side by side.
                         (None, Look::Replication, Some(u))
-                            if names && m.kind == MessageKind::Replication =>
+                            if named(u) && m.kind == MessageKind::Replication =>
                         {
                             match m.to {
                                 Endpoint::Server(to) => {
@@ -395,7 +395,7 @@ pub fn build(
                                 _ => user_name(u),
                             }
                         }
-                        (None, Look::Fetch, Some(u)) if names => user_name(u),
+                        (None, Look::Fetch, Some(u)) if named(u) => user_name(u),
                         _ => String::new(),
                     };
                     // On a lane, beside it: above the head the name would sit on the lane itself.
