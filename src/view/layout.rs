@@ -292,11 +292,6 @@ impl Layout {
         !self.portrait && self.servers.len() <= ONE_COLUMN as usize
     }
 
-    /// Every user is drawn on their own: no slot stands for a group.
-    pub fn users_one_by_one(&self) -> bool {
-        self.users <= MAX_USER_SLOTS
-    }
-
     /// Whether `user` has a slot of their own (a glyph and a name), not a place in a group.
     pub fn drawn_alone(&self, user: UserId) -> bool {
         self.slots

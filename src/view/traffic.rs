@@ -375,7 +375,7 @@ pub fn build(
                         _ => None,
                     };
                     let mut text = match (status, look, m.user) {
-                        // Whose 401 or 5xx it is, where users are drawn one by one: beside another
+                        // Whose 401 or 5xx it is, where its user is drawn alone: beside another
                         // user's arrow a bare "401" is read as theirs.
                         (Some(status), _, Some(u)) if named(u) => {
                             format!("{}: {status}", user_name(u))
