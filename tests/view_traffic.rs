@@ -464,15 +464,24 @@ fn a_rejection_names_its_user_where_there_is_room_and_covers_no_node_nor_user() 
     assert!(named > 0, "some rejections name their user");
 }
 
-#[test]
-fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_followed() {
+/// Tour step `id` opened (not yet revealed), its simulation traced and run to the first moment's
+/// outcome, and that model time.
+fn step_at_its_moment(id: &str) -> (TourState, Simulation, Micros) {
     let index = tour::steps()
         .iter()
-        .position(|s| s.id == "cluster-all")
-        .expect("the all-to-all step");
+        .position(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no tour step {id}"));
     let opened = TourState::open(index);
-    let mut state = opened.state;
-    let outcome = state.callouts[0].0;
+    let outcome = opened.state.callouts[0].0;
+    let mut sim = opened.scenario.simulation();
+    sim.set_tracing(true);
+    sim.advance_to(outcome);
+    (opened.state, sim, outcome)
+}
+
+#[test]
+fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_followed() {
+    let (mut state, sim, outcome) = step_at_its_moment("cluster-all");
     assert!(
         state.trail(outcome).is_empty(),
         "nothing is traced before Show me: it would give the answer away"
@@ -484,8 +493,6 @@ fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_follo
         hops.iter().all(|m| m.user == Some(user)),
         "one user's request only"
     );
-    let mut sim = opened.scenario.simulation();
-    sim.advance_to(outcome);
     let layout = layout_for(&sim, false);
     let trail = trail(&hops, outcome, &layout);
     let wires = |look: Look| {
@@ -529,17 +536,9 @@ fn a_held_moment_shows_the_whole_way_its_request_went_and_only_while_it_is_follo
 
 /// The route of step `id`'s first moment at its hold, and the picture it is drawn on.
 fn held_trail(id: &str) -> (Vec<Message>, Layout, Vec<(Look, String, String)>) {
-    let index = tour::steps()
-        .iter()
-        .position(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no tour step {id}"));
-    let opened = TourState::open(index);
-    let mut state = opened.state;
+    let (mut state, sim, outcome) = step_at_its_moment(id);
     state.revealed = true;
-    let outcome = state.callouts[0].0;
     let hops = state.trail(outcome).to_vec();
-    let mut sim = opened.scenario.simulation();
-    sim.advance_to(outcome);
     let layout = layout_for(&sim, false);
     let drawn = trail(&hops, outcome, &layout);
     (hops, layout, drawn)
@@ -621,17 +620,8 @@ fn among_groups_a_label_names_only_a_user_drawn_alone() {
 
 #[test]
 fn while_a_route_is_traced_only_its_users_messages_are_labelled() {
-    let index = tour::steps()
-        .iter()
-        .position(|s| s.id == "cluster-all")
-        .expect("the all-to-all step");
-    let opened = TourState::open(index);
-    let mut state = opened.state;
+    let (mut state, sim, outcome) = step_at_its_moment("cluster-all");
     state.revealed = true;
-    let outcome = state.callouts[0].0;
-    let mut sim = opened.scenario.simulation();
-    sim.set_tracing(true);
-    sim.advance_to(outcome);
     let scene = Scene::new(&sim, SeriesMetric::Mismatches, false);
     let users_labelled = |trail: &[Message]| -> Vec<Option<UserId>> {
         let frame = scene.traffic(&sim, None, trail);
