@@ -35,10 +35,41 @@ test('the page loads with its title and draws the balancer and servers', async (
     // The topology really occupies space on screen.
     const box = await topology.boundingBox();
     assert.ok(box && box.width > 100 && box.height > 50, `topology box ${JSON.stringify(box)}`);
-    // Not even a warning (Chromium warns, for one, about an `integrity` on the wasm's preload).
+    // Not even a warning (Chromium warns, for one, about a preload the page does not use soon).
     const warnings = ctx.console.filter((m) => m.type === 'warning');
     assert.deepEqual(warnings, [], 'console warnings on a plain load');
     await ctx.screenshot('foundation-loaded');
+  });
+});
+
+test('a loading screen shows until the wasm arrives, and the app takes its place', async (t) => {
+  // The same site, except that its glue module never finishes loading the wasm: what a slow phone shows
+  // for a second or more. (The copy drops the glue's integrity hash, since its text changes.)
+  const heldDir = join(REPO_ROOT, 'e2e/out/loading-held');
+  mkdirSync(heldDir, { recursive: true });
+  for (const name of readdirSync(DIST)) {
+    const text = readFileSync(join(DIST, name));
+    if (name === 'index.html') writeFileSync(join(heldDir, name), text.toString('utf8').replace(/ integrity="[^"]*"/g, ''));
+    else if (name.endsWith('.js')) writeFileSync(join(heldDir, name), 'export default () => new Promise(() => {});\n');
+    else if (!name.endsWith('.wasm')) writeFileSync(join(heldDir, name), text);
+  }
+  const held = await serveDirectory(heldDir);
+  try {
+    await withPage(t, { url: held.baseUrl, ready: '#loading-screen' }, async (page, ctx) => {
+      assert.equal(await page.locator('#loading-screen h1').textContent(), 'SessionScope');
+      const note = page.locator('#loading-screen .loading-note');
+      await note.waitFor();
+      assert.match(await note.textContent(), /Loading the lab/);
+      assert.equal(await page.locator('.tagline').count(), 2, 'both languages\' taglines');
+      await ctx.screenshot('foundation-loading');
+    });
+  } finally {
+    await held.close();
+  }
+  await withPage(t, {}, async (page) => {
+    assert.equal(await page.locator('#loading-screen').count(), 0, 'the loading screen is gone');
+    assert.equal(await page.locator('main').count(), 1);
+    assert.equal(await page.locator('h1').count(), 1);
   });
 });
 

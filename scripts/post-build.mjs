@@ -1,7 +1,8 @@
 // The Trunk post_build hook (Trunk.toml), on $TRUNK_STAGING_DIR before Trunk moves it to dist/:
 //   1. release builds only: minify the glue and the style sheets (scripts/lib/minify.mjs);
-//   2. drop the `integrity` attribute of the wasm's preload, which Chromium ignores and warns about on every
-//      load (crbug.com/981419); the glue fetches the wasm without integrity anyway;
+//   2. drop the wasm's preload: the loader (pattern_script in Trunk.toml) fetches the wasm once the loading
+//      screen has painted, and a preload would start it earlier, competing with the style sheets the
+//      loading screen needs;
 //   3. complete the page's Content-Security-Policy with the sha256 of every inline <script> (Trunk's
 //      module loader) and inline <style>, so that a policy without 'unsafe-inline' lets exactly those run.
 // One hook on purpose: Trunk starts all hooks of a stage at once, and these steps rewrite index.html, so
@@ -21,9 +22,9 @@ if (!staging) {
 if (process.env.TRUNK_PROFILE === 'release') minifyStaging(staging);
 
 const file = join(staging, 'index.html');
-const html = readFileSync(file, 'utf8').replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, (tag) =>
-  tag.replace(/ integrity="[^"]*"/, ''),
-);
+const built = readFileSync(file, 'utf8');
+const html = built.replace(/<link rel="preload"[^>]*as="fetch"[^>]*>/g, '');
+if (html === built) throw new Error("post-build: found no preload of the wasm to drop (Trunk's output changed?)");
 
 const policy = readPolicy(html);
 if (!policy.has('script-src')) throw new Error('post-build: the policy has no script-src directive');

@@ -186,10 +186,22 @@ export class Page {
   }
 
   async screenshot({ path, fullPage = false } = {}) {
-    const png = await this.driver.screenshot({ fullPage });
-    if (path) writeFileSync(path, png);
-    return png;
+    // Some of the page's panels have `content-visibility: auto` (static/app.css): drawn only near the
+    // viewport, so an engine's whole-page capture would leave them blank. Draw every panel for the capture.
+    if (fullPage) await this.driver.evaluate(drawAllPanels(true));
+    try {
+      const png = await this.driver.screenshot({ fullPage });
+      if (path) writeFileSync(path, png);
+      return png;
+    } finally {
+      if (fullPage) await this.driver.evaluate(drawAllPanels(false));
+    }
   }
+}
+
+/** Script: every <section> drawn whether near the viewport or not (`all`), or back to the style sheet's rule. */
+function drawAllPanels(all) {
+  return `document.querySelectorAll('section').forEach((s) => { s.style.contentVisibility = '${all ? 'visible' : ''}'; })`;
 }
 
 export class Locator {

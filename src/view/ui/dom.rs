@@ -110,6 +110,13 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
+/// Remove the element with this `id` from the page, if it is there.
+pub fn remove_element(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.remove();
+    }
+}
+
 /// Move keyboard focus to the element with this `data-testid` (if it is on the page).
 pub fn focus_testid(testid: &str) {
     let selector = format!("[data-testid=\"{testid}\"]");

@@ -28,5 +28,8 @@ pub mod widgets;
 pub fn start() {
     // Before the first render: otherwise Yew installs its own console-only hook.
     panic::install();
+    // The static loading screen of index.html goes in the same task as the first render, so no frame
+    // shows both.
+    dom::remove_element("loading-screen");
     yew::Renderer::<app::App>::new().render();
 }
