@@ -1,6 +1,7 @@
 //! Latency read-outs fine enough to show a store's round trip: with the same workload, a store on a
 //! relational database (8 ms a round trip) and one in memory (1 ms) differ in p50 by about the
-//! difference of their round trips, not by a whole coarse bucket.
+//! difference of their round trips, not by a whole coarse bucket. And the store's round trip itself,
+//! read out directly.
 
 use sessionscope::model::{Config, Report, StoreKind, Strategy, SECOND};
 use sessionscope::scenario::Scenario;
@@ -39,4 +40,33 @@ fn memory_and_rdb_p50_differ_by_about_the_round_trip_difference() {
         );
         assert!(rdb.latency_ms.p99 > memory.latency_ms.p99, "seed {seed}");
     }
+}
+
+#[test]
+fn the_stores_round_trip_is_its_network_round_trip_and_its_service_time() {
+    let t = Config::DEFAULT.timing;
+    for (kind, rtt) in [
+        (StoreKind::Memory, t.store_memory_rtt_ms),
+        (StoreKind::Rdb, t.store_rdb_rtt_ms),
+    ] {
+        let report = run(kind, 1);
+        let measured = report.store_round_trip_ms;
+        println!("{kind:?}: {measured:.3} ms a round trip ({rtt} ms on the network)");
+        // At least the network's round trip; the rest is the store's work (a few ms at most here,
+        // where 20 users queue little).
+        assert!(
+            measured >= f64::from(rtt) && measured < f64::from(rtt) + 4.0,
+            "{kind:?}: {measured} ms"
+        );
+    }
+    let none = Scenario {
+        config: Config {
+            strategy: Strategy::Sticky,
+            ..Config::DEFAULT
+        },
+        duration: 10 * SECOND,
+        timeline: Vec::new(),
+    }
+    .run();
+    assert_eq!(none.store_round_trip_ms, 0.0, "no store, no round trip");
 }

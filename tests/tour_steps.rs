@@ -496,6 +496,31 @@ fn step_15_a_database_store_makes_every_request_slower_and_loses_nothing() {
         stays_in_memory.latency_ms.p50
     );
     assert!(memory.requests > 0);
+    // The read-out the answer points at: the store's latest round trip, about 1 ms when the question
+    // is asked and about 10 ms at the answer, where the latency's median has moved only a little.
+    let t = &step.scenario.config.timing;
+    let (asked, answered) = (
+        run.before.store_round_trip_ms,
+        run.after.store_round_trip_ms,
+    );
+    assert!(
+        asked >= f64::from(t.store_memory_rtt_ms) && asked < 2.0,
+        "in memory: {asked} ms"
+    );
+    assert!(
+        answered >= f64::from(t.store_rdb_rtt_ms) && answered < 14.0,
+        "on a database: {answered} ms"
+    );
+    assert!(step.highlight.contains(&"metric-store-round-trip-ms"));
+    // Already at the held moment, where the callout says "store (10 ms)": the read-out agrees.
+    let outcome = step.moment().expect("step 15's moment").outcome.at;
+    let mut sim = step.scenario.simulation();
+    sim.advance_to(outcome);
+    let held = sim.report().store_round_trip_ms;
+    assert!(
+        held >= f64::from(t.store_rdb_rtt_ms),
+        "at the moment: {held} ms"
+    );
 }
 
 // That every step is complete in both languages (its words live in the view) is checked in

@@ -356,6 +356,7 @@ impl Simulation {
     ) -> Micros {
         self.metrics.store_ops += u64::from(ops);
         let done = self.store.round_trip(t, ops, &self.config.timing);
+        self.metrics.last_store_round_trip = done - t;
         if write && self.config.store_replica && self.store.replica_up {
             let lag = u64::from(self.config.timing.store_replica_lag_ms) * MS;
             self.store.note_write(t, lag);

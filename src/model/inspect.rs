@@ -302,6 +302,7 @@ impl Simulation {
                 p50: self.latency.quantile_ms(0.5),
                 p99: self.latency.quantile_ms(0.99),
             },
+            store_round_trip_ms: m.last_store_round_trip as f64 / MS as f64,
             per_server: self
                 .pool()
                 .map(|s| {

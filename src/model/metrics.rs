@@ -36,6 +36,9 @@ pub struct Metrics {
     /// BackupManager remote fetches (a key-only server pulling the full session).
     pub remote_fetches: u64,
     pub store_ops: u64,
+    /// The latest round trip to the store (a request's operations, sent together), from the server's
+    /// request to the answer back at the server; 0 before the first.
+    pub last_store_round_trip: Micros,
     /// Writes the store replica had not received when it was promoted.
     pub store_writes_lost: u64,
     pub store_replication_messages: u64,

@@ -240,6 +240,10 @@ pub struct Report {
     pub session_memory_bytes: u64,
     pub imbalance: f64,
     pub latency_ms: Latency,
+    /// The store's latest round trip in ms (its network, its queue and its work); 0 before the first.
+    /// The latest on purpose: it shows at once what a change of store does, where the latency's
+    /// quantiles count every request since the start.
+    pub store_round_trip_ms: f64,
     pub per_server: Vec<ServerReport>,
 }
 

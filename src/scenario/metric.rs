@@ -35,6 +35,7 @@ pub enum Metric {
     Imbalance,
     LatencyP50,
     LatencyP99,
+    StoreRoundTrip,
 }
 
 /// What a metric's number is, for showing it.
@@ -69,7 +70,7 @@ impl MetricValue {
 
 impl Metric {
     /// Every metric, in the order of the runner's JSON and the CSV.
-    pub const ALL: [Metric; 23] = [
+    pub const ALL: [Metric; 24] = [
         Metric::Requests,
         Metric::AuthenticatedRequests,
         Metric::Ok,
@@ -93,6 +94,7 @@ impl Metric {
         Metric::Imbalance,
         Metric::LatencyP50,
         Metric::LatencyP99,
+        Metric::StoreRoundTrip,
     ];
 
     /// The name in the runner's JSON and the CSV; a dot separates a nested object's key
@@ -122,6 +124,7 @@ impl Metric {
             Metric::Imbalance => "imbalance",
             Metric::LatencyP50 => "latency_ms.p50",
             Metric::LatencyP99 => "latency_ms.p99",
+            Metric::StoreRoundTrip => "store_round_trip_ms",
         }
     }
 
@@ -137,7 +140,7 @@ impl Metric {
             | Metric::ReplicaMemoryBytes
             | Metric::SessionMemoryBytes => Unit::Bytes,
             Metric::Imbalance => Unit::Ratio,
-            Metric::LatencyP50 | Metric::LatencyP99 => Unit::Millis,
+            Metric::LatencyP50 | Metric::LatencyP99 | Metric::StoreRoundTrip => Unit::Millis,
             Metric::Requests
             | Metric::AuthenticatedRequests
             | Metric::Ok
@@ -184,6 +187,7 @@ impl Metric {
             Metric::Imbalance => return MetricValue::Real(r.imbalance),
             Metric::LatencyP50 => return MetricValue::Real(r.latency_ms.p50),
             Metric::LatencyP99 => return MetricValue::Real(r.latency_ms.p99),
+            Metric::StoreRoundTrip => return MetricValue::Real(r.store_round_trip_ms),
         })
     }
 }

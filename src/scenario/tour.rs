@@ -520,7 +520,7 @@ static STEPS: [Step; STEP_COUNT] = [
             Command::SetStoreKind(StoreKind::Rdb),
         )],
         pause_at: preset::SWITCH_TO_RDB_AT - 100 * MS,
-        highlight: &["store", "metric-latency"],
+        highlight: &["store", "metric-store-round-trip-ms", "metric-latency"],
         then: None,
         cue: MomentCue::AnswerToRequestFrom(preset::SWITCH_TO_RDB_AT),
     },

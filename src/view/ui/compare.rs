@@ -35,6 +35,7 @@ fn charted(metric: Metric) -> bool {
         | Metric::SessionsExpired
         | Metric::OrphanedSessions
         | Metric::StoreOps
+        | Metric::StoreRoundTrip
         | Metric::StoreReplicationMessages
         | Metric::StoreMemoryBytes
         | Metric::ReplicaMemoryBytes

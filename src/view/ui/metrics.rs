@@ -90,7 +90,11 @@ const READOUTS: [(Metric, bool); 9] = [
 ];
 
 /// Only where there is a store: what its replica received, and what a failover threw away.
-const STORE_READOUTS: [Metric; 2] = [Metric::StoreReplicationMessages, Metric::StoreWritesLost];
+const STORE_READOUTS: [Metric; 3] = [
+    Metric::StoreRoundTrip,
+    Metric::StoreReplicationMessages,
+    Metric::StoreWritesLost,
+];
 
 /// A metric's read-out handle: `metric-<key>` with dashes (`metric-lost-session-hits`).
 fn metric_testid(metric: Metric) -> String {

@@ -256,10 +256,9 @@ impl Words for English {
                 caption: "The same store, first in memory (Redis), then a relational database. Every request \
             asks the store for its session.",
                 question: "The store is about to move to a database. What changes for users?",
-                answer: "Every request now waits for a database round trip (about 10 ms instead of 1 ms: 8 ms on \
-            the network, the rest in the database), for every user. The median latency below counts whole \
-            requests since the start: it climbs by about that much as the slower requests come in. Nothing \
-            is lost; everything is slower.",
+                answer: "Every request now waits for a database: the store's round trip below went from 1\u{a0}ms \
+            to about 10\u{a0}ms (8\u{a0}ms on the network, the rest in the database). The median latency counts every \
+            request since the start, so it climbs more slowly. Nothing is lost; everything is slower.",
             },
         }
     }
@@ -354,6 +353,7 @@ impl Words for English {
             Metric::Imbalance => "Load imbalance (max/mean)",
             Metric::LatencyP50 => "Latency p50",
             Metric::LatencyP99 => "Latency p99",
+            Metric::StoreRoundTrip => "Store round trip",
         }
     }
 
