@@ -1,9 +1,10 @@
-//! The picture's projection of the model (`view::world`): what a server box counts.
+//! The picture's projection of the model (`view::world`): what a server box counts, drawn or not.
 
 mod common;
 
 use common::{config, run};
-use sessionscope::model::{SessionId, Strategy};
+use sessionscope::model::{Event, ServerId, SessionId, Strategy};
+use sessionscope::scenario::tour::steps;
 use sessionscope::view::world::world;
 use std::collections::HashSet;
 
@@ -31,5 +32,38 @@ fn a_box_counts_every_orphaned_session_not_only_those_it_draws() {
             .iter()
             .map(|s| (s.sessions.len(), s.orphans.len(), s.orphaned))
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_crashed_box_counts_every_session_it_lost_not_only_the_ghosts_it_draws() {
+    // Step 3: the only server runs out of memory holding about 200 sessions, more than a box keeps as
+    // crossed-out ghosts; its bottom line draws the rest as a count, which must be the crash's.
+    let step = steps()
+        .into_iter()
+        .find(|s| s.id == "one-server-ceiling")
+        .expect("step 3");
+    let moment = step.moment().expect("step 3's moment");
+    let mut sim = step.scenario.simulation();
+    sim.advance_to(moment.outcome.at);
+    let lost = sim
+        .incidents()
+        .iter()
+        .rev()
+        .find_map(|e| match e.event {
+            Event::ServerCrashed {
+                server: ServerId(0),
+                sessions_lost,
+                ..
+            } => Some(u64::from(sessions_lost)),
+            _ => None,
+        })
+        .expect("the crash, before its moment's outcome");
+    let server_a = &world(&sim).servers[0];
+    assert_eq!(server_a.ghosts_lost, lost);
+    assert!(
+        (server_a.ghosts.len() as u64) < lost,
+        "{} ghosts kept of {lost}",
+        server_a.ghosts.len()
     );
 }

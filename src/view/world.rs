@@ -37,8 +37,10 @@ pub struct ServerView {
     pub orphans: Vec<SessionEntry>,
     /// How many of all its sessions, listed or not, are orphaned.
     pub orphaned: u64,
-    /// Sessions lost here to a fault in the last few seconds of model time: drawn as ghosts.
+    /// Sessions lost here to a fault in the last few seconds of model time: drawn as ghosts (at most
+    /// `CHIPS_KEPT` of them), and how many they are in all.
     pub ghosts: Vec<SessionEntry>,
+    pub ghosts_lost: u64,
 }
 
 /// The external store (only under `Strategy::Store`) and its replica.
@@ -116,11 +118,13 @@ pub fn world(sim: &Simulation) -> WorldView {
                     role: SessionRole::Full,
                 })
                 .collect();
+            let ghosts_lost = ghosts.len() as u64;
             ghosts.truncate(CHIPS_KEPT);
             ServerView {
                 orphans,
                 orphaned,
                 ghosts,
+                ghosts_lost,
                 id: v.id,
                 state: v.state,
                 sessions,

@@ -480,6 +480,7 @@ pub static STRINGS: Strings = Strings {
     role_backup: "backup copy",
     role_key_only: "key only",
     more: "more",
+    more_lost: "more lost",
     users_group: "{n} users",
     flow_mode: "Flow view: line width shows traffic on each link",
     arrows_mode: "Each arrow is one message",

@@ -477,6 +477,7 @@ pub static STRINGS: Strings = Strings {
     role_backup: "백업 사본",
     role_key_only: "키만",
     more: "개 더",
+    more_lost: "개 더 유실",
     users_group: "사용자 {n}명",
     flow_mode: "흐름 보기: 선 굵기가 연결마다의 트래픽입니다",
     arrows_mode: "화살표 하나가 메시지 하나입니다",

@@ -159,6 +159,8 @@ pub struct Strings {
     pub role_backup: &'static str,
     pub role_key_only: &'static str,
     pub more: &'static str,
+    /// After "+N" on a server box: sessions just lost there whose crossed-out chips are not drawn.
+    pub more_lost: &'static str,
     /// `{n}`: a group of users drawn as one (`users_in_group`).
     pub users_group: &'static str,
     pub flow_mode: &'static str,

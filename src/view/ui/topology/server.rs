@@ -128,8 +128,9 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
     let chips_h_above = |bottom: f64| (r.h - chips_y - bar_h - pad * 2.0 - bottom).max(0.0);
     // The bottom line (faults, "+N more") takes its room from the chips only when it has something to
     // say: a box with one or two sessions gets chips large enough to carry their users' letters.
-    let bottom_said =
-        !faults.is_empty() || !chips_fit(all.len(), r.w - 2.0 * pad, chips_h_above(0.0), text);
+    let bottom_said = !faults.is_empty()
+        || s.ghosts_lost > s.ghosts.len() as u64
+        || !chips_fit(all.len(), r.w - 2.0 * pad, chips_h_above(0.0), text);
     let bottom_line = if roomy && bottom_said { line } else { 0.0 };
     let chips_h = chips_h_above(bottom_line);
     let area = (pad, chips_y, r.w - 2.0 * pad, chips_h);
@@ -165,7 +166,19 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         NodeState::DownUndetected => format!("⚠ {}", t.short_crashed),
         _ => format!("✕ {}", t.short_down),
     };
-    let more_text = (hidden > 0 && roomy).then(|| format!("+{hidden} {}", t.more));
+    // Live sessions not drawn, or else lost ones whose crossed-out ghosts are not: a crash's count in
+    // the tour's callout ("201 sessions lost") is then the box's too.
+    let ghosts_shown = chips
+        .shown
+        .saturating_sub(s.sessions.len())
+        .min(s.ghosts.len());
+    let hidden_lost = s.ghosts_lost.saturating_sub(ghosts_shown as u64);
+    let more_text = match (hidden, hidden_lost) {
+        _ if !roomy => None,
+        (0, 0) => None,
+        (0, lost) => Some(format!("+{lost} {}", t.more_lost)),
+        (hidden, _) => Some(format!("+{hidden} {}", t.more)),
+    };
     let shown_faults = (!faults.is_empty() && roomy).then(|| faults.clone());
     // The accessible name starts with every word the box shows, in the order drawn (WCAG 2.5.3, label in
     // name), then says what the box does not: the full state, and what activating it does.
@@ -201,8 +214,9 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         .chars()
         .map(|c| if c.is_ascii() { 0.75 } else { 1.0 })
         .sum();
-    // Above the memory bar, under the name and counts: a short box makes the word smaller first.
-    let free_bottom = r.h - pad * 1.5 - bar_h;
+    // Above the memory bar (and the bottom line, when it says something), under the name and counts: a
+    // short box makes the word smaller first.
+    let free_bottom = r.h - pad * 1.5 - bar_h - if more_text.is_some() { line } else { 0.0 };
     let down_size = ((r.w - 2.0 * pad) / down_ems)
         .min(name_size * 1.3)
         .min(free_bottom - chips_y)
