@@ -82,7 +82,7 @@ test('in the 960x540 embed, counts too wide for a box go on two lines, above its
     });
     t.diagnostic(JSON.stringify(drawn));
     assert.equal(drawn.lines.length, 2, 'the counts on two lines');
-    assert.match(drawn.lines.map((l) => l.text).join(' '), /^\d+ full · \d+ backup \(\d+ orphaned\)$/);
+    assert.match(drawn.lines.map((l) => l.text).join(' '), /^\d+ full · \d+ backups? \(\d+ orphaned\)$/);
     assert.ok(drawn.lines[1].y > drawn.lines[0].y, 'one line under the other');
     assert.ok(drawn.counts.right <= drawn.outline.right, `the counts end at ${drawn.counts.right}, the box at ${drawn.outline.right}`);
     // The text's box runs down to the font's full descent, which Firefox counts deeper than the

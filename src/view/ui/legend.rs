@@ -1,6 +1,6 @@
 //! What every glyph means, drawn with the same classes as the picture itself.
 
-use super::topology::Mark;
+use super::topology::{key_shape, Mark};
 use crate::view::traffic::Look;
 use crate::view::words::Lang;
 use yew::prelude::*;
@@ -40,9 +40,13 @@ fn box_sample(class: &'static str) -> Html {
 /// A session chip, with `mark` over it as the picture marks one.
 fn chip_sample(class: &'static str, mark: Option<Mark>) -> Html {
     let d = match class {
-        "chip-key" => "M14 6h4v4h-4z",
-        "chip-backup" => "M12 3h10v10h-10z",
-        _ => "M11 2h12v12h-12z",
+        "chip-key" => {
+            let mut d = String::new();
+            key_shape(&mut d, 11.0, 2.0, 12.0);
+            d
+        }
+        "chip-backup" => "M12 3h10v10h-10z".to_string(),
+        _ => "M11 2h12v12h-12z".to_string(),
     };
     let marked = mark.map(|mark| {
         let mut d = String::new();

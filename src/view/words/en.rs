@@ -555,8 +555,8 @@ pub static STRINGS: Strings = Strings {
     balancer_sticky_hint: "Sticky: IP hash pins each address; any other choice pins by the session cookie.",
     // The picture.
     word_full: "full",
-    word_backup: "backup",
-    word_key: "key",
+    word_backup: ["backup", "backups"],
+    word_key: ["key", "keys"],
     crash_word: "crash",
     restart_word: "restart",
     role_primary: "primary",

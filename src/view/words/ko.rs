@@ -552,8 +552,8 @@ pub static STRINGS: Strings = Strings {
     balancer_sticky_hint: "스티키: IP 해시는 주소별로, 그 밖의 선택은 세션 쿠키로 사용자를 고정합니다.",
     // The picture.
     word_full: "전체",
-    word_backup: "백업",
-    word_key: "키",
+    word_backup: ["백업", "백업"],
+    word_key: ["키", "키"],
     crash_word: "장애",
     restart_word: "재시작",
     role_primary: "프라이머리",

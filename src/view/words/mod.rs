@@ -228,9 +228,10 @@ pub struct Strings {
     pub timeline: &'static str,
     pub balancer_sticky_hint: &'static str,
     // The picture.
+    /// A server box's count of each kind of session: "3 full · 1 backup · 2 keys" (one, more).
     pub word_full: &'static str,
-    pub word_backup: &'static str,
-    pub word_key: &'static str,
+    pub word_backup: [&'static str; 2],
+    pub word_key: [&'static str; 2],
     pub crash_word: &'static str,
     pub restart_word: &'static str,
     pub role_primary: &'static str,

@@ -85,6 +85,37 @@ impl Mark {
     }
 }
 
+/// A key, for a server that holds only a session's key, in the `size` square at (`x`, `y`): a ring, a
+/// shaft and a tooth, unlike any user's glyph (a small square was read as users G and H's squares).
+/// The ring's hole is drawn the other way round, so the nonzero fill leaves it open.
+pub fn key_shape(d: &mut String, x: f64, y: f64, size: f64) {
+    let (outer, inner) = (size * 0.2, size * 0.09);
+    let (cx, cy) = (x + size * 0.3, y + size * 0.5);
+    let shaft = size * 0.12;
+    let _ = write!(
+        d,
+        "M{} {}a{o} {o} 0 1 1 {od} 0a{o} {o} 0 1 1 -{od} 0z\
+         M{} {}a{i} {i} 0 1 0 {id} 0a{i} {i} 0 1 0 -{id} 0z\
+         M{} {}h{l}v{w}h-{l}z\
+         M{} {}h{t}v{t}h-{t}z",
+        fmt1(cx - outer),
+        fmt1(cy),
+        fmt1(cx - inner),
+        fmt1(cy),
+        fmt1(cx + outer - shaft / 2.0),
+        fmt1(cy - shaft / 2.0),
+        fmt1(x + size * 0.78),
+        fmt1(cy + shaft / 2.0),
+        o = fmt1(outer),
+        od = fmt1(2.0 * outer),
+        i = fmt1(inner),
+        id = fmt1(2.0 * inner),
+        l = fmt1(size * 0.95 - (cx + outer - shaft / 2.0 - x)),
+        w = fmt1(shaft),
+        t = fmt1(size * 0.14),
+    );
+}
+
 /// One chip of `shape` (as the user's glyph: circle, square, triangle, diamond) in the `size` square at
 /// (`x`, `y`).
 fn chip_shape(d: &mut String, shape: u32, x: f64, y: f64, size: f64) {
@@ -150,20 +181,12 @@ pub fn chip_paths(
         }
         let d = &mut paths
             [((u32::from(role) * colours + s.user.0 % colours) * shapes + shape) as usize];
-        // A copy is the same shape drawn as an outline (app.css), a key only a small square.
+        // A copy is the same shape drawn as an outline (app.css), a key only a small key.
         let (x, y, size) = match s.role {
             SessionRole::Full => (x, y, size),
             SessionRole::Backup => (x + 1.0, y + 1.0, size - 2.0),
             SessionRole::KeyOnly => {
-                let k = size / 2.5;
-                let c = (size - k) / 2.0;
-                let _ = write!(
-                    d,
-                    "M{} {}h{k}v{k}h-{k}z",
-                    fmt1(x + c),
-                    fmt1(y + c),
-                    k = fmt1(k)
-                );
+                key_shape(d, x, y, size);
                 continue;
             }
         };

@@ -6,7 +6,7 @@ mod chips;
 mod scene;
 mod server;
 
-pub(super) use chips::{chip_marks, chip_paths, chips_fit, initials_layer, Mark};
+pub(super) use chips::{chip_marks, chip_paths, chips_fit, initials_layer, key_shape, Mark};
 pub use scene::{CookieLayer, CookieProps, StaticLayer, StaticProps};
 pub use server::{ServerNode, ServerNodeProps};
 

@@ -25,16 +25,17 @@ pub struct ServerNodeProps {
     pub text: f64,
 }
 
-/// "3 full · 2 backup · 4 key": the kinds of session a box holds, counted apart (empty kinds left out).
+/// "3 full · 2 backups · 1 key": the kinds of session a box holds, counted apart (empty kinds left out).
 fn session_counts(s: &ServerView, lang: Lang) -> String {
     let t = lang.strings();
+    let counted = |n: u64, [one, more]: [&'static str; 2]| (n, if n == 1 { one } else { more });
     let parts: Vec<String> = [
         (
             s.sessions_full.saturating_sub(s.sessions_backup),
             t.word_full,
         ),
-        (s.sessions_backup, t.word_backup),
-        (s.sessions_key_only, t.word_key),
+        counted(s.sessions_backup, t.word_backup),
+        counted(s.sessions_key_only, t.word_key),
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
