@@ -86,6 +86,40 @@ fn tracing_does_not_change_the_run() {
 }
 
 #[test]
+fn a_run_traced_from_its_start_draws_every_first_request_from_its_user() {
+    let config = busy_config(Strategy::None);
+    let think = u64::from(config.think_time_ms) * MS;
+    let mut traced = Simulation::traced(config.clone());
+    // Users arrive one after another over the first think time: within it, each sends one request.
+    // Arrived messages are pruned as time passes, so they are gathered step by step.
+    let mut seen = 0;
+    let mut first_senders = Vec::new();
+    while traced.now() < think && traced.step() {
+        let before = seen;
+        for m in traced.messages().iter().filter(|m| m.id > before) {
+            seen = seen.max(m.id);
+            if let (MessageKind::Request, Endpoint::User(user), Endpoint::Balancer) =
+                (m.kind, m.from, m.to)
+            {
+                if m.sent_at < think {
+                    first_senders.push(user);
+                }
+            }
+        }
+    }
+    first_senders.sort_unstable();
+    first_senders.dedup();
+    assert_eq!(
+        first_senders.len(),
+        config.users as usize,
+        "{first_senders:?}"
+    );
+    let mut plain = Simulation::new(config);
+    plain.advance_to(traced.now());
+    assert_eq!(traced.history_hash(), plain.history_hash());
+}
+
+#[test]
 fn replaying_the_command_log_reproduces_the_run() {
     for strategy in Strategy::ALL {
         let original = eventful(strategy, false);

@@ -2,24 +2,20 @@
 //! where the step's answer says, the decisive request's hops lead to it, and the director's time warp
 //! shows the request for at least two seconds of wall time before its outcome.
 
+mod common;
+
+use common::tour_step;
 use sessionscope::model::{Endpoint, Event, Message, MessageKind, ServerId, UserId, SECOND};
 use sessionscope::scenario::moment::{find, Cue, Moment};
-use sessionscope::scenario::tour::{steps, TourStep};
+use sessionscope::scenario::tour::steps;
 
 /// The director's playback speed for a moment, and the least wall time of one hop.
 const MOMENT_SPEED: f64 = 0.025;
 const MIN_HOP_S: f64 = 0.5;
 
-fn step(id: &str) -> TourStep {
-    steps()
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no tour step {id}"))
-}
-
 /// The step's moment: the first cue after its pause, within its reveal window.
 fn moment(id: &str, cue: Cue) -> Moment {
-    let step = step(id);
+    let step = tour_step(id);
     find(&step.scenario, step.pause_at, step.reveal_until(), cue)
         .unwrap_or_else(|| panic!("{id}: no moment"))
 }
@@ -74,7 +70,7 @@ fn has_hop(moment: &Moment, kind: MessageKind, from: Endpoint, to: Endpoint) -> 
 
 #[test]
 fn problem_useras_click_is_rejected_at_server_b_after_the_pause() {
-    let step = step("problem");
+    let step = tour_step("problem");
     let rejected = |e: &Event| matches!(e, Event::Mismatch { .. });
     let m = moment("problem", Cue::Event(&rejected));
     assert_eq!(m.outcome.place, Endpoint::Server(ServerId(1)), "server B");
@@ -177,7 +173,7 @@ fn store_the_new_server_reads_the_session_from_the_store() {
 
 #[test]
 fn ceiling_the_login_that_does_not_fit_is_answered_by_the_balancer() {
-    let step = step("one-server-ceiling");
+    let step = tour_step("one-server-ceiling");
     let crashed = |e: &Event| {
         matches!(
             e,
@@ -213,10 +209,9 @@ fn ceiling_the_login_that_does_not_fit_is_answered_by_the_balancer() {
         Endpoint::Balancer,
         user
     ));
-    // That login is a traffic visitor's first request, which the model schedules without a message from
-    // the user: the moment starts at the balancer. When the model traces that hop, flip this check.
+    // That login is a traffic visitor's first request: it too is drawn from the user, after the pause.
     assert!(m.departure() > step.pause_at);
-    assert!(!has_hop(&m, MessageKind::Request, user, Endpoint::Balancer));
+    assert!(has_hop(&m, MessageKind::Request, user, Endpoint::Balancer));
 }
 
 #[test]
@@ -232,7 +227,7 @@ fn a_fault_without_a_request_is_a_moment_with_no_hops() {
 #[test]
 fn a_cue_that_never_comes_finds_nothing() {
     let never = |e: &Event| matches!(e, Event::ReplicaPromoted { .. });
-    let step = step("problem");
+    let step = tour_step("problem");
     assert_eq!(
         find(
             &step.scenario,
@@ -259,7 +254,7 @@ fn every_decisive_request_is_on_screen_at_least_two_seconds_before_its_outcome()
         let wall = m.wall_seconds_to_outcome(MOMENT_SPEED, MIN_HOP_S);
         println!(
             "{id:<28} pause {:>8} depart {:>8} outcome {:>8} at {:?} ({} hops): {wall:.1} s at {MOMENT_SPEED}x",
-            step(id).pause_at,
+            tour_step(id).pause_at,
             m.departure(),
             m.outcome.at,
             m.outcome.place,

@@ -2,17 +2,13 @@
 //! step's scenario in the model, to the pause and then to the end of the reveal window, and check the
 //! claim with the model's own numbers, often against the same workload under another strategy.
 
+mod common;
+
+use common::tour_step;
 use sessionscope::model::{
     Config, Event, LogEntry, Replication, Report, ServerId, Simulation, StickyBy, Strategy, UserId,
 };
 use sessionscope::scenario::tour::{steps, TourStep, CEILING_SESSIONS};
-
-fn step(id: &str) -> TourStep {
-    steps()
-        .into_iter()
-        .find(|s| s.id == id)
-        .unwrap_or_else(|| panic!("no tour step {id}"))
-}
 
 /// The step's world seen twice: when the question is asked and when the answer has played out.
 struct Run {
@@ -61,7 +57,7 @@ fn events(log: &[LogEntry], from: u64, to: u64) -> impl Iterator<Item = &Event> 
 
 #[test]
 fn step_1_the_problem_mismatch_appears_after_the_pause() {
-    let step = step("problem");
+    let step = tour_step("problem");
     let run = play(&step);
     assert_eq!(
         run.before.mismatches, 0,
@@ -112,7 +108,7 @@ fn step_1_the_problem_mismatch_appears_after_the_pause() {
 
 #[test]
 fn step_2_one_server_has_no_mismatch() {
-    let step = step("one-server");
+    let step = tour_step("one-server");
     assert_eq!(step.scenario.config.servers, 1);
     let run = play(&step);
     assert!(run.after.requests > run.before.requests);
@@ -126,7 +122,7 @@ fn step_2_one_server_has_no_mismatch() {
 
 #[test]
 fn step_3_one_server_runs_out_of_memory_and_loses_every_session() {
-    let step = step("one-server-ceiling");
+    let step = tour_step("one-server-ceiling");
     let run = play(&step);
     assert_eq!(run.before.sessions_lost, 0);
     assert!(run.before.sessions_created > 0);
@@ -161,7 +157,7 @@ fn step_3_one_server_runs_out_of_memory_and_loses_every_session() {
 
 #[test]
 fn step_4_sticky_cookie_has_no_mismatch_where_none_has_many() {
-    let step = step("sticky-cookie");
+    let step = tour_step("sticky-cookie");
     assert_eq!(step.scenario.config.strategy, Strategy::Sticky);
     assert_eq!(step.scenario.config.sticky_by, StickyBy::Cookie);
     let run = play(&step);
@@ -174,7 +170,7 @@ fn step_4_sticky_cookie_has_no_mismatch_where_none_has_many() {
 
 #[test]
 fn step_5_sticky_server_crash_forces_its_users_to_log_in_again() {
-    let step = step("sticky-crash");
+    let step = tour_step("sticky-crash");
     let run = play(&step);
     assert_eq!(run.before.sessions_lost, 0);
     assert_eq!(run.before.relogins, 0);
@@ -195,7 +191,7 @@ fn step_5_sticky_server_crash_forces_its_users_to_log_in_again() {
 
 #[test]
 fn step_6_sticky_by_ip_behind_nat_makes_a_hotspot() {
-    let step = step("sticky-ip-nat");
+    let step = tour_step("sticky-ip-nat");
     let config = &step.scenario.config;
     assert_eq!(config.users_per_ip, config.users, "one office, one address");
     let run = play(&step);
@@ -227,7 +223,7 @@ fn step_6_sticky_by_ip_behind_nat_makes_a_hotspot() {
 
 #[test]
 fn step_7_cluster_all_has_no_mismatch_but_n_fold_memory_and_messages() {
-    let step = step("cluster-all");
+    let step = tour_step("cluster-all");
     let config = &step.scenario.config;
     assert_eq!(config.replication, Replication::Sync);
     let servers = u64::from(config.servers);
@@ -250,7 +246,7 @@ fn step_7_cluster_all_has_no_mismatch_but_n_fold_memory_and_messages() {
 
 #[test]
 fn step_8_async_replication_window_mismatches_where_sync_has_none() {
-    let step = step("cluster-async-window");
+    let step = tour_step("cluster-async-window");
     assert_eq!(step.scenario.config.replication, Replication::Async);
     let run = play(&step);
     assert_eq!(run.before.mismatches, 0);
@@ -269,7 +265,7 @@ fn step_8_async_replication_window_mismatches_where_sync_has_none() {
 
 #[test]
 fn step_9_primary_backup_fetches_from_key_only_servers_and_saves_memory() {
-    let step = step("primary-backup");
+    let step = tour_step("primary-backup");
     let run = play(&step);
     assert_eq!(run.after.mismatches, 0);
     assert!(run.after.ok > 0);
@@ -289,7 +285,7 @@ fn step_9_primary_backup_fetches_from_key_only_servers_and_saves_memory() {
 
 #[test]
 fn step_10_losing_primary_and_backup_together_loses_sessions() {
-    let step = step("primary-backup-double-loss");
+    let step = tour_step("primary-backup-double-loss");
     let run = play(&step);
     assert_eq!(run.before.sessions_lost, 0);
     assert!(run.after.sessions_lost > 0, "{:?}", run.after);
@@ -311,7 +307,7 @@ fn step_10_losing_primary_and_backup_together_loses_sessions() {
 
 #[test]
 fn step_11_store_scales_out_without_mismatch() {
-    let step = step("store");
+    let step = tour_step("store");
     let run = play(&step);
     assert_eq!(run.after.mismatches, 0);
     assert!(run.after.store_ops > 0);
@@ -328,7 +324,7 @@ fn step_11_store_scales_out_without_mismatch() {
 
 #[test]
 fn step_12_store_crash_fails_every_request_and_restart_loses_all_sessions() {
-    let step = step("store-crash");
+    let step = tour_step("store-crash");
     let run = play(&step);
     assert_eq!(run.before.errors, 0);
     assert_eq!(run.before.sessions_lost, 0);
@@ -373,7 +369,7 @@ fn step_12_store_crash_fails_every_request_and_restart_loses_all_sessions() {
 
 #[test]
 fn step_13_failover_loses_only_the_writes_in_the_lag_window() {
-    let step = step("store-failover");
+    let step = tour_step("store-failover");
     let run = play(&step);
     assert_eq!(run.before.errors, 0);
     let promoted = run.sim.incidents().iter().find_map(|e| match e.event {
@@ -417,7 +413,7 @@ fn step_13_failover_loses_only_the_writes_in_the_lag_window() {
 
 #[test]
 fn step_14_store_survives_a_server_crash_where_sticky_does_not() {
-    let step = step("store-server-crash");
+    let step = tour_step("store-server-crash");
     let run = play(&step);
     assert_eq!(run.after.sessions_lost, 0, "{:?}", run.after);
     assert_eq!(run.after.relogins, 0);
@@ -431,7 +427,7 @@ fn step_14_store_survives_a_server_crash_where_sticky_does_not() {
 fn step_6_the_caption_names_the_offices_address_and_the_hotspot_the_model_has() {
     use sessionscope::model::users::client_ip;
     use sessionscope::view::words::Lang;
-    let step = step("sticky-ip-nat");
+    let step = tour_step("sticky-ip-nat");
     let c = &step.scenario.config;
     let address =
         std::net::Ipv4Addr::from(client_ip(c.seed, UserId(0), c.users_per_ip)).to_string();
@@ -463,7 +459,7 @@ fn step_6_the_caption_names_the_offices_address_and_the_hotspot_the_model_has() 
 
 #[test]
 fn step_14_is_step_5s_world_with_the_sessions_in_the_store() {
-    let (sticky, store) = (step("sticky-crash"), step("store-server-crash"));
+    let (sticky, store) = (tour_step("sticky-crash"), tour_step("store-server-crash"));
     let (a, b) = (&sticky.scenario.config, &store.scenario.config);
     assert_eq!(
         (a.users, a.servers, a.think_time_ms),
@@ -479,7 +475,7 @@ fn step_14_is_step_5s_world_with_the_sessions_in_the_store() {
 
 #[test]
 fn step_15_a_database_store_makes_every_request_slower_and_loses_nothing() {
-    let step = step("rdb-vs-memory");
+    let step = tour_step("rdb-vs-memory");
     let run = play(&step);
     let memory = run_variant(&step, |_| ()).before;
     assert_eq!(run.after.sessions_lost, 0);

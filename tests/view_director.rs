@@ -2,6 +2,8 @@
 //! down, a hold at the outcome, the aggregate sped up) and the callout drawn at the outcome, computed from
 //! the step's moment as the model finds it.
 
+mod common;
+
 use sessionscope::model::{Endpoint, ServerId};
 use sessionscope::scenario::moment::Moment;
 use sessionscope::scenario::tour::{steps, TourStep};
@@ -284,10 +286,7 @@ fn the_store_steps_hold_again_at_their_second_moment() {
 #[test]
 fn the_clock_maps_wall_time_to_model_time_through_the_script_including_an_instant_approach() {
     use sessionscope::view::clock::PlaybackClock;
-    let step = steps()
-        .into_iter()
-        .find(|s| s.id == "cluster-async-window")
-        .expect("step 8");
+    let step = common::tour_step("cluster-async-window");
     let script = Script::new(step.pause_at, &step.moments(), step.reveal_until());
     assert_eq!(script.phases[0].stage, Stage::Approach);
     assert_eq!(script.phases[0].wall_s, 0.0, "a wait under 50 ms is a jump");

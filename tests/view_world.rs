@@ -2,9 +2,8 @@
 
 mod common;
 
-use common::{config, run};
+use common::{config, run, tour_step};
 use sessionscope::model::{Event, ServerId, SessionId, Strategy};
-use sessionscope::scenario::tour::steps;
 use sessionscope::view::world::world;
 use std::collections::HashSet;
 
@@ -39,10 +38,7 @@ fn a_box_counts_every_orphaned_session_not_only_those_it_draws() {
 fn a_crashed_box_counts_every_session_it_lost_not_only_the_ghosts_it_draws() {
     // Step 3: the only server runs out of memory holding about 200 sessions, more than a box keeps as
     // crossed-out ghosts; its bottom line draws the rest as a count, which must be the crash's.
-    let step = steps()
-        .into_iter()
-        .find(|s| s.id == "one-server-ceiling")
-        .expect("step 3");
+    let step = tour_step("one-server-ceiling");
     let moment = step.moment().expect("step 3's moment");
     let mut sim = step.scenario.simulation();
     sim.advance_to(moment.outcome.at);

@@ -9,7 +9,7 @@ use super::events::{Ev, Queue};
 use super::hash::HistoryHash;
 use super::ids::ById;
 use super::metrics::{Histogram, Metrics};
-use super::observe::{Event, ServerId, UserId};
+use super::observe::{Endpoint, Event, MessageKind, ServerId, UserId};
 use super::rng::Rng;
 use super::series::{Ring, Sample, SAMPLE_EVERY, SERIES_CAPACITY};
 use super::server::Server;
@@ -75,7 +75,18 @@ fn sanitize(mut config: Config) -> Config {
 }
 
 impl Simulation {
+    /// A fresh run that records no messages (see `set_tracing`).
     pub fn new(config: Config) -> Self {
+        Self::start(config, false)
+    }
+
+    /// A fresh run that records messages in flight from its first instant, so that the users' first
+    /// requests, scheduled as it starts, are drawn like every later one.
+    pub fn traced(config: Config) -> Self {
+        Self::start(config, true)
+    }
+
+    fn start(config: Config, tracing: bool) -> Self {
         let config = sanitize(config);
         let timing = &config.timing;
         let servers = (0..config.servers)
@@ -110,6 +121,7 @@ impl Simulation {
             picture: super::picture::PictureLog::default(),
             config,
         };
+        sim.tracer.on = tracing;
         sim.refresh_connected();
         sim.hash.fold(sim.config.seed);
         sim.set_population(sim.config.users);
@@ -305,8 +317,18 @@ impl Simulation {
                     let mean = think * user.think_scale;
                     self.rng.exp_micros(mean)
                 };
-                let at = self.now + wait + self.client_hop();
+                let sent = self.now + wait;
+                let at = sent + self.client_hop();
                 self.queue.push(at, Ev::UserArrive { user: id });
+                // Drawn like every later request: an arrow from the user to the balancer.
+                self.tracer.send(
+                    MessageKind::Request,
+                    Endpoint::User(id),
+                    Endpoint::Balancer,
+                    Some(id),
+                    sent,
+                    at,
+                );
             }
         }
     }

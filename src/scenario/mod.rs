@@ -65,7 +65,16 @@ impl Scenario {
 
     /// A fresh simulation with the timeline scheduled.
     pub fn simulation(&self) -> Simulation {
-        let mut sim = Simulation::new(self.config.clone());
+        self.scheduled(Simulation::new(self.config.clone()))
+    }
+
+    /// A fresh simulation with the timeline scheduled that records messages for drawing from its start
+    /// (`Simulation::traced`).
+    pub fn traced_simulation(&self) -> Simulation {
+        self.scheduled(Simulation::traced(self.config.clone()))
+    }
+
+    fn scheduled(&self, mut sim: Simulation) -> Simulation {
         for timed in &self.timeline {
             sim.schedule(timed.at, timed.command.clone());
         }
@@ -75,7 +84,6 @@ impl Scenario {
     /// The simulation after `duration`. Tracing stays off: nothing is drawn, and it costs time.
     pub fn finished(&self) -> Simulation {
         let mut sim = self.simulation();
-        sim.set_tracing(false);
         sim.advance_to(self.duration);
         sim
     }

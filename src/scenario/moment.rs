@@ -57,8 +57,7 @@ const MAX_KEPT: usize = 200_000;
 
 /// Run `scenario` from the start and find the first cue after `from`, at the latest at `until`.
 pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Option<Moment> {
-    let mut sim = scenario.simulation();
-    sim.set_tracing(true);
+    let mut sim = scenario.traced_simulation();
     let mut kept: Vec<Message> = Vec::new();
     let mut newest_id = 0;
     let mut outcome: Option<Outcome> = None;
@@ -247,17 +246,12 @@ fn decisive_hops(kept: &[Message], outcome: &Outcome) -> Vec<Message> {
     let Some(user) = outcome.user else {
         return Vec::new();
     };
-    let last_request_from = |from: Endpoint| {
-        kept.iter()
-            .filter(|m| m.from == from && m.user == Some(user))
-            .filter(|m| m.kind == MessageKind::Request && m.sent_at <= outcome.at)
-            .map(|m| m.sent_at)
-            .max()
-    };
-    // A user's very first request is not traced from the user (the model schedules it without a
-    // message): it then starts at the balancer.
-    let departure =
-        last_request_from(Endpoint::User(user)).or_else(|| last_request_from(Endpoint::Balancer));
+    let departure = kept
+        .iter()
+        .filter(|m| m.from == Endpoint::User(user) && m.kind == MessageKind::Request)
+        .filter(|m| m.sent_at <= outcome.at)
+        .map(|m| m.sent_at)
+        .max();
     let Some(departure) = departure else {
         return Vec::new();
     };

@@ -25,9 +25,7 @@ impl History {
 
     /// A fresh run of the base scenario, recording messages in flight for drawing.
     fn fresh(&self) -> Simulation {
-        let mut sim = self.base.simulation();
-        sim.set_tracing(true);
-        sim
+        self.base.traced_simulation()
     }
 
     /// Re-run from the start to `until`. Commands after `until` are forgotten: rewinding and then

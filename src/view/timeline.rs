@@ -123,8 +123,7 @@ impl Timeline {
 /// The simulation at `target`, replayed from the history's start with every applied command scheduled
 /// at its moment, including those after `target`: they happen again as time passes them.
 pub fn seek(history: &History, target: Micros) -> Simulation {
-    let mut sim = history.base.simulation();
-    sim.set_tracing(true);
+    let mut sim = history.base.traced_simulation();
     for (at, command) in &history.applied {
         sim.schedule(*at, command.clone());
     }

@@ -1,8 +1,9 @@
-//! Shared by the model and runner tests: a small model setup and a run of it, the bookkeeping every run
-//! keeps, and the headless runner as a child process.
+//! Shared by the model, tour and runner tests: a small model setup and a run of it, the bookkeeping every
+//! run keeps, a tour step by its id, and the headless runner as a child process.
 #![allow(dead_code)] // each test file uses a part of it
 
 use sessionscope::model::{Config, NodeState, SessionRole, Simulation, Strategy, SECOND};
+use sessionscope::scenario::tour::{steps, TourStep};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -62,6 +63,14 @@ pub fn check_conservation(sim: &Simulation) {
         }
     }
     assert_eq!(sim.store().sessions as usize, sim.store_sessions().len());
+}
+
+/// The tour step with this id (`Topic::id`, as "one-server-ceiling").
+pub fn tour_step(id: &str) -> TourStep {
+    steps()
+        .into_iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no tour step {id}"))
 }
 
 /// `sessionscope-sim` with `args`, given `stdin` as its standard input; its output once it has ended.
