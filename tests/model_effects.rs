@@ -6,7 +6,7 @@ use sessionscope::model::balancer::{cookie_hash_server, ip_hash_server};
 use sessionscope::model::*;
 
 mod common;
-use common::{config, run};
+use common::{config, messages_until, run};
 
 fn mismatch_share(sim: &Simulation) -> f64 {
     let m = sim.metrics();
@@ -335,6 +335,59 @@ fn store_has_no_mismatch_and_a_crash_without_persistence_loses_every_session() {
     assert!(after.ok > during.ok);
     assert!(after.lost_session_hits > 0 && after.relogins > 0);
     assert_eq!(after.mismatches, 0);
+}
+
+#[test]
+fn a_server_asks_a_store_that_is_down_and_answers_5xx_once_refused() {
+    let mut sim = Simulation::traced(config(Strategy::Store, 3, 20));
+    sim.advance_to(5 * SECOND);
+    sim.apply(Command::CrashStore);
+    let sent = messages_until(&mut sim, 7 * SECOND);
+    let refusals: Vec<&Message> = sent
+        .iter()
+        .filter(|m| m.kind == MessageKind::StoreRefused)
+        .collect();
+    assert!(refusals.len() > 10, "{} refusals", refusals.len());
+    for refused in refusals {
+        let Endpoint::Server(server) = refused.to else {
+            panic!("a refusal goes to a server: {refused:?}");
+        };
+        assert_eq!(refused.from, Endpoint::Store);
+        let asked = sent.iter().any(|m| {
+            m.kind == MessageKind::StoreRequest
+                && (m.from, m.to, m.user) == (refused.to, Endpoint::Store, refused.user)
+                && m.arrives_at == refused.sent_at
+        });
+        assert!(asked, "a refusal answers the server's try: {refused:?}");
+        // The 5xx leaves once the server knows, not before.
+        let answered = sent.iter().find(|m| {
+            m.kind == MessageKind::ResponseError
+                && m.from == Endpoint::Server(server)
+                && m.user == refused.user
+                && m.sent_at >= refused.sent_at
+        });
+        assert_eq!(
+            answered.map(|m| m.sent_at),
+            Some(refused.arrives_at),
+            "{refused:?}"
+        );
+    }
+    // A server cut off from the store reaches nothing: it asks no one and answers at once.
+    let mut cut = Simulation::traced(config(Strategy::Store, 3, 20));
+    cut.advance_to(5 * SECOND);
+    cut.apply(Command::PartitionServer {
+        server: ServerId(0),
+        partitioned: true,
+    });
+    let sent = messages_until(&mut cut, 7 * SECOND);
+    assert!(sent.iter().all(|m| m.kind != MessageKind::StoreRefused));
+    let from_cut_server = |kind: MessageKind| {
+        sent.iter()
+            .filter(|m| m.kind == kind && m.from == Endpoint::Server(ServerId(0)))
+            .count()
+    };
+    assert!(from_cut_server(MessageKind::ResponseError) > 0);
+    assert_eq!(from_cut_server(MessageKind::StoreRequest), 0);
 }
 
 #[test]

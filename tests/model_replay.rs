@@ -4,7 +4,7 @@
 use sessionscope::model::*;
 
 mod common;
-use common::run;
+use common::{messages_until, run};
 
 fn busy_config(strategy: Strategy) -> Config {
     Config {
@@ -91,22 +91,15 @@ fn a_run_traced_from_its_start_draws_every_first_request_from_its_user() {
     let think = u64::from(config.think_time_ms) * MS;
     let mut traced = Simulation::traced(config.clone());
     // Users arrive one after another over the first think time: within it, each sends one request.
-    // Arrived messages are pruned as time passes, so they are gathered step by step.
-    let mut seen = 0;
-    let mut first_senders = Vec::new();
-    while traced.now() < think && traced.step() {
-        let before = seen;
-        for m in traced.messages().iter().filter(|m| m.id > before) {
-            seen = seen.max(m.id);
-            if let (MessageKind::Request, Endpoint::User(user), Endpoint::Balancer) =
-                (m.kind, m.from, m.to)
-            {
-                if m.sent_at < think {
-                    first_senders.push(user);
-                }
-            }
-        }
-    }
+    let mut first_senders: Vec<UserId> = messages_until(&mut traced, think)
+        .into_iter()
+        .filter(|m| m.kind == MessageKind::Request && m.to == Endpoint::Balancer)
+        .filter(|m| m.sent_at < think)
+        .filter_map(|m| match m.from {
+            Endpoint::User(user) => Some(user),
+            _ => None,
+        })
+        .collect();
     first_senders.sort_unstable();
     first_senders.dedup();
     assert_eq!(

@@ -154,8 +154,8 @@ impl Simulation {
 
     fn login(&mut self, home: &impl Home, u: UserId, s: ServerId) -> (Outcome, Micros) {
         let t = self.now;
-        if !home.reachable(self, s) {
-            return (Outcome::Error, t);
+        if let Some(known) = home.unreachable(self, s, u, t) {
+            return (Outcome::Error, known);
         }
         let (slot, uid) = self.sessions.create(u, t);
         self.metrics.sessions_created += 1;
@@ -189,8 +189,8 @@ impl Simulation {
             // Only a user with a session cookie sends an authenticated request.
             return (Outcome::LostHit, t);
         };
-        if !home.reachable(self, s) {
-            return (Outcome::Error, t);
+        if let Some(known) = home.unreachable(self, s, u, t) {
+            return (Outcome::Error, known);
         }
         let Some(session) = self.sessions.get(slot, uid) else {
             return match fate {
@@ -342,6 +342,35 @@ impl Simulation {
 
     pub(super) fn store_reachable(&self, s: ServerId) -> bool {
         self.store.primary_up && !self.servers[s].partitioned
+    }
+
+    /// Server `s` cannot reach the store at `t` for `user`'s request: returns when it knows. A store
+    /// that is down refuses the connection (its host answers, its port is closed), one round trip,
+    /// drawn; a server cut off from the store is answered by nothing, and gives up at once (the model
+    /// has no connect timeout).
+    pub(super) fn store_refused(&mut self, s: ServerId, user: UserId, t: Micros) -> Micros {
+        if self.servers[s].partitioned {
+            return t;
+        }
+        let half = self.store.rtt(&self.config.timing) / 2;
+        let (asked, refused) = (t + half, t + 2 * half);
+        self.tracer.send(
+            MessageKind::StoreRequest,
+            Endpoint::Server(s),
+            Endpoint::Store,
+            Some(user),
+            t,
+            asked,
+        );
+        self.tracer.send(
+            MessageKind::StoreRefused,
+            Endpoint::Store,
+            Endpoint::Server(s),
+            Some(user),
+            asked,
+            refused,
+        );
+        refused
     }
 
     /// `ops` store operations from server `s` at `t` on `user`'s session; returns when the server has

@@ -29,6 +29,8 @@ pub enum MessageKind {
     ReplicationAck,
     StoreRequest,
     StoreResponse,
+    /// The store's connection refused: it is down (Redis's port closed), and the server gives a 5xx.
+    StoreRefused,
     /// A key-only server asks the backup for the full session.
     RemoteFetch,
     HealthCheck,

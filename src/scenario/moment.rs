@@ -146,10 +146,16 @@ pub fn find(scenario: &Scenario, from: Micros, until: Micros, cue: Cue) -> Optio
         });
     }
     let hops = decisive_hops(&kept, &outcome);
-    if let Some(Event::RemoteFetched { .. }) = outcome.event {
+    if let Some(
+        Event::RemoteFetched { .. }
+        | Event::ServerError {
+            server: Some(_), ..
+        },
+    ) = outcome.event
+    {
         // A fetch is decided as it leaves, but it is seen done when the server answers with the
-        // fetched session in hand: the moment is held then, the fetch and its reply both on the
-        // picture.
+        // fetched session in hand; a server's 5xx for a store that is down, when the refusal is back.
+        // The moment is held then, the server's question and its reply both on the picture.
         if let Some(answer) = hops.iter().find(|m| {
             m.from == outcome.place && m.to == Endpoint::Balancer && m.sent_at >= outcome.at
         }) {
@@ -234,6 +240,7 @@ fn on_users_path(kind: MessageKind) -> bool {
         | MessageKind::ReplicationAck
         | MessageKind::StoreRequest
         | MessageKind::StoreResponse
+        | MessageKind::StoreRefused
         | MessageKind::RemoteFetch
         | MessageKind::HealthCheck => false,
     }

@@ -51,7 +51,8 @@ impl Look {
             MessageKind::ResponseOk => Look::Ok,
             MessageKind::ResponseMismatch => Look::Mismatch,
             MessageKind::ResponseLostSession => Look::Lost,
-            MessageKind::ResponseError => Look::Error,
+            // A refused connection is drawn as the failure it is, not as the store's answer.
+            MessageKind::ResponseError | MessageKind::StoreRefused => Look::Error,
             MessageKind::Replication | MessageKind::ReplicationAck => Look::Replication,
             MessageKind::StoreRequest | MessageKind::StoreResponse => Look::Store,
             MessageKind::RemoteFetch => Look::Fetch,
@@ -369,9 +370,13 @@ pub fn build(
                     }
                 }
                 if label {
-                    let status = match look {
-                        Look::Mismatch | Look::Lost => Some("401"),
-                        Look::Error => Some("5xx"),
+                    // The store's refusal, drawn as a failure too, is no answer to the user: the
+                    // 5xx it causes is labelled on its way back.
+                    let status = match m.kind {
+                        MessageKind::ResponseMismatch | MessageKind::ResponseLostSession => {
+                            Some("401")
+                        }
+                        MessageKind::ResponseError => Some("5xx"),
                         _ => None,
                     };
                     let mut text = match (status, look, m.user) {

@@ -1,8 +1,11 @@
 //! Shared by the model, tour and runner tests: a small model setup and a run of it, the bookkeeping every
-//! run keeps, a tour step by its id, and the headless runner as a child process.
+//! run keeps, the messages a traced run sends, a tour step by its id, and the headless runner as a child
+//! process.
 #![allow(dead_code)] // each test file uses a part of it
 
-use sessionscope::model::{Config, NodeState, SessionRole, Simulation, Strategy, SECOND};
+use sessionscope::model::{
+    Config, Message, Micros, NodeState, SessionRole, Simulation, Strategy, SECOND,
+};
 use sessionscope::scenario::tour::{steps, TourStep};
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -63,6 +66,20 @@ pub fn check_conservation(sim: &Simulation) {
         }
     }
     assert_eq!(sim.store().sessions as usize, sim.store_sessions().len());
+}
+
+/// Every message `sim` sends until `until` (the simulation prunes those that arrived as time passes).
+pub fn messages_until(sim: &mut Simulation, until: Micros) -> Vec<Message> {
+    let mut seen = 0;
+    let mut sent: Vec<Message> = Vec::new();
+    while sim.now() < until && sim.step() {
+        let before = seen;
+        for m in sim.messages().iter().filter(|m| m.id > before) {
+            seen = seen.max(m.id);
+            sent.push(m.clone());
+        }
+    }
+    sent
 }
 
 /// The tour step with this id (`Topic::id`, as "one-server-ceiling").

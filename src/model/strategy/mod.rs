@@ -17,7 +17,7 @@ pub(super) mod store;
 
 use super::config::Micros;
 use super::flow::Outcome;
-use super::ids::ServerId;
+use super::ids::{ServerId, UserId};
 use super::sessions::Slot;
 use super::simulation::Simulation;
 use super::users::RequestKind;
@@ -32,11 +32,17 @@ pub(super) trait Home {
     /// restarted, added or healed server receives copies before it serves.
     fn replicates(&self) -> bool;
 
-    /// Can server `s` reach the place its sessions live? (A server cut off from the store cannot even
-    /// tell whether a session exists: a 5xx, never a 401.) Sessions kept on the servers themselves
-    /// always are.
-    fn reachable(&self, _sim: &Simulation, _s: ServerId) -> bool {
-        true
+    /// When server `s`, asked at `t` for `user`'s request, finds it cannot reach the place its sessions
+    /// live, or `None` when it can. (A server cut off from the store cannot even tell whether a session
+    /// exists: a 5xx, never a 401.) Sessions kept on the servers themselves always are reachable.
+    fn unreachable(
+        &self,
+        _sim: &mut Simulation,
+        _s: ServerId,
+        _user: UserId,
+        _t: Micros,
+    ) -> Option<Micros> {
+        None
     }
 
     /// A session just created in `slot` by server `s` at `t` is put where it lives; returns when the

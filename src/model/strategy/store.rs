@@ -4,7 +4,7 @@
 
 use super::super::config::Micros;
 use super::super::copies::bits;
-use super::super::observe::ServerId;
+use super::super::observe::{ServerId, UserId};
 use super::super::sessions::Slot;
 use super::super::simulation::Simulation;
 use super::super::users::{Fate, RequestKind};
@@ -16,8 +16,14 @@ impl Home for ExternalStore {
     fn replicates(&self) -> bool {
         false
     }
-    fn reachable(&self, sim: &Simulation, s: ServerId) -> bool {
-        sim.store_reachable(s)
+    fn unreachable(
+        &self,
+        sim: &mut Simulation,
+        s: ServerId,
+        user: UserId,
+        t: Micros,
+    ) -> Option<Micros> {
+        (!sim.store_reachable(s)).then(|| sim.store_refused(s, user, t))
     }
     fn place(&self, sim: &mut Simulation, slot: Slot, s: ServerId, t: Micros) -> Micros {
         let user = sim.sessions.at(slot).user;

@@ -490,7 +490,7 @@ pub static STRINGS: Strings = Strings {
     legend_ok: "Response OK",
     legend_mismatch: "401: session mismatch",
     legend_lost: "401: session lost",
-    legend_error: "5xx error",
+    legend_error: "5xx error or refused connection",
     legend_replication: "Replication",
     legend_store: "Store round trip",
     legend_fetch: "Remote session fetch",

@@ -487,7 +487,7 @@ pub static STRINGS: Strings = Strings {
     legend_ok: "정상 응답",
     legend_mismatch: "401: 세션 불일치",
     legend_lost: "401: 세션 소실",
-    legend_error: "5xx 오류",
+    legend_error: "5xx 오류 또는 연결 거부",
     legend_replication: "복제",
     legend_store: "저장소 왕복",
     legend_fetch: "원격 세션 가져오기",
