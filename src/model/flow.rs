@@ -352,24 +352,8 @@ impl Simulation {
         if self.servers[s].partitioned {
             return t;
         }
-        let half = self.store.rtt(&self.config.timing) / 2;
-        let (asked, refused) = (t + half, t + 2 * half);
-        self.tracer.send(
-            MessageKind::StoreRequest,
-            Endpoint::Server(s),
-            Endpoint::Store,
-            Some(user),
-            t,
-            asked,
-        );
-        self.tracer.send(
-            MessageKind::StoreRefused,
-            Endpoint::Store,
-            Endpoint::Server(s),
-            Some(user),
-            asked,
-            refused,
-        );
+        let refused = t + self.store.rtt(&self.config.timing);
+        self.trace_store_exchange(s, user, t, refused, MessageKind::StoreRefused);
         refused
     }
 
@@ -399,23 +383,26 @@ impl Simulation {
                 t + lag,
             );
         }
-        self.tracer.send(
-            MessageKind::StoreRequest,
-            Endpoint::Server(s),
-            Endpoint::Store,
-            Some(user),
-            t,
-            t + (done - t) / 2,
-        );
-        self.tracer.send(
-            MessageKind::StoreResponse,
-            Endpoint::Store,
-            Endpoint::Server(s),
-            Some(user),
-            t + (done - t) / 2,
-            done,
-        );
+        self.trace_store_exchange(s, user, t, done, MessageKind::StoreResponse);
         done
+    }
+
+    /// Server `s` asks the store at `t` about `user`'s session and has the store's `reply` back at
+    /// `back`, each way half the time.
+    fn trace_store_exchange(
+        &mut self,
+        s: ServerId,
+        user: UserId,
+        t: Micros,
+        back: Micros,
+        reply: MessageKind,
+    ) {
+        let there = t + (back - t) / 2;
+        let (server, user) = (Endpoint::Server(s), Some(user));
+        let store = Endpoint::Store;
+        self.tracer
+            .send(MessageKind::StoreRequest, server, store, user, t, there);
+        self.tracer.send(reply, store, server, user, there, back);
     }
 }
 
