@@ -372,22 +372,46 @@ fn a_server_asks_a_store_that_is_down_and_answers_5xx_once_refused() {
             "{refused:?}"
         );
     }
-    // A server cut off from the store reaches nothing: it asks no one and answers at once.
+    // A server cut off from the store hears nothing back: it sends no try that could be refused, and
+    // answers its 5xx when its client's timeout runs out.
     let mut cut = Simulation::traced(config(Strategy::Store, 3, 20));
-    cut.advance_to(5 * SECOND);
+    let timeout = u64::from(cut.config().timing.store_timeout_ms) * MS;
+    let mut sent = messages_until(&mut cut, 5 * SECOND);
     cut.apply(Command::PartitionServer {
         server: ServerId(0),
         partitioned: true,
     });
-    let sent = messages_until(&mut cut, 7 * SECOND);
+    sent.extend(messages_until(&mut cut, 12 * SECOND));
     assert!(sent.iter().all(|m| m.kind != MessageKind::StoreRefused));
-    let from_cut_server = |kind: MessageKind| {
-        sent.iter()
-            .filter(|m| m.kind == kind && m.from == Endpoint::Server(ServerId(0)))
-            .count()
-    };
-    assert!(from_cut_server(MessageKind::ResponseError) > 0);
-    assert_eq!(from_cut_server(MessageKind::StoreRequest), 0);
+    let cut_server = Endpoint::Server(ServerId(0));
+    assert!(!sent.iter().any(|m| m.kind == MessageKind::StoreRequest
+        && m.from == cut_server
+        && m.sent_at >= 5 * SECOND));
+    let errors: Vec<&Message> = sent
+        .iter()
+        .filter(|m| m.kind == MessageKind::ResponseError && m.from == cut_server)
+        .collect();
+    assert!(errors.len() > 5, "{} errors", errors.len());
+    for error in errors {
+        // The request this 5xx answers: the user's latest to reach the server before it.
+        let reached = sent
+            .iter()
+            .filter(|m| {
+                m.kind == MessageKind::Request
+                    && m.to == cut_server
+                    && m.user == error.user
+                    && m.arrives_at <= error.sent_at
+            })
+            .map(|m| m.arrives_at)
+            .max()
+            .expect("a 5xx answers a request");
+        let waited = error.sent_at - reached;
+        // The timeout, plus the request's own work (20 ms on average, and a queue when busy).
+        assert!(
+            (timeout..timeout + SECOND).contains(&waited),
+            "waited {waited} µs for {error:?}"
+        );
+    }
 }
 
 #[test]

@@ -543,9 +543,10 @@ fn redis_memory_limit_holds_every_users_session_twice() {
 }
 
 #[test]
-fn spring_session_follows_the_store_the_timeout_and_the_replica() {
+fn spring_session_follows_the_store_the_timeouts_and_the_replica() {
     for mut config in store_setups() {
         config.timing.session_timeout_ms = 45 * 60 * 1_000;
+        config.timing.store_timeout_ms = 1_500;
         let text = spring_session(&config, &Addresses::sample(&config), Lang::En);
         let lines = directives(&text, "#");
         let has = |line: &str| lines.iter().any(|l| l == line);
@@ -563,12 +564,15 @@ fn spring_session_follows_the_store_the_timeout_and_the_replica() {
                     has("spring.data.redis.sentinel.master=sessions"),
                     config.store_replica
                 );
+                assert!(has("spring.data.redis.timeout=1500ms"));
+                assert!(has("spring.data.redis.connect-timeout=1500ms"));
                 assert!(!text.contains("jdbc"));
             }
             StoreKind::Rdb => {
                 assert!(has("spring.session.jdbc.flush-mode=on-save"));
+                // The driver counts whole seconds: 1.5 s is rounded up, never down to 0 (no timeout).
                 assert!(has(
-                    "spring.datasource.url=jdbc:postgresql://10.0.0.5:5432/sessions"
+                    "spring.datasource.url=jdbc:postgresql://10.0.0.5:5432/sessions?connectTimeout=2&socketTimeout=2"
                 ));
                 assert!(!text.contains("spring.data.redis"));
             }

@@ -242,6 +242,11 @@ pub struct Timing {
     pub store_replica_lag_ms: u32,
     /// Sentinel declares the primary down after 30 s.
     pub store_failover_ms: u32,
+    /// A server cut off from the store hears nothing back (no refusal crosses a partition): it gives
+    /// up on the store after this long and answers 5xx. The client library's timeout: 2 s here, as
+    /// the printed configuration sets it; left unset, Lettuce waits 60 s and the PostgreSQL driver
+    /// for ever.
+    pub store_timeout_ms: u32,
     /// Snapshot period for `Persistence::Snapshot`.
     pub store_snapshot_interval_ms: u32,
     /// A crashed (or out-of-memory) server is restarted by its supervisor this long after the crash,
@@ -276,6 +281,7 @@ impl Timing {
         store_rdb_rtt_ms: 8,
         store_replica_lag_ms: 1_000,
         store_failover_ms: 30_000,
+        store_timeout_ms: 2_000,
         store_snapshot_interval_ms: 60_000,
         server_restart_ms: Some(5_000),
     };

@@ -346,11 +346,11 @@ impl Simulation {
 
     /// Server `s` cannot reach the store at `t` for `user`'s request: returns when it knows. A store
     /// that is down refuses the connection (its host answers, its port is closed), one round trip,
-    /// drawn; a server cut off from the store is answered by nothing, and gives up at once (the model
-    /// has no connect timeout).
+    /// drawn; a server cut off from the store is answered by nothing, and gives up when its client's
+    /// timeout runs out.
     pub(super) fn store_refused(&mut self, s: ServerId, user: UserId, t: Micros) -> Micros {
         if self.servers[s].partitioned {
-            return t;
+            return t + u64::from(self.config.timing.store_timeout_ms) * MS;
         }
         let refused = t + self.store.rtt(&self.config.timing);
         self.trace_store_exchange(s, user, t, refused, MessageKind::StoreRefused);

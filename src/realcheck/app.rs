@@ -13,6 +13,7 @@
 //! sessions held and the requests in progress.
 
 use super::flags::Flags;
+use crate::model::Timing;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -24,11 +25,10 @@ const SESSION_TIMEOUT_S: u64 = 30 * 60;
 const MAX_HOLD_MS: u64 = 60_000;
 /// Worker threads: enough that held requests never block the others.
 const WORKERS: usize = 32;
-/// How long a request waits for Redis before the server gives up and answers 503.
-const STORE_TIMEOUT: Duration = Duration::from_millis(500);
 
 pub const USAGE: &str =
-    "usage: sessionscope-app --port PORT --id N [--store memory|redis://127.0.0.1:PORT]";
+    "usage: sessionscope-app --port PORT --id N [--store memory|redis://127.0.0.1:PORT] \
+[--store-timeout-ms N]";
 
 /// What the command line asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +37,9 @@ pub struct AppOptions {
     pub id: u32,
     /// `None`: sessions in this process's memory.
     pub store: Option<String>,
+    /// How long a request waits for Redis (to connect, or for an answer) before the server gives up
+    /// and answers 503: the model's `store_timeout_ms`, which the driver passes on.
+    pub store_timeout: Duration,
 }
 
 impl AppOptions {
@@ -44,6 +47,7 @@ impl AppOptions {
         let mut port = None;
         let mut id = None;
         let mut store = None;
+        let mut store_timeout_ms = u64::from(Timing::DEFAULT.store_timeout_ms);
         let mut flags = Flags::new(args);
         while let Some(flag) = flags.next_flag() {
             match flag {
@@ -60,6 +64,9 @@ impl AppOptions {
                         }
                     };
                 }
+                "--store-timeout-ms" => {
+                    store_timeout_ms = flags.number(flag, "a whole number of milliseconds")?;
+                }
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
@@ -67,6 +74,7 @@ impl AppOptions {
             port: port.ok_or("--port is missing")?,
             id: id.ok_or("--id is missing")?,
             store,
+            store_timeout: Duration::from_millis(store_timeout_ms),
         })
     }
 }
@@ -102,6 +110,7 @@ impl App {
     }
 
     fn redis<T>(
+        timeout: Duration,
         client: &redis::Client,
         connection: &mut StoreConnection,
         command: &redis::Cmd,
@@ -110,9 +119,9 @@ impl App {
         T: redis::FromRedisValue,
     {
         if connection.is_none() {
-            let opened = client.get_connection_with_timeout(STORE_TIMEOUT).ok()?;
-            opened.set_read_timeout(Some(STORE_TIMEOUT)).ok()?;
-            opened.set_write_timeout(Some(STORE_TIMEOUT)).ok()?;
+            let opened = client.get_connection_with_timeout(timeout).ok()?;
+            opened.set_read_timeout(Some(timeout)).ok()?;
+            opened.set_write_timeout(Some(timeout)).ok()?;
             *connection = Some(opened);
         }
         let result = command.query(connection.as_mut()?);
@@ -135,7 +144,7 @@ impl App {
                     .arg(0)
                     .arg("EX")
                     .arg(SESSION_TIMEOUT_S);
-                Self::redis::<()>(client, connection, &set)?;
+                Self::redis::<()>(self.options.store_timeout, client, connection, &set)?;
             }
         }
         Some(id)
@@ -163,7 +172,7 @@ impl App {
                 // EXPIRE touches the session and says whether it exists, in one round trip.
                 let mut touch = redis::cmd("EXPIRE");
                 touch.arg(&key).arg(SESSION_TIMEOUT_S);
-                match Self::redis::<i64>(client, connection, &touch) {
+                match Self::redis::<i64>(self.options.store_timeout, client, connection, &touch) {
                     None => return Lookup::StoreDown,
                     Some(0) => return Lookup::Unknown,
                     Some(_) => {}
@@ -181,7 +190,7 @@ impl App {
                         del
                     }
                 };
-                match Self::redis::<i64>(client, connection, &command) {
+                match Self::redis::<i64>(self.options.store_timeout, client, connection, &command) {
                     None => Lookup::StoreDown,
                     Some(_) => Lookup::Known,
                 }
@@ -192,7 +201,12 @@ impl App {
     fn session_count(&self, connection: &mut StoreConnection) -> Option<u64> {
         match &self.sessions {
             Sessions::Memory(map) => Some(lock(map).len() as u64),
-            Sessions::Redis(client) => Self::redis(client, connection, &redis::cmd("DBSIZE")),
+            Sessions::Redis(client) => Self::redis(
+                self.options.store_timeout,
+                client,
+                connection,
+                &redis::cmd("DBSIZE"),
+            ),
         }
     }
 }
@@ -360,6 +374,18 @@ mod tests {
         assert_eq!(ok.port, 8081);
         assert_eq!(ok.id, 2);
         assert_eq!(ok.store.as_deref(), Some("redis://127.0.0.1:6400"));
+        assert_eq!(
+            ok.store_timeout,
+            Duration::from_secs(2),
+            "the model's default"
+        );
+        let set = AppOptions::parse(&args("--port 1 --id 1 --store-timeout-ms 300")).unwrap();
+        assert_eq!(set.store_timeout, Duration::from_millis(300));
+        let err = AppOptions::parse(&args("--port 1 --id 1 --store-timeout-ms soon")).unwrap_err();
+        assert!(
+            err.contains("--store-timeout-ms") && err.contains("soon"),
+            "{err}"
+        );
         let err = AppOptions::parse(&args("--port 99999 --id 1")).unwrap_err();
         assert!(err.contains("--port") && err.contains("99999"), "{err}");
         let err = AppOptions::parse(&args("--port 1 --id 1 --store mysql://x")).unwrap_err();

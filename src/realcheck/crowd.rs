@@ -71,6 +71,8 @@ pub struct Record {
     pub user: u32,
     pub kind: RequestKind,
     pub answer: Answer,
+    /// From sending it to its answer (or to giving up on one).
+    pub took: Duration,
 }
 
 impl Record {
@@ -128,6 +130,7 @@ fn one_user(base: &str, plan: &Plan, id: u32, start: Instant, stop: &AtomicBool)
             user: id,
             kind,
             answer,
+            took: start.elapsed().saturating_sub(at),
         });
         match (kind, answer.status) {
             (RequestKind::Login, 200) => has_session = true,

@@ -149,6 +149,20 @@ impl Proc {
         let _ = std::fs::remove_file(&self.pidfile);
     }
 
+    /// Send it a signal by pid (`STOP`, `CONT`, ...).
+    pub fn signal(&self, signal: &str) -> Result<(), String> {
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .map_err(|e| format!("kill -{signal} {}: {e}", self.name))?;
+        status
+            .success()
+            .then_some(())
+            .ok_or_else(|| format!("kill -{signal} {} failed: {status}", self.name))
+    }
+
     /// Stop it: SIGTERM by pid for graceful processes, then SIGKILL if it is still there.
     pub fn stop(&mut self) {
         if self.graceful && self.running() {
@@ -288,6 +302,10 @@ impl Fleet {
         command.args(["--port", &port.to_string(), "--id", &id.to_string()]);
         if self.redis_port != 0 {
             command.args(["--store", &format!("redis://127.0.0.1:{}", self.redis_port)]);
+            command.args([
+                "--store-timeout-ms",
+                &self.config.timing.store_timeout_ms.to_string(),
+            ]);
         }
         let name = format!("{}-app{id}", self.dir_name());
         let proc = Proc::spawn(&name, &mut command, &self.tools, false)?;
@@ -368,6 +386,23 @@ impl Fleet {
         if let Some(mut proc) = self.redis.take() {
             proc.kill();
         }
+    }
+
+    /// Freeze Redis (SIGSTOP): its port still takes connections, but nothing answers them, as when
+    /// a partition cuts the servers off from it. `thaw_redis` lets it go on (SIGCONT); a frozen Redis
+    /// is still killed at the end, by SIGKILL.
+    pub fn freeze_redis(&self) -> Result<(), String> {
+        self.redis
+            .as_ref()
+            .ok_or("no Redis to freeze")?
+            .signal("STOP")
+    }
+
+    pub fn thaw_redis(&self) -> Result<(), String> {
+        self.redis
+            .as_ref()
+            .ok_or("no Redis to thaw")?
+            .signal("CONT")
     }
 
     /// Start Redis again on the same port, empty.

@@ -63,13 +63,34 @@ pub fn spring_session(config: &Config, at: &Addresses, lang: Lang) -> String {
     t.blank();
     match config.store_kind {
         StoreKind::Memory => redis(&mut t, config, at),
-        StoreKind::Rdb => jdbc(&mut t, at),
+        StoreKind::Rdb => jdbc(&mut t, config, at),
     }
     t.finish()
 }
 
+/// The store client's timeout in whole seconds, rounded up (the PostgreSQL driver counts in seconds,
+/// and 0 would mean no timeout at all).
+fn timeout_seconds(config: &Config) -> u32 {
+    config.timing.store_timeout_ms.div_ceil(1_000).max(1)
+}
+
 fn redis(t: &mut Text, config: &Config, at: &Addresses) {
     t.line(0, "spring.session.redis.namespace=spring:session");
+    let timeout = duration(u64::from(config.timing.store_timeout_ms));
+    t.note(
+        0,
+        &format!(
+            "A server cut off from Redis hears nothing back, not even a refusal. Without a timeout\n\
+             Lettuce waits 60 s for each command while the user waits too; here the request fails\n\
+             with a 5xx after {timeout}."
+        ),
+        &format!(
+            "Redis와 끊긴 서버에는 거부조차 돌아오지 않습니다. 타임아웃이 없으면 Lettuce는 명령마다\n\
+             60초를 기다리고 사용자도 함께 기다립니다. 여기서는 {timeout} 뒤에 요청이 5xx로 실패합니다."
+        ),
+    );
+    t.line(0, &format!("spring.data.redis.timeout={timeout}"));
+    t.line(0, &format!("spring.data.redis.connect-timeout={timeout}"));
     match &at.replica {
         None => {
             t.line(0, &format!("spring.data.redis.host={}", host(&at.store)));
@@ -111,7 +132,7 @@ fn redis(t: &mut Text, config: &Config, at: &Addresses) {
     }
 }
 
-fn jdbc(t: &mut Text, at: &Addresses) {
+fn jdbc(t: &mut Text, config: &Config, at: &Addresses) {
     t.note(
         0,
         "Sessions in a relational database (tables SPRING_SESSION and SPRING_SESSION_ATTRIBUTES);\n\
@@ -126,10 +147,24 @@ fn jdbc(t: &mut Text, at: &Addresses) {
     t.line(0, "spring.session.jdbc.table-name=SPRING_SESSION");
     t.line(0, "spring.session.jdbc.initialize-schema=always");
     t.line(0, "spring.session.jdbc.cleanup-cron=0 * * * * *");
+    let seconds = timeout_seconds(config);
+    t.note(
+        0,
+        &format!(
+            "A server cut off from the database hears nothing back. The PostgreSQL driver's\n\
+             socketTimeout is 0 by default: the request would wait for ever. Here it fails with a\n\
+             5xx after {seconds} s (the driver counts whole seconds)."
+        ),
+        &format!(
+            "데이터베이스와 끊긴 서버에는 아무것도 돌아오지 않습니다. PostgreSQL 드라이버의\n\
+             socketTimeout 기본값은 0이라 요청이 끝없이 기다립니다. 여기서는 {seconds}초 뒤에 5xx로\n\
+             실패합니다(드라이버는 초 단위로 셉니다)."
+        ),
+    );
     t.line(
         0,
         &format!(
-            "spring.datasource.url=jdbc:postgresql://{}/sessions",
+            "spring.datasource.url=jdbc:postgresql://{}/sessions?connectTimeout={seconds}&socketTimeout={seconds}",
             at.store
         ),
     );

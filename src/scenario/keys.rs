@@ -169,6 +169,7 @@ pub(crate) const TIMING_FIELDS: &[TimingField] = &[
     timing!(store_rdb_rtt_ms: u32, 0, 60_000),
     timing!(store_replica_lag_ms: u32, STORE_REPLICA_LAG_MS.0, STORE_REPLICA_LAG_MS.1),
     timing!(store_failover_ms: u32, 0, HOUR_MS),
+    timing!(store_timeout_ms: u32, 1, HOUR_MS),
     timing!(store_snapshot_interval_ms: u32, 1, 24 * HOUR_MS),
 ];
 

@@ -10,6 +10,7 @@
 
 mod balance;
 mod faults;
+mod store_silent;
 
 use super::procs::Tools;
 use super::table::Row;
@@ -70,6 +71,11 @@ pub fn all() -> Vec<Effect> {
             name: "Redis killed and restarted empty",
             run: faults::redis_restart,
             rows: 3,
+        },
+        Effect {
+            name: "Redis frozen (answers nothing)",
+            run: store_silent::redis_frozen,
+            rows: 2,
         },
     ]
 }
