@@ -158,6 +158,33 @@ test('a server can be cut off from its peers and slowed down from the controls, 
   });
 });
 
+test('a server cut off from the store has its wire to the store crossed out and counts the requests waiting on it', async (t) => {
+  await withPage(t, { query: 'strategy=store&servers=3&users=12&ff=8&paused=1&lang=en' }, async (page) => {
+    const serverA = page.getByTestId('server-0');
+    assert.equal(await page.locator('[data-testid="topology"] .cut-wire').count(), 0);
+    await page.getByTestId('fault-server').selectOption('0');
+    await page.getByTestId('partition').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="topology"] .cut-wire') !== null);
+    assert.equal(await page.locator('[data-testid="topology"] .cut-wire').count(), 1);
+    // Requests reach it and wait for the store's timeout (2 s of model time) instead of failing at once.
+    await page.getByTestId('speed').selectOption('1');
+    await page.getByTestId('play').click();
+    await page.waitForFunction(
+      () => /waiting for store [1-9]/.test(document.querySelector('[data-testid="server-0"] .queue')?.textContent ?? ''),
+    );
+    for (const other of ['server-1', 'server-2']) {
+      assert.doesNotMatch((await page.getByTestId(other).locator('.queue').textContent()) ?? '', /waiting/);
+    }
+    assert.match(await serverA.getAttribute('aria-label'), /waiting for store/);
+    // Healed: the cross goes, and the waits run out.
+    await page.getByTestId('partition').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="topology"] .cut-wire'));
+    await page.waitForFunction(
+      () => !/waiting/.test(document.querySelector('[data-testid="server-0"] .queue')?.textContent ?? ''),
+    );
+  });
+});
+
 test('the event log speaks plain words and feeds a polite live region, in the lab and in embed mode', async (t) => {
   for (const embed of [false, true]) {
     const query = `strategy=none&servers=3&speed=3${embed ? '&embed=1' : ''}`;

@@ -382,6 +382,10 @@ fn a_server_asks_a_store_that_is_down_and_answers_5xx_once_refused() {
         partitioned: true,
     });
     sent.extend(messages_until(&mut cut, 12 * SECOND));
+    // The picture counts the requests waiting on the store at the cut-off server.
+    let waiting = |sim: &Simulation| sim.server(ServerId(0)).unwrap().waiting_on_store;
+    assert!(waiting(&cut) > 0);
+    assert_eq!(cut.server(ServerId(1)).unwrap().waiting_on_store, 0);
     assert!(sent.iter().all(|m| m.kind != MessageKind::StoreRefused));
     let cut_server = Endpoint::Server(ServerId(0));
     assert!(!sent.iter().any(|m| m.kind == MessageKind::StoreRequest
@@ -412,6 +416,13 @@ fn a_server_asks_a_store_that_is_down_and_answers_5xx_once_refused() {
             "waited {waited} µs for {error:?}"
         );
     }
+    // Healed, the last waits run out and nothing new waits.
+    cut.apply(Command::PartitionServer {
+        server: ServerId(0),
+        partitioned: false,
+    });
+    cut.advance_to(12 * SECOND + timeout + MS);
+    assert_eq!(waiting(&cut), 0);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 // state names its own viewport (a projector's 1920x1080, a slide's 960x540).
 //   scripts/screenshot.sh engines          (build first: scripts/build.sh)
 //   BENCH_ENGINES="firefox webkit"         only these engines
+//   BENCH_STATES="lab cut-off"             only these states
 
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,8 @@ const STATES = {
   // Held at step 7's answer: the write's copies and acks traced on their lanes.
   'held-1080': { query: 'tour=7&lang=en', viewport: { width: 1920, height: 1080 }, prepare: holdTheMoment },
   'embed-held-960': { query: 'embed=1&tour=7&lang=en', viewport: { width: 960, height: 540 }, prepare: holdTheMoment },
+  // Server A cut off from the store 1.5 s ago: the requests waiting on a store that does not answer.
+  'cut-off': { query: 'strategy=store&servers=3&users=12&seed=1&log=8000_ps_0&t=9500&paused=1&lang=en' },
   'embed-lab-960': { query: 'embed=1&strategy=cluster-all&servers=4&users=8&seed=1&ff=12.1&paused=1&lang=ko', viewport: { width: 960, height: 540 } },
 };
 
@@ -69,7 +72,8 @@ try {
   for (const engine of engines) {
     const browser = await launchBrowser(engine);
     try {
-      for (const [name, state] of Object.entries(STATES)) {
+      const wanted = process.env.BENCH_STATES?.split(/\s+/).filter(Boolean);
+      for (const [name, state] of Object.entries(STATES).filter(([n]) => !wanted || wanted.includes(n))) {
         const driver = await browser.newPage({ viewport: state.viewport ?? { width: 1280, height: 720 } });
         const page = new Page(driver, { engine, timeout: 60_000 });
         try {

@@ -1,12 +1,12 @@
 // The gzip size of the built site, counted one way for every report (scripts/size-report.mjs, the frame
 // benchmark, the benchmark table): gzip level 9 per file, KB = 1000 bytes. "page" is what a browser
-// loads (wasm + JS + CSS + index.html, not offline.html); the budget (a regression guard) is 277 KB of it.
+// loads (wasm + JS + CSS + index.html, not offline.html); the budget (a regression guard) is 278 KB of it.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGET_BYTES = 277_000;
+export const BUDGET_BYTES = 278_000;
 
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -350,7 +350,11 @@ impl Simulation {
     /// timeout runs out.
     pub(super) fn store_refused(&mut self, s: ServerId, user: UserId, t: Micros) -> Micros {
         if self.servers[s].partitioned {
-            return t + u64::from(self.config.timing.store_timeout_ms) * MS;
+            let gives_up = t + u64::from(self.config.timing.store_timeout_ms) * MS;
+            let waits = &mut self.servers[s].store_waits;
+            waits.retain(|&until| until > t);
+            waits.push(gives_up);
+            return gives_up;
         }
         let refused = t + self.store.rtt(&self.config.timing);
         self.trace_store_exchange(s, user, t, refused, MessageKind::StoreRefused);

@@ -45,6 +45,11 @@ impl Simulation {
             sessions_key_only: server.key_only_sessions,
             queue: server.active.saturating_sub(in_service),
             in_service,
+            waiting_on_store: server
+                .store_waits
+                .iter()
+                .filter(|&&until| until > self.now)
+                .count() as u32,
             requests: server.requests,
             partitioned: server.partitioned,
             slow_factor: server.slow_factor,

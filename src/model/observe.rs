@@ -279,6 +279,9 @@ pub struct ServerView {
     /// Requests waiting for a worker (or on the wire to it), and requests being worked on.
     pub queue: u32,
     pub in_service: u32,
+    /// Requests whose store call gets no answer (the server is cut off from the store), until their
+    /// timeout.
+    pub waiting_on_store: u32,
     pub requests: u64,
     pub partitioned: bool,
     pub slow_factor: f64,

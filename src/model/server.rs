@@ -23,6 +23,9 @@ pub struct Server {
     /// Full copies held (role Full or Backup) and key-only entries.
     pub full_copies: u32,
     pub key_only_sessions: u32,
+    /// When each request waiting on a store that answers nothing (a partition) gives up: the picture
+    /// counts those still waiting. Entries in the past are dropped at the next one.
+    pub store_waits: Vec<Micros>,
 }
 
 impl Server {
@@ -38,6 +41,7 @@ impl Server {
             requests: 0,
             full_copies: 0,
             key_only_sessions: 0,
+            store_waits: Vec::new(),
         }
     }
 

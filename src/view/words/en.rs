@@ -475,6 +475,7 @@ pub static STRINGS: Strings = Strings {
     sessions: "sessions",
     session_one: "session",
     queue: "queue",
+    store_wait: "waiting for store",
     memory: "memory",
     role_full: "full session",
     role_backup: "backup copy",

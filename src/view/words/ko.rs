@@ -472,6 +472,7 @@ pub static STRINGS: Strings = Strings {
     sessions: "세션",
     session_one: "세션",
     queue: "대기열",
+    store_wait: "저장소 응답 대기",
     memory: "메모리",
     role_full: "전체 세션",
     role_backup: "백업 사본",

@@ -154,6 +154,8 @@ pub struct Strings {
     pub sessions: &'static str,
     pub session_one: &'static str,
     pub queue: &'static str,
+    /// Requests waiting for a store that does not answer (after "queue").
+    pub store_wait: &'static str,
     pub memory: &'static str,
     pub role_full: &'static str,
     pub role_backup: &'static str,

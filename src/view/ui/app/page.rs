@@ -306,7 +306,8 @@ impl App {
             <div class="picture">
             <svg data-testid="topology" ref={self.text_fit.picture()} class={classes!("topology", layout.portrait.then_some("portrait"))} viewBox={view_box.clone()}
                  role="group" aria-label={t.topology} preserveAspectRatio="xMidYMid meet">
-                <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb"), text } />
+                <StaticLayer ..StaticProps { layout: layout.clone(), lang, highlight_lb: lit("lb"), text,
+                    cut: world.servers.iter().filter(|s| s.partitioned).map(|s| s.id).collect() } />
                 <CookieLayer ..CookieProps { layout: layout.clone(), cookies: world.cookies.clone(), text } />
                 <g class="servers">
                     { for world.servers.iter().map(|s| {

@@ -44,6 +44,8 @@ pub struct StaticProps {
     pub lang: Lang,
     pub highlight_lb: bool,
     pub text: f64,
+    /// Servers cut off from their peers and the store.
+    pub cut: Vec<ServerId>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -120,7 +122,7 @@ fn label_y(l: &Layout, slot: &UserSlot, size: f64) -> f64 {
     }
 }
 
-/// Users, the balancer and the wires: changes only when the layout or the language does.
+/// Users, the balancer and the wires: changes only when the layout, the language or a partition does.
 #[component]
 pub fn StaticLayer(props: &StaticProps) -> Html {
     let t = props.lang.strings();
@@ -155,6 +157,7 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
     html! {
         <g class="static-layer">
             <path class={classes!("wire", (l.servers.len() > 12).then_some("dense"))} d={wires} />
+            { cut_marks(l, &props.cut, props.text) }
             <g class="users">
                 { for l.slots.iter().map(|slot| {
                     let label = if single || slot.first == slot.last {
@@ -180,6 +183,36 @@ pub fn StaticLayer(props: &StaticProps) -> Html {
                 // Above the box: the word is wider than the box at large sizes.
                 <text class="name" x={fmt1(l.lb.w / 2.0)} y={fmt1(-props.text * 0.4)} text-anchor="middle" font-size={fmt1(props.text)}>{ t.lb_short }</text>
             </g>
+        </g>
+    }
+}
+
+/// Where a server is cut off from the store, its wire to the store is crossed out halfway: nothing
+/// crosses it either way, so the server's requests wait for its store timeout.
+fn cut_marks(l: &Layout, cut: &[ServerId], text: f64) -> Html {
+    if l.store.is_none() {
+        return Html::default();
+    }
+    let r = text * 0.75;
+    let arm = r * 0.5;
+    html! {
+        <g class="cut-wires">
+            { for cut.iter().map(|&s| {
+                let (x0, y0) = l.anchor(Endpoint::Server(s), Endpoint::Store);
+                let (x1, y1) = l.anchor(Endpoint::Store, Endpoint::Server(s));
+                let (x, y) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+                let cross = format!(
+                    "M{} {}L{} {}M{} {}L{} {}",
+                    fmt1(x - arm), fmt1(y - arm), fmt1(x + arm), fmt1(y + arm),
+                    fmt1(x - arm), fmt1(y + arm), fmt1(x + arm), fmt1(y - arm)
+                );
+                html! {
+                    <g key={s.0} class="cut-wire">
+                        <circle class="cut-mark" cx={fmt1(x)} cy={fmt1(y)} r={fmt1(r)} />
+                        <path class="cut-cross" d={cross} />
+                    </g>
+                }
+            }) }
         </g>
     }
 }

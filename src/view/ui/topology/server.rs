@@ -96,11 +96,12 @@ pub fn ServerNode(props: &ServerNodeProps) -> Html {
         // In brackets: the orphaned are among the sessions counted before them, not more of them.
         let _ = write!(counts, " ({} {})", s.orphaned, t.orphaned);
     }
-    let counts_text = if s.queue > 0 {
-        format!("{counts} · {} {}", t.queue, s.queue)
-    } else {
-        counts.clone()
-    };
+    let mut counts_text = counts.clone();
+    for (count, word) in [(s.queue, t.queue), (s.waiting_on_store, t.store_wait)] {
+        if count > 0 {
+            let _ = write!(counts_text, " · {word} {count}");
+        }
+    }
     // The counts on one line; too wide for that, on two where the box is high enough to keep its
     // row of chips and its bottom line under them.
     let fits = |words: &str| text_width(words, text) + 2.0 * pad <= r.w;
