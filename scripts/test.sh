@@ -47,6 +47,8 @@ printf '  %s\n' "${timings[@]}"
 # average about 15), Chromium took 182 s, Firefox 147 s and WebKit 296 s (a fresh MiniBrowser per page).
 # A failed test leaves FAILED-<test>.png beside the screenshots; only this run's failures should be there.
 rm -f e2e/out/screenshots/FAILED-*.png
+# Tests that WebKit's browser left mid-test and that ran once more (e2e/lib/harness.mjs says when).
+rm -f e2e/out/retried.txt
 tap_dir="$(mktemp -d)"
 trap 'rm -rf "$tap_dir"' EXIT
 count() { awk -v key="$1" '$1 == "#" && $2 == key { n += $3 } END { print n + 0 }' "$tap_dir"/*.tap; }
@@ -70,4 +72,8 @@ step "timings"
 printf '  %s\n' "${timings[@]}"
 printf '\nengines: %s\n' "${E2E_ENGINES:-chromium firefox webkit}"
 printf 'e2e: %s passed, %s failed, %s skipped\n' "$(count pass)" "$(( $(count fail) + $(count cancelled) ))" "$(count skipped)"
+if [ -s e2e/out/retried.txt ]; then
+  printf 'ran once more after WebKit lost its browser mid-test: %s\n' "$(wc -l <e2e/out/retried.txt)"
+  sed 's/^/  /' e2e/out/retried.txt
+fi
 exit "$status"

@@ -99,7 +99,7 @@
 
 import { after, test as nodeTest } from 'node:test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { engineFromEnv, launchBrowser } from './browsers.mjs';
@@ -319,12 +319,39 @@ export async function openPage(options = {}) {
   return ctx;
 }
 
+/** Tests run a second time because WebKit lost its browser mid-test: a line each, for scripts/test.sh. */
+export const RETRIED = join(REPO_ROOT, 'e2e/out/retried.txt');
+
+/**
+ * WebKitWebDriver answers "invalid session id" when the MiniBrowser behind a page's session has gone
+ * (it crashed): a full run once lost a test to it, in a page that had navigated sixteen times, and the
+ * same test passed five times in a row on its own.
+ */
+function lostWebKitBrowser(error) {
+  return ENGINE === 'webkit' && error instanceof Error && /invalid session id/.test(error.message);
+}
+
 /**
  * Open a page (see the options at the top), run `body(page, ctx)`, close the page, and fail the test on
- * any console error, panic, page error, request to another host or CSP violation.
+ * any console error, panic, page error, request to another host or CSP violation. In WebKit, a test whose
+ * browser goes away mid-test runs once more in a fresh one; the run says so (a diagnostic line, and
+ * RETRIED for scripts/test.sh's summary), and a test that loses its browser twice fails.
  */
 export async function withPage(t, options, body) {
   if (typeof options === 'function') [options, body] = [{}, options];
+  try {
+    return await onPage(t, options, body);
+  } catch (error) {
+    if (!lostWebKitBrowser(error)) throw error;
+    const why = `${t.name}: ${error.message.split('\n')[0]}`;
+    t.diagnostic(`WebKit's browser went away mid-test; the test runs once more in a fresh one (${why})`);
+    mkdirSync(dirname(RETRIED), { recursive: true });
+    appendFileSync(RETRIED, `${why}\n`);
+    return onPage(t, options, body);
+  }
+}
+
+async function onPage(t, options, body) {
   let ctx;
   let problems = [];
   try {
