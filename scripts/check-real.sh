@@ -6,7 +6,7 @@
 # row per effect (real, model, tolerance, verdict) and `N passed, N failed`; exits non-zero when a row
 # fails.
 #
-#   scripts/check-real.sh           # short form: one run per row (about a minute)
+#   scripts/check-real.sh           # short form: one run per row, three for round robin (about two minutes)
 #   scripts/check-real.sh --long    # three seeds per row, medians
 #
 # Installs nginx and redis-server from apt when missing (without starting their system services), and

@@ -22,7 +22,7 @@ run_step "cargo clippy native (all targets)" cargo clippy --all-targets --quiet 
 run_step "cargo clippy wasm32 (lib + app)" \
   cargo clippy --target wasm32-unknown-unknown --lib --bin sessionscope --quiet -- -D warnings
 run_step "cargo test (native)" cargo test
-# The model against real nginx and Redis on loopback, short form (one run per row, about a minute).
+# The model against real nginx and Redis on loopback, short form (about two minutes).
 run_step "check against real nginx and Redis (short form)" scripts/check-real.sh
 # Browser tests written with wasm-bindgen-test (tests/*.rs that use it), run in headless Chromium.
 wasm_tests=()

@@ -152,6 +152,12 @@ pub fn share(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// The middle value (the upper of the two middle ones for an even count); 0 for none.
+pub fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_unstable_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
 /// max/mean of per-server counts.
 pub fn imbalance(counts: &[u64]) -> f64 {
     let total: u64 = counts.iter().sum();

@@ -5,7 +5,7 @@
 //! The model's side of the freeze is every server cut off from the store (`PartitionServer`): from a
 //! server's side the two look the same, nothing comes back.
 
-use super::{setup, share};
+use super::{median, setup, share};
 use crate::model::{
     Balancer, Command, Endpoint, Message, MessageKind, Micros, Simulation, Strategy, MS, SECOND,
 };
@@ -28,11 +28,6 @@ const MARGIN_S: f64 = 0.05;
 fn compared(at: f64) -> bool {
     let timeout = f64::from(TIMEOUT_MS) / 1_000.0;
     (FREEZE_S + MARGIN_S..THAW_S - timeout - MARGIN_S).contains(&at)
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_unstable_by(f64::total_cmp);
-    values.get(values.len() / 2).copied().unwrap_or(0.0)
 }
 
 /// Redis frozen for two seconds under the store strategy: the share of requests answered 5xx, and
