@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { test, withPage } from './lib/harness.mjs';
+import { wholePageDrawn } from './lib/app-drawn.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -52,6 +53,7 @@ for (const [name, state] of STATES) {
         await page.emulateMedia({ colorScheme: 'dark' });
         await page.reload();
         await page.getByTestId('topology').waitFor();
+        await page.waitForFunction(wholePageDrawn);
         await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
       }
       if (state.crash) {

@@ -4,10 +4,11 @@
 // the headless runner.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, REPO_ROOT, offlineUrl, openPage, runSim, serveDist, test, waitForDataValue, withPage } from './lib/harness.mjs';
 import { serveDirectory } from './lib/server.mjs';
+import { wholePageDrawn } from './lib/app-drawn.mjs';
 import { readLeb } from '../scripts/lib/wasm-imports.mjs';
 
 const SERVERS = '[data-testid^="server-"]';
@@ -71,6 +72,83 @@ test('a loading screen shows until the wasm arrives, and the app takes its place
     assert.equal(await page.locator('main').count(), 1);
     assert.equal(await page.locator('h1').count(), 1);
   });
+});
+
+test('the lab draws itself in parts, the picture first, and nothing already drawn moves', async (t) => {
+  // The same site, except that the glue's start waits for the test's signal: an observer is in place
+  // before the app draws anything. (The copy drops the glue's integrity hash, since its text changes.)
+  const heldDir = join(REPO_ROOT, 'e2e/out/drawing-held');
+  rmSync(heldDir, { recursive: true, force: true });
+  mkdirSync(heldDir, { recursive: true });
+  for (const name of readdirSync(DIST)) {
+    const text = readFileSync(join(DIST, name));
+    if (name === 'index.html') writeFileSync(join(heldDir, name), text.toString('utf8').replace(/ integrity="[^"]*"/g, ''));
+    else if (name.endsWith('.js')) {
+      writeFileSync(join(heldDir, `real-${name}`), text);
+      writeFileSync(
+        join(heldDir, name),
+        `import start from './real-${name}';\nexport * from './real-${name}';\n` +
+          'export default (...args) => new Promise((resolve) => { window.__startApp = () => resolve(start(...args)); });\n',
+      );
+    } else writeFileSync(join(heldDir, name), text);
+  }
+  const held = await serveDirectory(heldDir);
+  try {
+    // Two columns, and one (below 980 px; WebKit's MiniBrowser is at least 447 px wide).
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 480, height: 860 }]) {
+      await withPage(t, { url: held.baseUrl, ready: '#loading-screen', viewport }, async (page) => {
+        await page.waitForFunction(() => typeof window.__startApp === 'function');
+        await page.evaluate(() => {
+          // Each part: the observer's batch (mutations are reported once per task or microtask
+          // checkpoint) and where it was when it first appeared.
+          const parts = {
+            picture: '[data-testid=topology]',
+            readouts: 'section.metrics',
+            controls: 'section.controls',
+            log: 'section.event-log',
+            legend: 'section.legend',
+            config: '[data-testid=config]',
+          };
+          // Where it starts, as a layout shift is measured. (Its width may change once: a classic
+          // scrollbar appears when the page grows taller than the window, as it does at load in any case.)
+          const where = (el) => {
+            const r = el.getBoundingClientRect();
+            return [r.left, r.top].map(Math.round);
+          };
+          window.__parts = {};
+          let batch = 0;
+          new MutationObserver(() => {
+            batch += 1;
+            for (const [name, css] of Object.entries(parts)) {
+              const el = document.querySelector(css);
+              if (el && !(name in window.__parts)) window.__parts[name] = { batch, at: where(el) };
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+          window.__where = () =>
+            Object.fromEntries(Object.entries(parts).map(([name, css]) => [name, where(document.querySelector(css))]));
+          window.__startApp();
+        });
+        await page.getByTestId('topology').waitFor({ state: 'attached' });
+        await page.waitForFunction(wholePageDrawn);
+        const parts = await page.evaluate(() => window.__parts);
+        const label = `${viewport.width}x${viewport.height}`;
+        assert.deepEqual(Object.keys(parts).sort(), ['config', 'controls', 'legend', 'log', 'picture', 'readouts'], label);
+        const batch = (name) => parts[name].batch;
+        assert.ok(batch('picture') < batch('readouts'), `${label}: the picture before the read-outs ${JSON.stringify(parts)}`);
+        assert.equal(batch('readouts'), batch('config'), `${label}: the read-outs and the configuration together`);
+        assert.ok(batch('readouts') < batch('controls'), `${label}: the read-outs before the controls ${JSON.stringify(parts)}`);
+        assert.equal(batch('controls'), batch('log'), `${label}: the controls and the log together`);
+        assert.equal(batch('controls'), batch('legend'), `${label}: the controls and the legend together`);
+        // Each part was appended below or beside what was there: none of them has moved since it appeared.
+        const now = await page.evaluate(() => window.__where());
+        for (const [name, { at }] of Object.entries(parts)) {
+          assert.deepEqual(now[name], at, `${label}: ${name} moved after it was drawn`);
+        }
+      });
+    }
+  } finally {
+    await held.close();
+  }
 });
 
 test('the add-server control adds the next server, drawn up', async (t) => {

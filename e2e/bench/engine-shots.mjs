@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../lib/browsers.mjs';
 import { Page } from '../lib/page.mjs';
 import { serveDirectory } from '../lib/server.mjs';
+import { wholePageDrawn } from '../lib/app-drawn.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const OUT = fileURLToPath(new URL('../out/screenshots/engines/', import.meta.url));
@@ -79,6 +80,7 @@ try {
         try {
           await driver.goto(`${site.baseUrl}?${state.query}`);
           await page.locator('[data-testid=topology]').waitFor();
+          await page.waitForFunction(wholePageDrawn);
           if (state.prepare) await state.prepare(page);
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await page.screenshot({ path: `${OUT}${name}-${engine}.png` });

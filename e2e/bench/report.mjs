@@ -23,6 +23,7 @@ import { serveDirectory } from '../lib/server.mjs';
 import { enginesTable, measureEngines, ratioVerdicts } from './engines.mjs';
 import { lighthouseTable, measureLighthouse } from './lighthouse.mjs';
 import { siteSizes, sum } from '../../scripts/lib/page-size.mjs';
+import { wholePageDrawn } from '../lib/app-drawn.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const FRAME_SECONDS = Number(process.env.BENCH_FRAME_SECONDS ?? 5);
@@ -68,6 +69,7 @@ async function open(browser, url) {
   page.on('console', (m) => (m.type() === 'error' || m.text().includes('panicked')) && errors.push(m.text()));
   await page.goto(url);
   await page.locator('[data-testid=topology]').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(wholePageDrawn);
   return { context, page, errors };
 }
 

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { launchPlaywrightChromium } from '../lib/browsers.mjs';
 import { serveDirectory } from '../lib/server.mjs';
+import { wholePageDrawn } from '../lib/app-drawn.mjs';
 
 const DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 const OUT = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -62,6 +63,7 @@ try {
     const page = await browser.newPage({ viewport: shot.viewport, deviceScaleFactor: 1, colorScheme: 'light' });
     await page.goto(`${baseUrl}?${shot.query}`);
     await page.locator(shot.ready ?? '[data-testid=topology]').first().waitFor({ timeout: 120_000 });
+    await page.waitForFunction(wholePageDrawn);
     if (shot.prepare) await shot.prepare(page);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.screenshot({ path: `${OUT}${shot.file}`, fullPage: shot.fullPage ?? false });

@@ -106,6 +106,7 @@ import { engineFromEnv, launchBrowser } from './browsers.mjs';
 import { Page } from './page.mjs';
 import { drainRecords, recorderScript } from './recorder.mjs';
 import { RECORDER_PATH, serveDirectory } from './server.mjs';
+import { wholePageDrawn } from './app-drawn.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = join(REPO_ROOT, 'dist');
@@ -258,6 +259,7 @@ export async function openPage(options = {}) {
   ctx.goto = async ({ path: otherPath, query: otherQuery, ready: otherReady = ready } = {}) => {
     await page.goto(ctx.url({ path: otherPath, query: otherQuery }));
     if (otherReady) await page.locator(otherReady).first().waitFor({ state: 'attached' });
+    await page.waitForFunction(wholePageDrawn);
   };
 
   ctx.problems = async () => {
@@ -309,6 +311,7 @@ export async function openPage(options = {}) {
   try {
     await driver.goto(firstUrl);
     if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
+    await page.waitForFunction(wholePageDrawn);
   } catch (error) {
     // Say why the app never appeared (a panic, a blocked script…), not only that it did not.
     const problems = await ctx.problems().catch(() => []);

@@ -27,6 +27,7 @@ use crate::view::traffic::Mode;
 use crate::view::world;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::timers::callback::Timeout;
 use prefs::Preferences;
 use sharing::Shared;
 use std::rc::Rc;
@@ -44,6 +45,32 @@ pub enum Msg {
     Act(Action),
     /// One strategy of the compare view has run.
     Compared((Strategy, Report)),
+    /// Draw the next part of the lab (see `Drawn`).
+    DrawMore,
+}
+
+/// How much of the lab is drawn. The first drawing is made in parts, each in a task of its own, so
+/// that no single task keeps a slow phone's main thread busy for long (the page answers a tap
+/// between parts, and Lighthouse counts less blocking time). The parts follow the page's order when
+/// its two columns stack on a narrow screen, so each is appended below what is drawn and nothing
+/// drawn moves, in either layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Drawn {
+    /// The masthead, the picture and the scrubber.
+    Picture,
+    /// And the rest of that column: the read-outs and the configuration files.
+    Readouts,
+    /// And the other column: the tour, the controls, the log and the legend.
+    Everything,
+}
+
+impl Drawn {
+    fn next(self) -> Drawn {
+        match self {
+            Drawn::Picture => Drawn::Readouts,
+            Drawn::Readouts | Drawn::Everything => Drawn::Everything,
+        }
+    }
 }
 
 pub struct App {
@@ -98,6 +125,9 @@ pub struct App {
     _resize: EventListener,
     /// The picture's text fitted to its drawn size.
     text_fit: TextFit,
+    /// How much of the lab is drawn, and the task that draws the next part.
+    drawn: Drawn,
+    draw_more: Option<Timeout>,
 }
 
 /// The shortcut for a key press, unless a modifier is held; in a form control only Escape counts.
@@ -318,6 +348,12 @@ impl Component for App {
                 ctx.link().callback(Msg::Compared),
             );
         }
+        // The slide and the compare view are small enough to draw at once.
+        let drawn = if page.view == PageView::Lab && !page.embed {
+            Drawn::Picture
+        } else {
+            Drawn::Everything
+        };
         let mut app = App {
             announcer: Announcer::new(&sim),
             scene: Scene::new(&sim, page.chart, portrait()),
@@ -355,6 +391,8 @@ impl Component for App {
             _resize: resize,
             text_fit: TextFit::new(ctx.link().callback(|()| Msg::Act(Action::Refit))),
             page,
+            drawn,
+            draw_more: None,
         };
         app.refresh();
         app.set_playing(ctx, playing);
@@ -372,10 +410,21 @@ impl Component for App {
                 self.compared.push(row);
                 true
             }
+            Msg::DrawMore => {
+                self.draw_more = None;
+                self.drawn = self.drawn.next();
+                true
+            }
         }
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if self.drawn != Drawn::Everything && self.draw_more.is_none() {
+            // A zero-delay timeout, not a microtask: the browser gets the main thread back (to paint,
+            // or to answer a tap) before the next part is drawn.
+            let link = ctx.link().clone();
+            self.draw_more = Some(Timeout::new(0, move || link.send_message(Msg::DrawMore)));
+        }
         self.timing.drawn(
             dom::now_ms(),
             || world::in_flight(&self.sim),

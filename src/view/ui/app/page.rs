@@ -1,7 +1,7 @@
 //! Draws the page from the `App`'s state: the compare view, the embedded slide, or the full lab.
 //! Each part is a component whose properties are compared: Yew draws it again only when they change.
 
-use super::App;
+use super::{App, Drawn};
 use crate::model::{Command, ServerId, Strategy};
 use crate::number::f64_text;
 use crate::scenario::compare::workload;
@@ -202,7 +202,8 @@ impl App {
             Mode::Arrows => t.arrows_mode,
         };
         html! {
-            <main class={classes!("app", self.prefs.dark.then_some("dark"))} data-mode={self.data_mode()}>
+            <main class={classes!("app", self.prefs.dark.then_some("dark"))} data-mode={self.data_mode()}
+                  data-drawing={(self.drawn != Drawn::Everything).then_some("")}>
                 <header class="masthead">
                     <h1>{ t.app_title }</h1>
                     <p class="tagline">{ t.tagline }</p>
@@ -214,15 +215,19 @@ impl App {
                         <TimelineBar ..TimelineProps { now: self.numbers_now, end: self.timeline.furthest,
                             markers: self.timeline.markers.clone(), lang, act: self.act.clone() } />
                         <p class="mode-note">{ mode_note }</p>
-                        { self.metrics() }
-                        <ConfigPanel config={self.sim.config().clone()} {lang} />
+                        if self.drawn >= Drawn::Readouts {
+                            { self.metrics() }
+                            <ConfigPanel config={self.sim.config().clone()} {lang} />
+                        }
                     </div>
                     <div class="side-column">
-                        // Beside the picture, so the caption and what it describes are seen together.
-                        <div class="tour-slot">{ for self.tour_panel() }</div>
-                        <Controls ..controls />
-                        <EventLog ..log />
-                        <Legend {lang} />
+                        if self.drawn == Drawn::Everything {
+                            // Beside the picture, so the caption and what it describes are seen together.
+                            <div class="tour-slot">{ for self.tour_panel() }</div>
+                            <Controls ..controls />
+                            <EventLog ..log />
+                            <Legend {lang} />
+                        }
                     </div>
                 </div>
                 { self.help() }
