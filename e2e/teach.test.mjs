@@ -108,9 +108,10 @@ test('tour: "show me" reveals the answer, highlights it, and plays the mismatch'
 
 test('the compare view fits a phone: the table scrolls in its own box, the page does not', { engines: ['chromium', 'firefox'], why: PHONE_WIDTH }, async (t) => {
   await withPage(t, { query: 'view=compare&servers=3&users=12', ready: '[data-testid=compare-table]', viewport: { width: 360, height: 800 } }, async (page) => {
-    // Nothing scrolls sideways: the page is as wide as its viewport (less a classic scrollbar, in Firefox).
+    // Nothing scrolls sideways: the page is no wider than its viewport (less a classic scrollbar's room, which
+    // the page keeps).
     const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-    assert.equal(page_.scroll, page_.client);
+    assert.ok(page_.scroll <= page_.client, `sideways overflow: ${JSON.stringify(page_)}`);
     assert.ok(page_.client > 340 && page_.client <= 360, `viewport width ${page_.client}`);
     const wrap = page.locator('.compare-table-wrap');
     assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table scrolls sideways in its box');
