@@ -19,6 +19,25 @@ async function serverIds(page) {
   return ids.filter((id) => /^server-\d+$/.test(id));
 }
 
+/**
+ * A copy of the built site in e2e/out/<dirName> whose glue module is `glue(name)` instead (the real glue
+ * stays beside it as `real-<name>`). The page's integrity hashes are dropped, since the glue's text changes.
+ */
+function siteWithGlue(dirName, glue) {
+  const dir = join(REPO_ROOT, 'e2e/out', dirName);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(DIST)) {
+    const text = readFileSync(join(DIST, name));
+    if (name === 'index.html') writeFileSync(join(dir, name), text.toString('utf8').replace(/ integrity="[^"]*"/g, ''));
+    else if (name.endsWith('.js')) {
+      writeFileSync(join(dir, `real-${name}`), text);
+      writeFileSync(join(dir, name), glue(name));
+    } else writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
 test('the page loads with its title and draws the balancer and servers', async (t) => {
   await withPage(t, {}, async (page, ctx) => {
     assert.equal(await page.title(), 'SessionScope');
@@ -45,16 +64,8 @@ test('the page loads with its title and draws the balancer and servers', async (
 
 test('a loading screen shows until the wasm arrives, and the app takes its place', async (t) => {
   // The same site, except that its glue module never finishes loading the wasm: what a slow phone shows
-  // for a second or more. (The copy drops the glue's integrity hash, since its text changes.)
-  const heldDir = join(REPO_ROOT, 'e2e/out/loading-held');
-  mkdirSync(heldDir, { recursive: true });
-  for (const name of readdirSync(DIST)) {
-    const text = readFileSync(join(DIST, name));
-    if (name === 'index.html') writeFileSync(join(heldDir, name), text.toString('utf8').replace(/ integrity="[^"]*"/g, ''));
-    else if (name.endsWith('.js')) writeFileSync(join(heldDir, name), 'export default () => new Promise(() => {});\n');
-    else if (!name.endsWith('.wasm')) writeFileSync(join(heldDir, name), text);
-  }
-  const held = await serveDirectory(heldDir);
+  // for a second or more.
+  const held = await serveDirectory(siteWithGlue('loading-held', () => 'export default () => new Promise(() => {});\n'));
   try {
     await withPage(t, { url: held.baseUrl, ready: '#loading-screen' }, async (page, ctx) => {
       assert.equal(await page.locator('#loading-screen h1').textContent(), 'SessionScope');
@@ -76,23 +87,15 @@ test('a loading screen shows until the wasm arrives, and the app takes its place
 
 test('the lab draws itself in parts, the picture first, and nothing already drawn moves', async (t) => {
   // The same site, except that the glue's start waits for the test's signal: an observer is in place
-  // before the app draws anything. (The copy drops the glue's integrity hash, since its text changes.)
-  const heldDir = join(REPO_ROOT, 'e2e/out/drawing-held');
-  rmSync(heldDir, { recursive: true, force: true });
-  mkdirSync(heldDir, { recursive: true });
-  for (const name of readdirSync(DIST)) {
-    const text = readFileSync(join(DIST, name));
-    if (name === 'index.html') writeFileSync(join(heldDir, name), text.toString('utf8').replace(/ integrity="[^"]*"/g, ''));
-    else if (name.endsWith('.js')) {
-      writeFileSync(join(heldDir, `real-${name}`), text);
-      writeFileSync(
-        join(heldDir, name),
+  // before the app draws anything.
+  const held = await serveDirectory(
+    siteWithGlue(
+      'drawing-held',
+      (name) =>
         `import start from './real-${name}';\nexport * from './real-${name}';\n` +
-          'export default (...args) => new Promise((resolve) => { window.__startApp = () => resolve(start(...args)); });\n',
-      );
-    } else writeFileSync(join(heldDir, name), text);
-  }
-  const held = await serveDirectory(heldDir);
+        'export default (...args) => new Promise((resolve) => { window.__startApp = () => resolve(start(...args)); });\n',
+    ),
+  );
   try {
     // Two columns, and one (below 980 px; WebKit's MiniBrowser is at least 447 px wide).
     for (const viewport of [{ width: 1280, height: 720 }, { width: 480, height: 860 }]) {

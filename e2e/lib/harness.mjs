@@ -258,8 +258,7 @@ export async function openPage(options = {}) {
 
   ctx.goto = async ({ path: otherPath, query: otherQuery, ready: otherReady = ready } = {}) => {
     await page.goto(ctx.url({ path: otherPath, query: otherQuery }));
-    if (otherReady) await page.locator(otherReady).first().waitFor({ state: 'attached' });
-    await page.waitForFunction(wholePageDrawn);
+    await untilReady(page, otherReady);
   };
 
   ctx.problems = async () => {
@@ -310,8 +309,7 @@ export async function openPage(options = {}) {
 
   try {
     await driver.goto(firstUrl);
-    if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
-    await page.waitForFunction(wholePageDrawn);
+    await untilReady(page, ready);
   } catch (error) {
     // Say why the app never appeared (a panic, a blocked script…), not only that it did not.
     const problems = await ctx.problems().catch(() => []);
@@ -320,6 +318,12 @@ export async function openPage(options = {}) {
     throw error;
   }
   return ctx;
+}
+
+/** Wait for the `ready` element (none when null), then for the rest of the lab, drawn in parts. */
+async function untilReady(page, ready) {
+  if (ready) await page.locator(ready).first().waitFor({ state: 'attached' });
+  await page.waitForFunction(wholePageDrawn);
 }
 
 /** Tests run a second time because WebKit lost its browser mid-test: a line each, for scripts/test.sh. */
