@@ -66,6 +66,15 @@ test('picture: every server box offers its crash without hovering, and a crashed
     await page.getByTestId('server-1').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=server-1]')?.dataset.state === 'down');
     assert.match(await page.getByTestId('server-1').locator('.crash-word').textContent(), /restart/);
+    // The pointer is still over the box it crashed: the box shows the crash's outline, not the hover's.
+    const look = await page.evaluate(() => {
+      const node = document.querySelector('[data-testid=server-1]');
+      const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.trim().slice(i, i + 2), 16)).join(', ')})`;
+      const root = getComputedStyle(document.documentElement);
+      return { hovered: node.matches(':hover'), stroke: getComputedStyle(node.querySelector('.box')).stroke, danger: rgb(root.getPropertyValue('--danger')) };
+    });
+    assert.ok(look.hovered, 'the pointer rests on the crashed box');
+    assert.equal(look.stroke, look.danger);
   });
 });
 

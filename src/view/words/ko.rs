@@ -555,7 +555,7 @@ pub static STRINGS: Strings = Strings {
     word_full: "전체",
     word_backup: ["백업", "백업"],
     word_key: ["키", "키"],
-    crash_word: "장애",
+    crash_word: "장애 내기",
     restart_word: "재시작",
     role_primary: "프라이머리",
     role_promoted: "프라이머리 (승격)",
