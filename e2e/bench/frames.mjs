@@ -6,7 +6,7 @@
 //   scripts/bench-frames.sh            (build first: scripts/build.sh)
 //   node e2e/bench/frames.mjs --json   (machine-readable)
 //   BENCH_ENGINES="webkit"             only these engines in the side-by-side table ("" skips it)
-//   BENCH_PAGES="sixteen"              only these pages of it (keys of ENGINE_RUNS; the blank page always)
+//   BENCH_PAGES="sixteen"              only these pages of it (keys of ENGINE_RUNS; the blank pages always)
 //   BENCH_DETAIL=0                     skip the detailed Chromium runs (quick engine comparisons)
 //   BENCH_WEBKIT_RASTER=cpu            WebKit rasterises on the CPU (see e2e/bench/engines.mjs)
 //
