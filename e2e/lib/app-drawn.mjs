@@ -1,5 +1,5 @@
 // The lab draws itself in parts, each in a task of its own (`Drawn` in src/view/ui/app/mod.rs): the picture
-// first, then the read-outs, the controls and the log, then the legend and the configuration files. Its
+// first, then the read-outs and the configuration files, then the tour, the controls, the log and the legend. Its
 // `<main>` carries `data-drawing` until the last part is drawn. After the picture appears, wait for the rest
 // with `page.waitForFunction(wholePageDrawn)` before reading or clicking what lies beside it. A page that
 // panicked draws nothing more: its notice ends the wait too.
